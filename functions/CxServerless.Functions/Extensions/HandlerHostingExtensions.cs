@@ -1,0 +1,40 @@
+using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Storage;
+
+namespace CxServerless.Functions.Extensions;
+
+/// <summary>Wires the custom-handler host: the listening port, the function catalog and shared services.</summary>
+public static class HandlerHostingExtensions
+{
+    /// <summary>The environment variable the Functions host sets to the port the handler must listen on.</summary>
+    public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>Listens on <c>127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT</c> and registers the protocol services.</summary>
+    public static WebApplicationBuilder AddCustomHandlerHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var portText = builder.Configuration[PortVariable];
+        var port = 0;
+        if (!string.IsNullOrEmpty(portText) &&
+            (!int.TryParse(portText, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+        {
+            throw new InvalidOperationException($"{PortVariable} must be a TCP port number (1-65535); it is '{portText}'.");
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = InvocationRequest.MaxEnvelopeBytes;
+            if (port != 0)
+            {
+                kestrel.Listen(System.Net.IPAddress.Loopback, port);
+            }
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => new FunctionCatalog(
+            FunctionCatalog.LocateAppRoot(builder.Configuration["AzureWebJobsScriptRoot"], Directory.GetCurrentDirectory()),
+            sp.GetServices<IFunctionHandler>()));
+        return builder;
+    }
+}

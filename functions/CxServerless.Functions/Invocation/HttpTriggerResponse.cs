@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace CxServerless.Functions.Invocation;
+
+/// <summary>The value of an HTTP output binding: <c>{"statusCode", "headers", "body"}</c>.</summary>
+public sealed record HttpTriggerResponse(int StatusCode, string Body, string ContentType = "application/json; charset=utf-8")
+{
+    /// <summary>Extra response headers.</summary>
+    public IDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A JSON response.</summary>
+    public static HttpTriggerResponse Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString());
+
+    /// <summary>An RFC 9457 problem details response.</summary>
+    public static HttpTriggerResponse Problem(int statusCode, string title, string detail) =>
+        new(statusCode, new JsonObject { ["type"] = "about:blank", ["title"] = title, ["status"] = statusCode, ["detail"] = detail }.ToJsonString(), "application/problem+json; charset=utf-8");
+
+    /// <summary>The output binding value.</summary>
+    public JsonObject ToJson()
+    {
+        var headers = new JsonObject { ["Content-Type"] = ContentType };
+        foreach (var (name, value) in Headers)
+        {
+            headers[name] = value;
+        }
+
+        return new JsonObject { ["statusCode"] = StatusCode, ["headers"] = headers, ["body"] = Body };
+    }
+
+    /// <summary>Wraps this response as an invocation result bound to <paramref name="bindingName"/>.</summary>
+    public InvocationResult ToResult(string bindingName = "res")
+    {
+        var result = InvocationResult.Ok();
+        result.Outputs[bindingName] = ToJson();
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CxServerless.Functions.Invocation;
+
+/// <summary>Maps the custom-handler protocol: the readiness probe at <c>/</c> and <c>POST /{FunctionName}</c>.</summary>
+public static class InvocationEndpoints
+{
+    /// <summary>Maps the protocol routes.</summary>
+    public static IEndpointRouteBuilder MapInvocations(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Json(new { status = "ready" }));
+        app.MapPost("/{functionName}", InvokeAsync);
+        return app;
+    }
+
+    private static async Task<IResult> InvokeAsync(
+        string functionName,
+        HttpContext http,
+        FunctionCatalog catalog,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("CxServerless.Invocation");
+        var handler = catalog.Find(functionName);
+        if (handler is null)
+        {
+            return Error(StatusCodes.Status404NotFound, $"No function named '{functionName}'.");
+        }
+
+        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = InvocationRequest.MaxEnvelopeBytes;
+        }
+
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Error(StatusCodes.Status400BadRequest, $"The invocation body could not be read: {ex.Message}");
+        }
+
+        var invocationId = http.Request.Headers["X-Azure-Functions-InvocationId"].ToString();
+        var request = InvocationRequest.TryParse(handler.Name, invocationId, body, out var parseError);
+        if (request is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, parseError!);
+        }
+
+        try
+        {
+            var result = await handler.InvokeAsync(request, cancellationToken);
+            return result.Failed
+                ? Results.Json(result.ToJson(), statusCode: StatusCodes.Status500InternalServerError)
+                : Results.Json(result.ToJson());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug or an outage: fail the invocation so the host applies the trigger's retry semantics. The message
+            // names the exception type only; exception messages may quote input and so must not reach the host log.
+            logger.LogError(ex, "Function {Function} failed (invocation {InvocationId})", handler.Name, invocationId);
+            var failed = InvocationResult.Fail($"{handler.Name} failed with {ex.GetType().Name}.");
+            failed.Logs.Add($"{handler.Name} failed with {ex.GetType().Name}.");
+            return Results.Json(failed.ToJson(), statusCode: StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    private static IResult Error(int status, string reason)
+    {
+        var result = InvocationResult.Fail(reason).Log(reason);
+        return Results.Json(result.ToJson(), statusCode: status);
+    }
+}

@@ -1,0 +1,16 @@
+using CxServerless.Functions.Extensions;
+using CxServerless.Functions.Invocation;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCustomHandlerHost();
+
+var app = builder.Build();
+
+// Resolve the catalog now: a function.json without a handler, or a handler without a function.json, stops the process here.
+_ = app.Services.GetRequiredService<FunctionCatalog>();
+
+app.MapInvocations();
+app.Run();
+
+/// <summary>The handler's entry point; public so that integration tests can host it.</summary>
+public partial class Program;

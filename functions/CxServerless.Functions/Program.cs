@@ -3,6 +3,7 @@ using CxServerless.Functions.Invocation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHost();
+builder.Services.AddOperations();
 
 var app = builder.Build();
 

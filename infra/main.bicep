@@ -136,7 +136,8 @@ var consumerGroupName = 'cx-ingestion'
 var deploymentContainerName = 'deployment-packages'
 var pseudonymSecretName = 'cx-pseudonym-key'
 
-// ARCHITECTURE §6-§7: ingestion and analytics tables, then the durable engine's history and index.
+// ARCHITECTURE §6-§7: ingestion and analytics tables, the durable engine's history and index, and the handler's
+// own (Heartbeat). The Infra tests check that every TableName constant in handler code is listed here.
 var tableNames = [
   'CxEvents'
   'Quarantine'
@@ -148,6 +149,7 @@ var tableNames = [
   'Identities'
   'WorkflowHistory'
   'WorkflowInstances'
+  'Heartbeat'
 ]
 
 // The queues the app triggers on, each with the '-poison' queue the Functions host moves failed messages to.

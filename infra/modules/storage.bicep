@@ -34,6 +34,19 @@ param workspaceId string
 @description('Tags applied to every resource.')
 param tags object
 
+// Writes and deletes only: reads include the Functions host's queue polling and lease checks, which would dominate
+// Log Analytics ingestion (and its cost) while telling operators nothing. PutMessage into a -poison queue is a write.
+var storageLogCategories = [
+  {
+    category: 'StorageWrite'
+    enabled: true
+  }
+  {
+    category: 'StorageDelete'
+    enabled: true
+  }
+]
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -130,12 +143,7 @@ resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   scope: blobService
   properties: {
     workspaceId: workspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
+    logs: storageLogCategories
     metrics: [
       {
         category: 'Transaction'
@@ -150,12 +158,7 @@ resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
   scope: queueService
   properties: {
     workspaceId: workspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
+    logs: storageLogCategories
     metrics: [
       {
         category: 'Transaction'
@@ -170,12 +173,7 @@ resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
   scope: tableService
   properties: {
     workspaceId: workspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
+    logs: storageLogCategories
     metrics: [
       {
         category: 'Transaction'

@@ -17,6 +17,16 @@ log() { printf '\033[1;34m[package]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[package]\033[0m %s\n' "$*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || die "$1 is required: $2"; }
 
+# zip and unzip come from Debian packages; install them when missing and we may (CI machines run as root).
+ensure_tool() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing $1"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null) || true
+  fi
+  need "$1" "install $1 (Debian: apt-get install $1)"
+}
+
 # The function folders of the app: direct children of functions/ that hold a function.json.
 function_names() {
   local dir
@@ -34,7 +44,7 @@ executable_path() {
 check_package() {
   local zip="$1" problems=() entries executable name mode
   [ -f "$zip" ] || die "no package at $zip"
-  need unzip "install unzip (Debian: apt-get install unzip)"
+  ensure_tool unzip
   entries="$(unzip -Z1 "$zip")"
   grep -qx 'host.json' <<<"$entries" || problems+=("host.json is not at the package root")
   local host_json
@@ -73,7 +83,7 @@ check_package() {
 build_package() {
   local output="$1" configuration="$2" stage name
   need dotnet "install the .NET SDK pinned in global.json"
-  need zip "install zip (Debian: apt-get install zip)"
+  ensure_tool zip
   stage="$(mktemp -d)"
   STAGE="$stage"
   trap 'rm -rf "$STAGE"' EXIT

@@ -54,7 +54,7 @@ var rules = [
     description: 'A queue message failed maxDequeueCount times and the Functions host moved it to <queue>-poison. Inspect it with az storage message peek --auth-mode login, fix the cause, then re-queue or delete it.'
     severity: 1
     windowSize: 'PT15M'
-    query: 'StorageQueueLogs | where OperationName == "PutMessage" and StatusText == "Success" | extend Queue = tostring(split(ObjectKey, "/")[2]) | where Queue endswith "-poison" | summarize Moved = count() by Queue'
+    query: 'StorageQueueLogs | where OperationName == "PutMessage" and StatusText == "Success" and ObjectKey has "-poison" | extend Queue = extract(@"/([^/]+-poison)", 1, ObjectKey) | summarize Moved = count() by Queue'
     measure: 'Moved'
     dimensions: [
       {

@@ -38,7 +38,10 @@ public static class HandlerSettings
     /// <summary>The worker runtime the local Functions host needs; Flex Consumption declares it in functionAppConfig instead.</summary>
     public const string WorkerRuntime = "FUNCTIONS_WORKER_RUNTIME";
 
-    /// <summary>Application Insights connection string (Azure).</summary>
+    /// <summary>Print spans and metrics to the console (local development).</summary>
+    public const string TelemetryConsole = "CxTelemetryConsole";
+
+    /// <summary>Application Insights connection string (Azure; empty locally turns the exporter off).</summary>
     public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>Entra ID authentication for Application Insights ingestion (Azure).</summary>
@@ -71,10 +74,13 @@ public static class HandlerSettings
             "Read by the handler: accept development principals from cx-host. Never deployed."),
         new(WorkerRuntime, SettingShape.Value, SettingScope.LocalOnly,
             "Read by a local Functions host. Flex Consumption forbids it; functionAppConfig.runtime.name = 'custom' replaces it."),
-        new(AppInsightsConnectionString, SettingShape.Value, SettingScope.AzureOnly,
-            "Read by the Functions host and the Azure Monitor exporter. Not a credential: local auth is off on the component."),
+        new(TelemetryConsole, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: 'true' prints spans and metrics to the console. Azure exports to Application Insights instead."),
+        new(AppInsightsConnectionString, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host and the handler's Azure Monitor exporter. Not a credential: local auth is off on the component. " +
+            "Local: empty (no export)."),
         new(AppInsightsAuthentication, SettingShape.Value, SettingScope.AzureOnly,
-            "Read by the Functions host: 'Authorization=AAD' sends telemetry with the managed identity."),
+            "Read by the Functions host and the handler: 'Authorization=AAD' sends telemetry with the managed identity."),
         new(CustomHandlerPort, SettingShape.Value, SettingScope.HostProvided,
             "Set by the Functions host: the loopback port the handler listens on."),
         new(ScriptRoot, SettingShape.Value, SettingScope.HostProvided,

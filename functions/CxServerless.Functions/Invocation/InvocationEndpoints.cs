@@ -1,3 +1,4 @@
+using CxServerless.Functions.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CxServerless.Functions.Invocation;
@@ -52,6 +53,20 @@ public static class InvocationEndpoints
             return Error(StatusCodes.Status400BadRequest, parseError!);
         }
 
+        using var span = CxTelemetry.Source.StartActivity($"invoke {handler.Name}", System.Diagnostics.ActivityKind.Server);
+        span?.SetTag("faas.invocation_id", invocationId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = await RunAsync(handler, request, catalog, logger, invocationId, cancellationToken);
+        var outcome = response is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ? "success" : "failure";
+        span?.SetTag("cx.outcome", outcome);
+        CxTelemetry.Invocations.Add(1, new("function", handler.Name), new("outcome", outcome));
+        CxTelemetry.InvocationDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("function", handler.Name));
+        return response;
+    }
+
+    private static async Task<IResult> RunAsync(
+        IFunctionHandler handler, InvocationRequest request, FunctionCatalog catalog, ILogger logger, string invocationId, CancellationToken cancellationToken)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (catalog.InvocationDeadline is { } limit)
         {
@@ -64,7 +79,7 @@ public static class InvocationEndpoints
             var result = await handler.InvokeAsync(request, deadline.Token).WaitAsync(deadline.Token);
             return result.Failed
                 ? Results.Json(result.ToJson(), statusCode: StatusCodes.Status500InternalServerError)
-                : Results.Json(result.ToJson());
+                : Results.Json(result.ToJson(), statusCode: StatusCodes.Status200OK);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

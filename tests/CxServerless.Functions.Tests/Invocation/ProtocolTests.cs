@@ -233,4 +233,37 @@ public sealed class ProtocolTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(200, (await EnvelopeOf(response))["Outputs"]!["res"]!["statusCode"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Every_invocation_is_counted_by_function_and_outcome()
+    {
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<(string Function, string Outcome)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "cx.invocations")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? function = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                function = tag.Key == "function" ? tag.Value as string : function;
+                outcome = tag.Key == "outcome" ? tag.Value as string : outcome;
+            }
+
+            outcomes.Add((function!, outcome!));
+        });
+        listener.Start();
+
+        using var client = _server.Client();
+        await client.PostAsync(new Uri("/Throwing", UriKind.Relative), Json("""{"Data":{},"Metadata":{}}"""));
+        await client.PostAsync(new Uri("/EchoTimer", UriKind.Relative), Json("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}"""));
+
+        Assert.Contains(("Throwing", "failure"), outcomes);
+        Assert.Contains(("EchoTimer", "success"), outcomes);
+    }
 }

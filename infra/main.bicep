@@ -238,17 +238,8 @@ module functionApp 'modules/functionApp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReady: alwaysReady
-    storageAccountName: storage.outputs.name
     blobEndpoint: storage.outputs.blobEndpoint
-    queueEndpoint: storage.outputs.queueEndpoint
-    tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
-    eventHubNamespace: eventHubs.outputs.fullyQualifiedNamespace
-    eventHubName: eventHubs.outputs.hubName
-    eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
-    pseudonymSecretUri: keyVault.outputs.pseudonymSecretUri
-    languageEndpoint: language.outputs.endpoint
-    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     apiClientId: apiClientId
     unauthenticatedClientAction: unauthenticatedClientAction
     anonymousPaths: [
@@ -270,6 +261,29 @@ module roleAssignments 'modules/roleAssignments.bicep' = {
     languageAccountName: names.language
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights
+  }
+}
+
+// After the role assignments, so that the first resolution of the Key Vault reference and the host's first
+// identity-based connections already have their permissions.
+module appSettings 'modules/appSettings.bicep' = {
+  name: 'appSettings'
+  dependsOn: [
+    functionApp
+    roleAssignments
+  ]
+  params: {
+    functionAppName: names.functionApp
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    eventHubNamespace: eventHubs.outputs.fullyQualifiedNamespace
+    eventHubName: eventHubs.outputs.hubName
+    eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
+    pseudonymSecretUri: keyVault.outputs.pseudonymSecretUri
+    languageEndpoint: language.outputs.endpoint
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
   }
 }
 
@@ -319,6 +333,9 @@ output languageEndpoint string = language.outputs.endpoint
 
 @description('Log Analytics workspace name, for queries and the alert rules.')
 output logAnalyticsWorkspaceName string = monitoring.outputs.workspaceName
+
+@description('Names of the app settings written.')
+output appSettingNames array = appSettings.outputs.settingNames
 
 @description('Names of the alert rules created.')
 output alertRuleNames array = alerts.outputs.ruleNames

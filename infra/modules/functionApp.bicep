@@ -1,10 +1,7 @@
 // The Function App on the Flex Consumption plan (FC1), running the custom handler (runtime 'custom') from a
 // package in the deployment container, with a system-assigned identity that every connection uses.
 //
-// Flex Consumption rejects or ignores the app settings that functionAppConfig replaced, so none of them is set
-// here: FUNCTIONS_WORKER_RUNTIME (-> functionAppConfig.runtime.name), FUNCTIONS_EXTENSION_VERSION (the
-// platform's), WEBSITE_RUN_FROM_PACKAGE and WEBSITE_CONTENTSHARE / WEBSITE_CONTENTAZUREFILECONNECTIONSTRING
-// (-> functionAppConfig.deployment), WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT (-> scaleAndConcurrency).
+// The app settings are a separate module (appSettings.bicep), written after the role assignments exist.
 
 @description('Azure region for the plan and the app.')
 param location string
@@ -34,38 +31,11 @@ param maximumInstanceCount int
 @description('Always-ready instances per trigger group or function, e.g. [{ name: \'function:IngestCxEvents\', instanceCount: 1 }]. Empty scales to zero and bills nothing at rest.')
 param alwaysReady array
 
-@description('Storage account whose blob, queue and table endpoints AzureWebJobsStorage uses.')
-param storageAccountName string
-
 @description('Blob endpoint of the storage account.')
 param blobEndpoint string
 
-@description('Queue endpoint of the storage account.')
-param queueEndpoint string
-
-@description('Table endpoint of the storage account.')
-param tableEndpoint string
-
 @description('Container that holds the deployment packages.')
 param deploymentContainerName string
-
-@description('Fully qualified Event Hubs namespace (<namespace>.servicebus.windows.net).')
-param eventHubNamespace string
-
-@description('Event hub the ingestion function reads (setting CxEventHubName).')
-param eventHubName string
-
-@description('Consumer group the ingestion function reads with (setting CxEventHubConsumerGroup).')
-param eventHubConsumerGroup string
-
-@description('Versionless Key Vault secret URI of the pseudonymisation key (setting CxPseudonymKey, as a Key Vault reference).')
-param pseudonymSecretUri string
-
-@description('Azure AI Language endpoint (setting CxLanguageEndpoint).')
-param languageEndpoint string
-
-@description('Application Insights connection string (not a credential: ingestion requires an Entra token because local auth is off).')
-param appInsightsConnectionString string
 
 @description('Client id of the Entra ID app registration that protects the HTTP APIs (App Service Authentication).')
 param apiClientId string
@@ -139,28 +109,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         version: runtimeVersion
       }
     }
-  }
-}
-
-// Every setting here is read by the Functions host or the handler; the Infra tests check this list against the
-// function.json files, the handler's setting catalog (HandlerSettings) and local.settings.sample.json.
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: site
-  name: 'appsettings'
-  properties: {
-    AzureWebJobsStorage__credential: 'managedidentity'
-    AzureWebJobsStorage__blobServiceUri: blobEndpoint
-    AzureWebJobsStorage__queueServiceUri: queueEndpoint
-    AzureWebJobsStorage__tableServiceUri: tableEndpoint
-    AzureWebJobsStorage__accountName: storageAccountName
-    EventHubConnection__fullyQualifiedNamespace: eventHubNamespace
-    EventHubConnection__credential: 'managedidentity'
-    CxEventHubName: eventHubName
-    CxEventHubConsumerGroup: eventHubConsumerGroup
-    CxPseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymSecretUri})'
-    CxLanguageEndpoint: languageEndpoint
-    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   }
 }
 

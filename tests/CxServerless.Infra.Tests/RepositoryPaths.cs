@@ -13,8 +13,6 @@ internal static class RepositoryPaths
 
     public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
 
-    public static string FunctionAppModule => Path.Combine(Infra, "modules", "functionApp.bicep");
-
     /// <summary>The folders whose C# code runs inside the handler process (the handler and the libraries it hosts).</summary>
     public static IEnumerable<string> HandlerSourceFolders =>
     [

@@ -6,7 +6,7 @@ namespace CxServerless.Functions.Configuration;
 /// </summary>
 /// <remarks>
 /// Adding a setting: add a constant and an entry to <see cref="All"/>, add it to <c>local.settings.sample.json</c>
-/// (unless <see cref="SettingScope.AzureOnly"/>) and to the app settings in <c>infra/modules/functionApp.bicep</c>
+/// (unless <see cref="SettingScope.AzureOnly"/>) and to the app settings in <c>infra/modules/appSettings.bicep</c>
 /// (unless <see cref="SettingScope.LocalOnly"/>). The Infra tests fail until all three agree, and they scan the
 /// handler's source for configuration reads (<c>configuration["X"]</c>, <c>GetSection</c>, <c>GetValue</c>,
 /// <c>BindConfiguration</c>, <c>Environment.GetEnvironmentVariable</c>, helpers called with a configuration and a

@@ -77,7 +77,7 @@ internal static class SettingsConsistency
             case SettingScope.Everywhere:
                 if (required && !inBicep)
                 {
-                    yield return $"'{setting.Name}' is missing from the Bicep app settings (infra/modules/functionApp.bicep).";
+                    yield return $"'{setting.Name}' is missing from the Bicep app settings (infra/modules/appSettings.bicep).";
                 }
 
                 if (required && !inLocal)
@@ -101,7 +101,7 @@ internal static class SettingsConsistency
             case SettingScope.AzureOnly:
                 if (required && !inBicep)
                 {
-                    yield return $"'{setting.Name}' is missing from the Bicep app settings (infra/modules/functionApp.bicep).";
+                    yield return $"'{setting.Name}' is missing from the Bicep app settings (infra/modules/appSettings.bicep).";
                 }
 
                 break;

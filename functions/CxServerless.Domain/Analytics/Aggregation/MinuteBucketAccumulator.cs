@@ -1,0 +1,91 @@
+using CxServerless.Domain.Analytics.Kpis;
+using CxServerless.Domain.Analytics.Slices;
+using CxServerless.Domain.Analytics.Windows;
+using CxServerless.Domain.Events;
+
+namespace CxServerless.Domain.Analytics.Aggregation;
+
+/// <summary>
+/// Folds one source partition's accepted events into per-minute buckets for every KPI and slice. Not thread-safe:
+/// one accumulator per partition, as one partition is processed by one invocation at a time. The caller classifies
+/// events with <see cref="EventTime.Watermarks"/> first and adds only those that are not too late; a late event within
+/// the lateness simply lands in its (older) minute, which corrects the provisional windows that contain it.
+/// </summary>
+/// <param name="partition">The source partition the events come from.</param>
+/// <param name="settings">The KPI settings (service-level threshold, short abandons).</param>
+public sealed class MinuteBucketAccumulator(string partition, KpiSettings settings)
+{
+    private readonly Dictionary<BucketKey, KpiAggregate> _buckets = [];
+
+    /// <summary>The source partition.</summary>
+    public string Partition { get; } = partition ?? throw new ArgumentNullException(nameof(partition));
+
+    /// <summary>How many buckets are held.</summary>
+    public int Count => _buckets.Count;
+
+    /// <summary>Adds an event's observations to every slice it belongs to; returns the number of observations.</summary>
+    public int Add(CxEvent cxEvent)
+    {
+        ArgumentNullException.ThrowIfNull(cxEvent);
+        Span<KpiObservation> observations = stackalloc KpiObservation[KpiExtractor.MaxPerEvent];
+        var count = KpiExtractor.Extract(cxEvent, settings, observations);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var buffer = default(SliceBuffer);
+        Span<Slice> slices = buffer;
+        var sliceCount = Slice.ForEvent(cxEvent, slices);
+        var minute = EventMinutes.MinuteOf(cxEvent.EventTime);
+        foreach (var observation in observations[..count])
+        {
+            Add(observation, minute, slices[..sliceCount]);
+        }
+
+        return count;
+    }
+
+    /// <summary>Adds one observation, made at <paramref name="eventTime"/>, to each of <paramref name="slices"/>.</summary>
+    public void Add(KpiObservation observation, DateTimeOffset eventTime, ReadOnlySpan<Slice> slices) =>
+        Add(observation, EventMinutes.MinuteOf(eventTime), slices);
+
+    /// <summary>Copies of the buckets held, ordered by minute, KPI and slice.</summary>
+    public IReadOnlyList<MinuteBucket> Snapshot() =>
+        Order(_buckets.Select(b => new MinuteBucket(Partition, b.Key.Kpi, b.Key.Slice, b.Key.Minute, b.Value.Clone())));
+
+    /// <summary>
+    /// Returns the buckets held and forgets them: the deltas since the last drain, which a writer merges into the
+    /// stored rows of this partition (addition commutes, so the order of flushes does not matter).
+    /// </summary>
+    public IReadOnlyList<MinuteBucket> Drain()
+    {
+        var drained = Order(_buckets.Select(b => new MinuteBucket(Partition, b.Key.Kpi, b.Key.Slice, b.Key.Minute, b.Value)));
+        _buckets.Clear();
+        return drained;
+    }
+
+    private void Add(KpiObservation observation, long minute, ReadOnlySpan<Slice> slices)
+    {
+        foreach (var slice in slices)
+        {
+            var key = new BucketKey(observation.Kpi, slice, minute);
+            if (!_buckets.TryGetValue(key, out var aggregate))
+            {
+                aggregate = new KpiAggregate(KpiCatalog.Get(observation.Kpi).KeepsQuantiles);
+                _buckets.Add(key, aggregate);
+            }
+
+            aggregate.Add(observation.Value, observation.Weight);
+        }
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Slice.MaxPerEvent)]
+    private struct SliceBuffer
+    {
+        private Slice _element;
+    }
+
+    private static MinuteBucket[] Order(IEnumerable<MinuteBucket> buckets) =>
+        buckets.OrderBy(b => b.Minute).ThenBy(b => b.Kpi).ThenBy(b => b.Slice.ToString(), StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,11 @@
+namespace CxServerless.Domain.Analytics.Alerts;
+
+/// <summary>The life of an alert.</summary>
+public enum AlertStatus
+{
+    /// <summary>Raised and not yet recovered.</summary>
+    Open,
+
+    /// <summary>Recovered after enough normal windows.</summary>
+    Resolved,
+}

@@ -15,13 +15,16 @@ namespace CxServerless.Domain.Analytics.Aggregation;
 /// <param name="settings">The KPI settings (service-level threshold, short abandons).</param>
 public sealed class MinuteBucketAccumulator(string partition, KpiSettings settings)
 {
-    private readonly Dictionary<BucketKey, KpiAggregate> _buckets = [];
+    private static readonly int KpiCount = Enum.GetValues<KpiId>().Length;
+
+    // One array of aggregates (indexed by KPI) per slice and minute: one hash lookup per slice per event.
+    private readonly Dictionary<(Slice Slice, long Minute), KpiAggregate?[]> _buckets = [];
 
     /// <summary>The source partition.</summary>
     public string Partition { get; } = partition ?? throw new ArgumentNullException(nameof(partition));
 
     /// <summary>How many buckets are held.</summary>
-    public int Count => _buckets.Count;
+    public int Count => _buckets.Values.Sum(kpis => kpis.Count(a => a is not null));
 
     /// <summary>Adds an event's observations to every slice it belongs to; returns the number of observations.</summary>
     public int Add(CxEvent cxEvent)
@@ -38,21 +41,30 @@ public sealed class MinuteBucketAccumulator(string partition, KpiSettings settin
         Span<Slice> slices = buffer;
         var sliceCount = Slice.ForEvent(cxEvent, slices);
         var minute = EventMinutes.MinuteOf(cxEvent.EventTime);
-        foreach (var observation in observations[..count])
+        foreach (var slice in slices[..sliceCount])
         {
-            Add(observation, minute, slices[..sliceCount]);
+            var kpis = KpisOf(slice, minute);
+            foreach (var observation in observations[..count])
+            {
+                AggregateOf(kpis, observation.Kpi).Add(observation.Value, observation.Weight);
+            }
         }
 
         return count;
     }
 
     /// <summary>Adds one observation, made at <paramref name="eventTime"/>, to each of <paramref name="slices"/>.</summary>
-    public void Add(KpiObservation observation, DateTimeOffset eventTime, ReadOnlySpan<Slice> slices) =>
-        Add(observation, EventMinutes.MinuteOf(eventTime), slices);
+    public void Add(KpiObservation observation, DateTimeOffset eventTime, ReadOnlySpan<Slice> slices)
+    {
+        var minute = EventMinutes.MinuteOf(eventTime);
+        foreach (var slice in slices)
+        {
+            AggregateOf(KpisOf(slice, minute), observation.Kpi).Add(observation.Value, observation.Weight);
+        }
+    }
 
     /// <summary>Copies of the buckets held, ordered by minute, KPI and slice.</summary>
-    public IReadOnlyList<MinuteBucket> Snapshot() =>
-        Order(_buckets.Select(b => new MinuteBucket(Partition, b.Key.Kpi, b.Key.Slice, b.Key.Minute, b.Value.Clone())));
+    public IReadOnlyList<MinuteBucket> Snapshot() => Order(Buckets(clone: true));
 
     /// <summary>
     /// Returns the buckets held and forgets them: the deltas since the last drain, which a writer merges into the
@@ -60,23 +72,36 @@ public sealed class MinuteBucketAccumulator(string partition, KpiSettings settin
     /// </summary>
     public IReadOnlyList<MinuteBucket> Drain()
     {
-        var drained = Order(_buckets.Select(b => new MinuteBucket(Partition, b.Key.Kpi, b.Key.Slice, b.Key.Minute, b.Value)));
+        var drained = Order(Buckets(clone: false));
         _buckets.Clear();
         return drained;
     }
 
-    private void Add(KpiObservation observation, long minute, ReadOnlySpan<Slice> slices)
+    private KpiAggregate?[] KpisOf(Slice slice, long minute)
     {
-        foreach (var slice in slices)
+        if (!_buckets.TryGetValue((slice, minute), out var kpis))
         {
-            var key = new BucketKey(observation.Kpi, slice, minute);
-            if (!_buckets.TryGetValue(key, out var aggregate))
-            {
-                aggregate = new KpiAggregate(KpiCatalog.Get(observation.Kpi).KeepsQuantiles);
-                _buckets.Add(key, aggregate);
-            }
+            kpis = new KpiAggregate?[KpiCount];
+            _buckets.Add((slice, minute), kpis);
+        }
 
-            aggregate.Add(observation.Value, observation.Weight);
+        return kpis;
+    }
+
+    private static KpiAggregate AggregateOf(KpiAggregate?[] kpis, KpiId kpi) =>
+        kpis[(int)kpi] ??= new KpiAggregate(KpiCatalog.Get(kpi).KeepsQuantiles);
+
+    private IEnumerable<MinuteBucket> Buckets(bool clone)
+    {
+        foreach (var ((slice, minute), kpis) in _buckets)
+        {
+            for (var kpi = 0; kpi < kpis.Length; kpi++)
+            {
+                if (kpis[kpi] is { } aggregate)
+                {
+                    yield return new MinuteBucket(Partition, (KpiId)kpi, slice, minute, clone ? aggregate.Clone() : aggregate);
+                }
+            }
         }
     }
 

@@ -127,4 +127,30 @@ public sealed class KpiWindowValueTests
         Assert.Equal(90, bucket.Aggregate.Sketch!.Quantile(0.9)!.Value, 90 * 0.02);
         Assert.Equal(50.5, bucket.Aggregate.Mean);
     }
+
+    [Fact]
+    public void Out_of_order_events_give_the_same_hopping_windows_as_in_order_ones()
+    {
+        CxEvent[] inOrder = [Answered(At(1), 10), Answered(At(3), 20), Answered(At(6), 60), Answered(At(7), 30)];
+        var spec = WindowSpec.Hopping(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(2));
+
+        double?[] Windows(IEnumerable<CxEvent> events)
+        {
+            var accumulator = new MinuteBucketAccumulator("0", KpiSettings.Default);
+            foreach (var e in events)
+            {
+                accumulator.Add(e);
+            }
+
+            var series = MinuteSeries.For(accumulator.Snapshot(), KpiId.AverageSpeedOfAnswer, Slice.All);
+            return WindowComposer.Compose(series, spec, At(0), At(12)).Select(w => w.Value).ToArray();
+        }
+
+        // (9:57,10:02] → 10; (9:59,10:04] → (10+20)/2; (10:01,10:06] → (20+60)/2, 10:01 is its excluded start;
+        // (10:03,10:08] → (60+30)/2, 10:03 excluded; (10:05,10:10] → (60+30)/2; (10:07,10:12] is empty: not emitted.
+        double?[] expected = [10, 15, 40, 45, 45];
+        Assert.Equal(expected, Windows(inOrder));
+        Assert.Equal(expected, Windows(inOrder.Reverse()));
+        Assert.Equal(expected, Windows([inOrder[2], inOrder[0], inOrder[3], inOrder[1]]));
+    }
 }

@@ -17,25 +17,6 @@ internal static class RuleScenarioRunner
             accumulator.Add(e);
         }
 
-        var transitions = new List<AlertTransition>();
-        foreach (var ((kpi, slice), series) in MinuteSeries.Build(accumulator.Drain()))
-        {
-            if (rules.RuleFor(kpi, slice) is not { } rule)
-            {
-                continue;
-            }
-
-            var monitor = rule.CreateMonitor(rules.Version, slice);
-            foreach (var window in WindowComposer.Compose(series, rule.Window, from, to))
-            {
-                var transition = monitor.Evaluate(window);
-                if (transition.Kind != AlertTransitionKind.None)
-                {
-                    transitions.Add(transition);
-                }
-            }
-        }
-
-        return transitions;
+        return [.. new AlertEvaluator(rules).Evaluate(MinuteSeries.Build(accumulator.Drain()), from, to)];
     }
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Alerts;
 
 /// <summary>The life of an alert.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlertStatus>))]
 public enum AlertStatus
 {
     /// <summary>Raised and not yet recovered.</summary>

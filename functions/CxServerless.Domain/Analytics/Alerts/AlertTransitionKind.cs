@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Alerts;
 
 /// <summary>What a window did to the alert of a KPI and slice.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlertTransitionKind>))]
 public enum AlertTransitionKind
 {
     /// <summary>Nothing to store or send.</summary>

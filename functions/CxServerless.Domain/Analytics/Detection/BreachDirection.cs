@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Detection;
 
 /// <summary>Which side of its baseline a value is on, or which sides a detector watches.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BreachDirection>))]
 public enum BreachDirection
 {
     /// <summary>On neither side (or not applicable).</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Detection;
 
 /// <summary>Where a window's value stands against a detector, with a band between breach and clear for hysteresis.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DetectionLevel>))]
 public enum DetectionLevel
 {
     /// <summary>Too few samples in the window, or too little history, to judge.</summary>

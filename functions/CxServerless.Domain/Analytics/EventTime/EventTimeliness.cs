@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.EventTime;
 
 /// <summary>How an event's time relates to its partition's progress when it arrives.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EventTimeliness>))]
 public enum EventTimeliness
 {
     /// <summary>At or after the partition's latest event time: it moves the partition forward.</summary>

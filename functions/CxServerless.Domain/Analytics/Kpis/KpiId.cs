@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Kpis;
 
 /// <summary>The KPIs the product computes. Exact definitions: docs/kpis.md.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<KpiId>))]
 public enum KpiId
 {
     /// <summary>Mean seconds from contact or ticket creation to the first public agent reply.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Kpis;
 
 /// <summary>How a KPI's value is read from its window aggregate.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<KpiValueKind>))]
 public enum KpiValueKind
 {
     /// <summary>Sum ÷ weight: a mean of the observations (seconds, scores).</summary>

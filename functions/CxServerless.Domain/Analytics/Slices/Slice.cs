@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CxServerless.Domain.Events;
 
 namespace CxServerless.Domain.Analytics.Slices;
@@ -9,6 +10,7 @@ namespace CxServerless.Domain.Analytics.Slices;
 /// </summary>
 /// <param name="Dimension">The dimension.</param>
 /// <param name="Value">The dimension's value; empty for <see cref="SliceDimension.All"/>.</param>
+[JsonConverter(typeof(SliceJsonConverter))]
 public readonly record struct Slice(SliceDimension Dimension, string Value)
 {
     /// <summary>The slice holding every event.</summary>

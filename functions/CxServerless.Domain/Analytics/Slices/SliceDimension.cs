@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Slices;
 
 /// <summary>The dimension a KPI is sliced by.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SliceDimension>))]
 public enum SliceDimension
 {
     /// <summary>No slicing: every event.</summary>

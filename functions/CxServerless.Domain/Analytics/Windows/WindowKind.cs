@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CxServerless.Domain.Analytics.Windows;
 
 /// <summary>The window kinds composed from minute buckets at read time.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WindowKind>))]
 public enum WindowKind
 {
     /// <summary>Fixed, contiguous, non-overlapping windows (ASA <c>TumblingWindow</c>).</summary>

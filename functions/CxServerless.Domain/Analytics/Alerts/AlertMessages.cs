@@ -10,7 +10,7 @@ namespace CxServerless.Domain.Analytics.Alerts;
 /// every alert the same way (docs/alert-rules.md lists them).
 /// <list type="bullet">
 /// <item><c>{Severity}: {KPI} for {slice} is {value}, {above|below} the {baseline kind} of {baseline}. Window {start}–{end} UTC.</c></item>
-/// <item><c>Resolved: {KPI} for {slice} is back to normal at {value} after {n} normal windows. Window ending {end} UTC.</c></item>
+/// <item><c>Resolved: {KPI} for {slice} is back to normal at {value} after {n} normal window(s). Window ending {end} UTC.</c></item>
 /// </list>
 /// </summary>
 public static class AlertMessages
@@ -33,7 +33,7 @@ public static class AlertMessages
         var definition = KpiCatalog.Get(kpi);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Resolved: {definition.DisplayName} for {slice} is back to normal at {Format(value, definition.Unit)} after {normalWindows} normal windows. Window ending {Time(end)} UTC.");
+            $"Resolved: {definition.DisplayName} for {slice} is back to normal at {Format(value, definition.Unit)} after {normalWindows} normal {(normalWindows == 1 ? "window" : "windows")}. Window ending {Time(end)} UTC.");
     }
 
     /// <summary>A value with its unit, rounded to two decimals: <c>95 s</c>, <c>12.5%</c>, <c>4.2</c>.</summary>

@@ -161,7 +161,7 @@ public sealed class AlertStateMachineTests
             "Critical: Average speed of answer for queue=billing is 70.46 s, above the limit of 60 s. Window 2026-11-23 09:46–2026-11-23 10:01 UTC.",
             transitions[0].Alert!.Message);
         Assert.Equal(
-            "Resolved: Average speed of answer for queue=billing is back to normal at 40 s after 1 normal windows. Window ending 2026-11-23 10:02 UTC.",
+            "Resolved: Average speed of answer for queue=billing is back to normal at 40 s after 1 normal window. Window ending 2026-11-23 10:02 UTC.",
             transitions[1].Alert!.Message);
     }
 

@@ -22,7 +22,8 @@ namespace CxServerless.Benchmarks.Analytics;
 /// Nexmark's hopping-window count on Flink reaches about 22k events/s per core (quoted for context, not measured here).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(Config))]
 public class WindowedAggregationBenchmarks
 {
     /// <summary>Events per invocation.</summary>
@@ -38,6 +39,11 @@ public class WindowedAggregationBenchmarks
     ];
 
     private CxEvent[] _events = [];
+
+    private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public Config() => AddColumn(new EventsPerSecondColumn());
+    }
 
     [GlobalSetup]
     public void Setup()

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,6 +10,12 @@ namespace CxHost.Envelope;
 /// </summary>
 public sealed class InvocationEnvelope(EnvelopeEncoding encoding)
 {
+    /// <summary>
+    /// Escapes only what JSON requires (quotes, backslashes, control characters), as Newtonsoft.Json does in the host;
+    /// System.Text.Json's default would write <c>\u0022</c> for every quote.
+    /// </summary>
+    public static readonly JsonSerializerOptions WireFormat = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly JsonObject _data = [];
     private readonly JsonObject _metadata = [];
 
@@ -53,6 +60,6 @@ public sealed class InvocationEnvelope(EnvelopeEncoding encoding)
         var copy = value.DeepClone();
         return encoding == EnvelopeEncoding.Plain || copy.GetValueKind() == JsonValueKind.Object
             ? copy
-            : JsonValue.Create(copy.ToJsonString());
+            : JsonValue.Create(copy.ToJsonString(WireFormat));
     }
 }

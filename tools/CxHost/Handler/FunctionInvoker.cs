@@ -52,7 +52,7 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(handler.BaseAddress, functionName))
         {
-            Content = new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(envelope.ToJsonString(Envelope.InvocationEnvelope.WireFormat), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
         request.Headers.Add("X-Azure-Functions-HostVersion", HostVersion);

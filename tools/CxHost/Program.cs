@@ -1,7 +1,7 @@
 using CxHost.Configuration;
 using CxHost.Hosting;
 
-// cx-host: the local Functions host (ARCHITECTURE §5). Runs until Ctrl+C, then stops everything it started.
+// cx-host: the local Functions host (ARCHITECTURE §5). Runs until Ctrl+C or SIGTERM, then stops everything it started.
 var options = CommandLine.TryParse(args, out var error);
 if (options is null)
 {
@@ -16,8 +16,6 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
 await using var host = new CxHostApplication(options);
 try
 {
@@ -28,14 +26,13 @@ catch (InvalidOperationException ex)
     Console.Error.WriteLine($"cx-host: {ex.Message}");
     return 1;
 }
-
-try
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
-    Console.Error.WriteLine("cx-host: stopping");
+    Console.Error.WriteLine("cx-host: stopped during start-up");
+    return 130;
 }
 
+// Ctrl+C and SIGTERM after start-up reach the web host's console lifetime, which ends this wait.
+await host.WaitForShutdownAsync(CancellationToken.None);
+Console.Error.WriteLine("cx-host: stopping everything it started");
 return 0;

@@ -38,7 +38,9 @@ public sealed class CxHostApplication : IAsyncDisposable
         }
 
         _options = options;
-        _loggers = loggers ?? LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+        _loggers = loggers ?? LoggerFactory.Create(b => b
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter("Microsoft", LogLevel.Warning));
     }
 
     /// <summary>The address cx-host serves on, e.g. <c>http://127.0.0.1:7071/</c>; set once started.</summary>
@@ -81,6 +83,10 @@ public sealed class CxHostApplication : IAsyncDisposable
         new StartupBanner(_loggers.CreateLogger<StartupBanner>()).Print(BaseAddress, app, connections.Host, _azurite.Started);
     }
 
+    /// <summary>Completes when the host is asked to stop: Ctrl+C or SIGTERM (handled by the web host's console lifetime), or <paramref name="cancellationToken"/>.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) =>
+        (_web ?? throw new InvalidOperationException("cx-host is not started.")).WaitForShutdownAsync(cancellationToken);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -109,6 +115,7 @@ public sealed class CxHostApplication : IAsyncDisposable
     private WebApplication BuildWeb(FunctionAppDefinition app, StorageConnections connections)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Host.UseConsoleLifetime(o => o.SuppressStatusMessages = true);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(_loggers);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));

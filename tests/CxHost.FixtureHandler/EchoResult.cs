@@ -3,12 +3,20 @@ using System.Text.Json.Nodes;
 
 namespace CxHost.FixtureHandler;
 
-/// <summary>The fixture's answer: for an HTTP trigger (<c>Data.req</c>), a 200 echoing what it received; otherwise an empty success.</summary>
+/// <summary>
+/// The fixture's answer: for an HTTP trigger (<c>Data.req</c>), a 200 echoing what it received. Every answer also carries
+/// <c>Outputs.out</c> (base64 of "queued by {function}") and <c>Outputs.raw</c> ("aGk=") for functions that bind them.
+/// </summary>
 internal static class EchoResult
 {
     public static JsonObject For(string function, JsonObject? envelope)
     {
-        var result = new JsonObject { ["Outputs"] = new JsonObject(), ["Logs"] = new JsonArray($"{function} ran"), ["ReturnValue"] = null };
+        var outputs = new JsonObject
+        {
+            ["out"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"queued by {function}")),
+            ["raw"] = "aGk=",
+        };
+        var result = new JsonObject { ["Outputs"] = outputs, ["Logs"] = new JsonArray($"{function} ran"), ["ReturnValue"] = null };
         if (envelope?["Data"]?["req"] is not JsonObject req)
         {
             return result;

@@ -118,6 +118,40 @@ public sealed class EventHubTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task After_a_restart_delivery_resumes_from_the_checkpoint()
+    {
+        var hub = AzuriteFixture.UniqueName("hub");
+        var records = AzuriteFixture.UniqueName("records");
+        try
+        {
+            await using (var first = new FixtureFunctionApp(azurite, recordTable: records))
+            {
+                first.Function("Ingest", FunctionJson.EventHub(hub));
+                await first.StartAsync(partitions: 1);
+                using var sent = await first.Http.PostAsync($"{hub}/messages", new StringContent("before"));
+                Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+                await FixtureFunctionApp.EventuallyAsync(() => CheckpointAsync(hub, "0"), c => c == 0, TimeSpan.FromSeconds(30), "the first checkpoint");
+                first.KeepRecords();
+            }
+
+            // While cx-host is down, a producer appends to the same log.
+            await new EventLog(azurite.Tables, TimeProvider.System, 1).AppendAsync(hub, [new IncomingEvent("while-down", null, [])], CancellationToken.None);
+
+            await using var second = new FixtureFunctionApp(azurite, recordTable: records);
+            second.Function("Ingest", FunctionJson.EventHub(hub));
+            await second.StartAsync(partitions: 1);
+            await FixtureFunctionApp.EventuallyAsync(() => CheckpointAsync(hub, "0"), c => c == 1, TimeSpan.FromSeconds(30), "the second checkpoint");
+
+            var bodies = (await second.EnvelopesAsync("Ingest")).Select(e => Encoded.Array(e["Data"]!["events"]).Single()!.GetValue<string>());
+            Assert.Equal(["before", "while-down"], bodies);
+        }
+        finally
+        {
+            await CleanUpAsync(hub);
+        }
+    }
+
+    [Fact]
     public async Task Bad_send_requests_get_400_problems_with_a_reason()
     {
         await using var app = new FixtureFunctionApp(azurite);

@@ -18,13 +18,14 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
     private readonly TableClient _records;
     private readonly List<string> _queues = [];
     private CxHostApplication? _host;
+    private bool _keepRecords;
 
-    public FixtureFunctionApp(AzuriteFixture azurite, JsonObject? hostExtensions = null, string functionTimeout = "00:00:30")
+    public FixtureFunctionApp(AzuriteFixture azurite, JsonObject? hostExtensions = null, string functionTimeout = "00:00:30", string? recordTable = null)
     {
         _azurite = azurite;
         _root = Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("cxapp"), "app");
         Directory.CreateDirectory(_root);
-        RecordTable = AzuriteFixture.UniqueName("records");
+        RecordTable = recordTable ?? AzuriteFixture.UniqueName("records");
         _records = azurite.Tables.GetTableClient(RecordTable);
         var host = new JsonObject
         {
@@ -97,6 +98,9 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
         Http.BaseAddress = _host.BaseAddress;
     }
 
+    /// <summary>Leaves the record table in place on dispose, for a second app that shares it.</summary>
+    public void KeepRecords() => _keepRecords = true;
+
     /// <summary>The envelopes the handler received for <paramref name="function"/>, oldest first.</summary>
     public async Task<List<JsonObject>> EnvelopesAsync(string function)
     {
@@ -151,7 +155,10 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
         }
 
         Http.Dispose();
-        await _records.DeleteAsync();
+        if (!_keepRecords)
+        {
+            await _records.DeleteAsync();
+        }
         foreach (var queue in _queues)
         {
             await _azurite.Queues.GetQueueClient(queue).DeleteIfExistsAsync();

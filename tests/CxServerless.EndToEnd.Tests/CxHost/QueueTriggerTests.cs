@@ -70,4 +70,27 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         Assert.Equal("hello", Encoded.String(Assert.Single(envelopes)["Data"]!["message"]));
         Assert.Equal(1, Encoded.Int64(envelopes[0]["Metadata"]!["DequeueCount"]));
     }
+
+    [Fact]
+    public async Task Queue_outputs_are_written_after_success_with_the_base64_rule()
+    {
+        await using var app = new FixtureFunctionApp(azurite, new JsonObject { ["queues"] = new JsonObject { ["maxPollingInterval"] = "00:00:00.500", ["messageEncoding"] = "none" } });
+        var input = app.TrackQueue(AzuriteFixture.UniqueName("in"));
+        var decoded = app.TrackQueue(AzuriteFixture.UniqueName("decoded"));
+        var binary = app.TrackQueue(AzuriteFixture.UniqueName("binary"));
+        var function = FunctionJson.Queue(input);
+        function["bindings"]!.AsArray().Add(new JsonObject { ["type"] = "queue", ["name"] = "out", ["direction"] = "out", ["queueName"] = decoded });
+        function["bindings"]!.AsArray().Add(new JsonObject { ["type"] = "queue", ["name"] = "raw", ["direction"] = "out", ["queueName"] = binary, ["dataType"] = "binary" });
+        app.Function("Relay", function);
+        await app.StartAsync();
+
+        await azurite.Queues.GetQueueClient(input).CreateIfNotExistsAsync();
+        await azurite.Queues.GetQueueClient(input).SendMessageAsync("go");
+        var written = await FixtureFunctionApp.EventuallyAsync(
+            async () => await azurite.Queues.GetQueueClient(binary).ExistsAsync() ? (await azurite.Queues.GetQueueClient(binary).PeekMessagesAsync()).Value : [],
+            m => m.Length > 0, TimeSpan.FromSeconds(30), "the output messages");
+
+        Assert.Equal("aGk=", Assert.Single(written).Body.ToString());
+        Assert.Equal("queued by Relay", Assert.Single((await azurite.Queues.GetQueueClient(decoded).PeekMessagesAsync()).Value).Body.ToString());
+    }
 }

@@ -49,7 +49,7 @@ public sealed class PartitionConsumer(
         var envelope = EventBatchEnvelope.Build(function.Name, function.Trigger.Name, binding, partitionId, events, encoding, time.GetUtcNow());
         for (var retries = 0; ; retries++)
         {
-            var outcome = await invoker.InvokeAsync(function.Name, envelope, cancellationToken);
+            var outcome = await invoker.InvokeAsync(function, envelope, cancellationToken);
             if (outcome.Succeeded)
             {
                 return;

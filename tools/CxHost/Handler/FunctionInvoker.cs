@@ -3,25 +3,30 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxHost.Configuration;
+using CxHost.Queues;
 
 namespace CxHost.Handler;
 
 /// <summary>
 /// Sends invocations to the handler (<c>POST /{FunctionName}</c> with the host's headers), enforces
 /// <c>functionTimeout</c> (a timed-out invocation fails and restarts the handler, as in Azure) and logs one line per
-/// invocation: function, duration, outcome.
+/// invocation: function, duration, outcome. After a success it writes the function's queue output bindings; failing to
+/// write them fails the invocation, as in the host.
 /// </summary>
-public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTimeout, ILogger<FunctionInvoker> logger) : IDisposable
+public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTimeout, QueueOutputWriter outputs, ILogger<FunctionInvoker> logger) : IDisposable
 {
     /// <summary>The host version cx-host reports in <c>X-Azure-Functions-HostVersion</c>.</summary>
     public const string HostVersion = "4.0.0-cxhost";
 
     private readonly HttpClient _client = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>Invokes <paramref name="functionName"/> with <paramref name="envelope"/>; never throws for handler failures.</summary>
-    public async Task<InvocationOutcome> InvokeAsync(string functionName, JsonObject envelope, CancellationToken cancellationToken)
+    /// <summary>Invokes <paramref name="function"/> with <paramref name="envelope"/>; never throws for handler failures.</summary>
+    public async Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, JsonObject envelope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(envelope);
+        var functionName = function.Name;
         var watch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(functionTimeout);
@@ -30,6 +35,10 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
         {
             await handler.WaitReadyAsync(timeout.Token);
             outcome = await SendAsync(functionName, envelope, watch, timeout.Token);
+            if (outcome.Succeeded)
+            {
+                outcome = await WriteOutputsAsync(function, outcome, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -47,6 +56,21 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
+
+    private async Task<InvocationOutcome> WriteOutputsAsync(FunctionDefinition function, InvocationOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outputs.WriteAsync(function, outcome, cancellationToken);
+            return outcome;
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException or FormatException)
+        {
+            // As in the host, an output binding that cannot be written fails the invocation.
+            logger.LogError(ex, "{Function}: writing an output binding failed", function.Name);
+            return outcome with { Succeeded = false, Failure = $"writing an output binding failed ({ex.GetType().Name})" };
+        }
+    }
 
     private async Task<InvocationOutcome> SendAsync(string functionName, JsonObject envelope, Stopwatch watch, CancellationToken cancellationToken)
     {

@@ -126,7 +126,8 @@ public sealed class CxHostApplication : IAsyncDisposable
         builder.Services.AddSingleton(connections);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Handler);
-        builder.Services.AddSingleton(sp => new FunctionInvoker(Handler, app.Host.FunctionTimeout, sp.GetRequiredService<ILogger<FunctionInvoker>>()));
+        builder.Services.AddSingleton(_ => new QueueOutputWriter(connections, app.Host.Queues));
+        builder.Services.AddSingleton(sp => new FunctionInvoker(Handler, app.Host.FunctionTimeout, sp.GetRequiredService<QueueOutputWriter>(), sp.GetRequiredService<ILogger<FunctionInvoker>>()));
         builder.Services.AddSingleton(sp => new EventLog(new TableServiceClient(connections.Host), sp.GetRequiredService<TimeProvider>(), _options.EventHubPartitions));
         builder.Services.AddSingleton(_ => new CheckpointStore(new BlobServiceClient(connections.Host)));
         builder.Services.AddSingleton(_ => new TimerStatusStore(new BlobServiceClient(connections.Host), HostId(app.AppRoot)));

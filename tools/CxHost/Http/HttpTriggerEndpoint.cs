@@ -35,7 +35,7 @@ public sealed class HttpTriggerEndpoint(
         }
 
         var envelope = await BuildEnvelopeAsync(context, match.Route, match.Values!);
-        var outcome = await invoker.InvokeAsync(match.Route.Function.Name, envelope, context.RequestAborted);
+        var outcome = await invoker.InvokeAsync(match.Route.Function, envelope, context.RequestAborted);
         await WriteAsync(context, match.Route, outcome);
     }
 

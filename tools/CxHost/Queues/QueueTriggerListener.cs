@@ -79,10 +79,23 @@ public sealed class QueueTriggerListener(
             }
 
             idle = MinimumPollingInterval;
-            running.AddRange(messages.Select(m => ProcessAsync(function, queue, poison, m, stoppingToken)));
+            running.AddRange(messages.Select(m => ProcessGuardedAsync(function, queue, poison, m, stoppingToken)));
         }
 
         await Task.WhenAll(running);
+    }
+
+    private async Task ProcessGuardedAsync(FunctionDefinition function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(function, queue, poison, message, stoppingToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            // The message becomes visible again when its lease ends and is retried then, as in the host.
+            logger.LogError(ex, "{Function}: settling message {Id} failed", function.Name, message.MessageId);
+        }
     }
 
     private async Task ProcessAsync(FunctionDefinition function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
@@ -90,7 +103,7 @@ public sealed class QueueTriggerListener(
         var settings = app.Host.Queues;
         var text = MessageText(message, settings.Base64);
         var envelope = QueueEnvelope.Build(function.Name, function.Trigger.Name, message, text, options.Encoding, time.GetUtcNow());
-        var outcome = await invoker.InvokeAsync(function.Name, envelope, stoppingToken);
+        var outcome = await invoker.InvokeAsync(function, envelope, stoppingToken);
         if (outcome.Succeeded)
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);

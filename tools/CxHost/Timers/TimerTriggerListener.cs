@@ -84,7 +84,7 @@ public sealed class TimerTriggerListener(
             .Data(function.Trigger.Name, TimerInfo(status is null ? null : stored ?? status, isPastDue))
             .Sys(function.Name, now)
             .ToJson();
-        await invoker.InvokeAsync(function.Name, envelope, stoppingToken);
+        await invoker.InvokeAsync(function, envelope, stoppingToken);
         if (status is not null)
         {
             await statuses.WriteAsync(function.Name, status with { Last = now, LastUpdated = time.GetUtcNow() }, stoppingToken);

@@ -20,13 +20,16 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
     private CxHostApplication? _host;
     private bool _keepRecords;
 
-    public FixtureFunctionApp(AzuriteFixture azurite, JsonObject? hostExtensions = null, string functionTimeout = "00:00:30", string? recordTable = null)
+    private readonly string _storage;
+
+    public FixtureFunctionApp(AzuriteFixture azurite, JsonObject? hostExtensions = null, string functionTimeout = "00:00:30", string? recordTable = null, string? storage = null)
     {
         _azurite = azurite;
+        _storage = storage ?? azurite.ConnectionString;
         _root = Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("cxapp"), "app");
         Directory.CreateDirectory(_root);
         RecordTable = recordTable ?? AzuriteFixture.UniqueName("records");
-        _records = azurite.Tables.GetTableClient(RecordTable);
+        _records = new TableServiceClient(_storage).GetTableClient(RecordTable);
         var host = new JsonObject
         {
             ["version"] = "2.0",
@@ -74,7 +77,7 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
         var values = new JsonObject
         {
             ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = _storage,
             ["FixtureRecordTable"] = RecordTable,
             ["EventHubConnection"] = "Endpoint=sb://127.0.0.1/;SharedAccessKeyName=local;SharedAccessKey=local",
         };
@@ -89,7 +92,7 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
             AppRoot = _root,
             Port = AzuriteFixture.FreePort(),
             HandlerOverride = HandlerAssembly(),
-            Storage = _azurite.ConnectionString,
+            Storage = _storage,
             EventHubPartitions = partitions,
             DevelopmentRole = "TeamLead",
         };
@@ -155,7 +158,7 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
         }
 
         Http.Dispose();
-        if (!_keepRecords)
+        if (!_keepRecords && _storage == _azurite.ConnectionString)
         {
             await _records.DeleteAsync();
         }

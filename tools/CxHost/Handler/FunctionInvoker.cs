@@ -80,7 +80,7 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
         };
         request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
         request.Headers.Add("X-Azure-Functions-HostVersion", HostVersion);
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Azure-Functions-Custom-Handler", HostVersion));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Azure-Functions-Host", HostVersion));
         using var response = await _client.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

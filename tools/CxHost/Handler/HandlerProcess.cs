@@ -89,7 +89,16 @@ public sealed class HandlerProcess(HandlerCommand command, IReadOnlyDictionary<s
 
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var env = new Dictionary<string, string>(environment) { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        // The variables HttpWorkerProcess.CreateWorkerProcess sets (the app root, AzureWebJobsScriptRoot, comes with the settings).
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var workerId = Guid.NewGuid().ToString();
+        var env = new Dictionary<string, string>(environment)
+        {
+            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = portText,
+            ["FUNCTIONS_CUSTOMHANDLER_WORKER_ID"] = workerId,
+            ["FUNCTIONS_HTTPWORKER_PORT"] = portText,
+            ["FUNCTIONS_HTTPWORKER_ID"] = workerId,
+        };
         var process = Process.Start(command.ToStartInfo(env)) ?? throw new InvalidOperationException($"Could not start '{command.FileName}'.");
         process.EnableRaisingEvents = true;
         process.OutputDataReceived += (_, e) => Forward(e.Data, LogLevel.Information);

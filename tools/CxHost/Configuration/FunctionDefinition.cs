@@ -27,8 +27,14 @@ public sealed record FunctionDefinition(string Name, IReadOnlyList<BindingDefini
             throw new InvalidOperationException($"{name}/function.json must have exactly one trigger binding; it has {triggers}.");
         }
 
-        var disabled = root["disabled"] is { } d && (d.ToString() is "true" or "True" || (d.GetValueKind() == System.Text.Json.JsonValueKind.String && settings.Get(d.ToString()) is "true" or "True"));
-        return new FunctionDefinition(name, bindings, RetryPolicy.Parse(root["retry"] as JsonObject, name), disabled);
+        return new FunctionDefinition(name, bindings, RetryPolicy.Parse(root["retry"] as JsonObject, name), IsDisabled(root["disabled"], settings));
+    }
+
+    /// <summary><c>"disabled"</c> is a boolean, or the name of a setting that holds one (as in the host).</summary>
+    private static bool IsDisabled(JsonNode? disabled, AppSettings settings)
+    {
+        var text = disabled?.ToString();
+        return text is not null && bool.TryParse(settings.Get(text) ?? text, out var value) && value;
     }
 
     private static BindingDefinition ParseBinding(string function, JsonObject? binding, AppSettings settings)

@@ -16,6 +16,9 @@ public sealed class HttpTriggerEndpoint(
     TimeProvider time,
     ILogger<HttpTriggerEndpoint> logger)
 {
+    // Kestrel frames the body itself; a function's own framing headers would contradict it.
+    private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding", "Connection" };
+
     private readonly IReadOnlyList<HttpFunctionRoute> _routes =
         [.. app.WithTrigger("httpTrigger").Select(HttpFunctionRoute.For).OrderByDescending(r => r.Template.Specificity)];
 
@@ -83,7 +86,7 @@ public sealed class HttpTriggerEndpoint(
         }
 
         context.Response.StatusCode = response.StatusCode;
-        foreach (var (name, value) in response.Headers)
+        foreach (var (name, value) in response.Headers.Where(h => !FramingHeaders.Contains(h.Key)))
         {
             context.Response.Headers[name] = value;
         }

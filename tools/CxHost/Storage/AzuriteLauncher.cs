@@ -11,6 +11,7 @@ namespace CxHost.Storage;
 /// </summary>
 public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : IAsyncDisposable
 {
+    private static readonly string AzuriteScript = Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
     private Process? _process;
 
     /// <summary>True when this launcher started Azurite.</summary>
@@ -32,8 +33,9 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : IAsyncDis
             throw new InvalidOperationException($"Storage at {string.Join(", ", endpoints.Select(e => e.Authority))} does not answer.");
         }
 
-        var script = FindAzurite(searchFrom);
-        var data = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(script)))))!, ".azurite");
+        var root = FindRepositoryWithAzurite(searchFrom);
+        var script = Path.Combine(root, AzuriteScript);
+        var data = Path.Combine(root, ".azurite");
         Directory.CreateDirectory(data);
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--location", data,
@@ -91,16 +93,15 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : IAsyncDis
         }
     }
 
-    private static string FindAzurite(string searchFrom)
+    private static string FindRepositoryWithAzurite(string searchFrom)
     {
         foreach (var start in new[] { searchFrom, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var script = Path.Combine(dir.FullName, "node_modules", "azurite", "dist", "src", "azurite.js");
-                if (File.Exists(script))
+                if (File.Exists(Path.Combine(dir.FullName, AzuriteScript)))
                 {
-                    return script;
+                    return dir.FullName;
                 }
             }
         }

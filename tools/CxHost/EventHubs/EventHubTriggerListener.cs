@@ -13,9 +13,6 @@ public sealed class EventHubTriggerListener(
     TimeProvider time,
     ILogger<EventHubTriggerListener> logger) : BackgroundService
 {
-    /// <summary>The hubs some function listens to.</summary>
-    public IReadOnlyList<string> Hubs => [.. app.WithTrigger("eventHubTrigger").Select(f => EventHubBinding.For(f, app.Settings).Hub).Distinct(StringComparer.OrdinalIgnoreCase)];
-
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -13,7 +13,7 @@ public sealed class StartupBanner(ILogger<StartupBanner> logger)
         ArgumentNullException.ThrowIfNull(app);
         var root = baseAddress.ToString().TrimEnd('/');
         var prefix = app.Host.RoutePrefix.Trim('/');
-        var hubs = app.WithTrigger("eventHubTrigger").Select(f => EventHubBinding.For(f, app.Settings).Hub).Distinct().DefaultIfEmpty("{hub}");
+        var hubs = app.WithTrigger("eventHubTrigger").Select(f => EventHubBinding.For(f, app.Settings).Hub).Distinct().DefaultIfEmpty(app.Settings.Get("CxEventHubName") ?? "{hub}");
         var blob = Storage.AzuriteLauncher.Endpoints(storage)[0];
         logger.LogInformation("cx-host is up ({Count} functions)", app.Functions.Count);
         logger.LogInformation("  Dashboard:        {Url}", $"{root}/{prefix}/dashboard");

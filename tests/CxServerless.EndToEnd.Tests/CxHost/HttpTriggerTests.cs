@@ -40,6 +40,12 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite)
         using var created = await app.Http.PostAsync("api/things", new StringContent("""{"a":1}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("""{"a":1}""", JsonNode.Parse(await created.Content.ReadAsStringAsync())!["body"]!.GetValue<string>());
+
+        // Binary request bodies reach the function as base64, as the host's byte[] Body serializes.
+        using var bytes = new ByteArrayContent([0, 1, 254, 255]);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        using var binary = await app.Http.PostAsync("api/things", bytes);
+        Assert.Equal(Convert.ToBase64String([0, 1, 254, 255]), JsonNode.Parse(await binary.Content.ReadAsStringAsync())!["body"]!.GetValue<string>());
     }
 
     [Fact]

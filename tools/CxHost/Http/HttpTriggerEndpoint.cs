@@ -45,8 +45,7 @@ public sealed class HttpTriggerEndpoint(
     private async Task<System.Text.Json.Nodes.JsonObject> BuildEnvelopeAsync(HttpContext context, HttpFunctionRoute route, Dictionary<string, string> values)
     {
         var request = context.Request;
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var body = await ReadBodyAsync(request, context.RequestAborted);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase);
         var role = DevelopmentPrincipal.RoleFor(options.DevelopmentRole, headers.ContainsKey(DevelopmentPrincipal.Header), request.Cookies[DevelopmentPrincipal.RoleCookie]);
         if (role is not null)
@@ -61,6 +60,20 @@ public sealed class HttpTriggerEndpoint(
         var query = request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString()));
         var req = HttpRequestEnvelope.Request(url, request.Method, query, headers, values, body);
         return HttpRequestEnvelope.Build(route.Function.Name, route.Function.Trigger.Name, req, values, options.Encoding, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The body as the host puts it in <c>Data.req.Body</c>: text, or for <c>application/octet-stream</c> and
+    /// <c>multipart/*</c> the bytes, which Newtonsoft writes as base64.
+    /// </summary>
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
+        var binary = mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase)
+            || mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        return binary ? Convert.ToBase64String(buffer.ToArray()) : Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private async Task WriteAsync(HttpContext context, HttpFunctionRoute route, InvocationOutcome outcome)

@@ -50,7 +50,7 @@ public sealed class HttpEnvelopeTests
     {
         var principal = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(DevelopmentPrincipal.Encode("Supervisor"))))!;
 
-        Assert.Equal("aad", principal["auth_typ"]!.GetValue<string>());
+        Assert.Equal("cx-development", principal["auth_typ"]!.GetValue<string>());
         Assert.Equal("name", principal["name_typ"]!.GetValue<string>());
         Assert.Equal("roles", principal["role_typ"]!.GetValue<string>());
         var claims = principal["claims"]!.AsArray().ToDictionary(c => c!["typ"]!.GetValue<string>(), c => c!["val"]!.GetValue<string>());

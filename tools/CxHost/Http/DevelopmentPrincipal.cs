@@ -15,6 +15,12 @@ public static class DevelopmentPrincipal
     /// <summary>The header App Service Authentication sets.</summary>
     public const string Header = "x-ms-client-principal";
 
+    /// <summary>
+    /// The <c>auth_typ</c> of development principals. The handler refuses principals of this type unless
+    /// <c>CxDevelopmentIdentities=true</c>, so they can never pass as real sign-ins.
+    /// </summary>
+    public const string AuthType = "cx-development";
+
     /// <summary>The cookie the dashboard's role switcher sets.</summary>
     public const string RoleCookie = "cx-dev-role";
 
@@ -38,7 +44,7 @@ public static class DevelopmentPrincipal
             [Header] = Encode(role),
             ["x-ms-client-principal-name"] = name,
             ["x-ms-client-principal-id"] = name,
-            ["x-ms-client-principal-idp"] = "aad",
+            ["x-ms-client-principal-idp"] = AuthType,
         };
     }
 
@@ -49,12 +55,11 @@ public static class DevelopmentPrincipal
         var name = "dev-" + role.ToLowerInvariant();
         var principal = new JsonObject
         {
-            ["auth_typ"] = "aad",
+            ["auth_typ"] = AuthType,
             ["name_typ"] = "name",
             ["role_typ"] = "roles",
             ["claims"] = new JsonArray(
                 Claim("name", name),
-                Claim("preferred_username", name + "@cx.local"),
                 Claim("http://schemas.microsoft.com/identity/claims/objectidentifier", name),
                 Claim("roles", role)),
         };

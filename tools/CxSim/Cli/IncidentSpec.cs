@@ -115,12 +115,6 @@ public static class IncidentSpec
     private static int SliceSeparator(string rest)
     {
         var plus = rest.LastIndexOf('+');
-        if (plus < 0)
-        {
-            return rest.IndexOf(':', StringComparison.Ordinal);
-        }
-
-        var colon = rest.IndexOf(':', plus);
-        return colon;
+        return plus < 0 ? -1 : rest.IndexOf(':', plus);
     }
 }

@@ -16,7 +16,7 @@ internal static class TestScenarios
         ContactsPerMinute = contactsPerMinute,
     };
 
-    public static SimulationScenario Day(long seed = 11, double contactsPerMinute = 20) => new()
+    public static SimulationScenario Day(long seed = 11, double contactsPerMinute = 8) => new()
     {
         Seed = seed,
         Start = Monday,

@@ -13,6 +13,11 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
     {
         var generator = new TrafficGenerator(settings.Scenario);
         await output.WriteLineAsync(Header());
+        if (settings.Scenario.Start > time.GetUtcNow().AddMinutes(1))
+        {
+            await output.WriteLineAsync("[cx-sim] the start is in the future: events are held until their event time comes (cx-sim never sends an event early).");
+        }
+
         if (settings.LabelsPath is not null && !await WriteLabelsAsync(generator, stop))
         {
             return ExitCodes.SendFailures;

@@ -93,10 +93,26 @@ public class TrafficGeneratorTests
     }
 
     [Fact]
+    public void A_custom_encoder_decides_the_body_and_format_of_each_event()
+    {
+        var events = new TrafficGenerator(TestScenarios.Hours(0.5), new EveryTenthVendorEncoder()).Generate().Take(300).ToList();
+
+        Assert.All(events.Where(e => e.Format == "vendor-x"), e => Assert.Equal("VX|" + e.Event!.EventId, e.Body));
+        Assert.InRange(events.Count(e => e.Format == "vendor-x"), 1, events.Count - 1);
+        Assert.Contains(events, e => e.Format == CanonicalEventEncoder.Format);
+    }
+
+    [Fact]
     public void An_invalid_scenario_is_refused_with_the_setting_named()
     {
         var error = Assert.Throws<ArgumentException>(() => new TrafficGenerator(TestScenarios.Hours(1) with { MalformedShare = 0.8 }));
 
         Assert.Contains("MalformedShare", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class EveryTenthVendorEncoder : IEventEncoder
+    {
+        public EncodedBody Encode(CxEvent cxEvent) =>
+            cxEvent.EventId.EndsWith('0') ? new EncodedBody("VX|" + cxEvent.EventId, "vendor-x") : CanonicalEventEncoder.Instance.Encode(cxEvent);
     }
 }

@@ -26,13 +26,13 @@ public static class MalformedEvents
         var variant = source with { EventId = source.EventId + "-bad" };
         return kind switch
         {
-            MalformedKind.TruncatedJson => Truncate(CanonicalEventEncoder.Instance.Encode(variant), random),
+            MalformedKind.TruncatedJson => Truncate(CanonicalEventEncoder.ToJson(variant), random),
             MalformedKind.WrongTypes => WrongTypes(variant),
-            MalformedKind.NegativeDuration => CanonicalEventEncoder.Instance.Encode(variant with
+            MalformedKind.NegativeDuration => CanonicalEventEncoder.ToJson(variant with
             {
                 Measures = variant.Measures with { WaitSeconds = -Math.Round(1 + random.Exponential(60), 1) },
             }),
-            MalformedKind.FutureTimestamp => CanonicalEventEncoder.Instance.Encode(variant with
+            MalformedKind.FutureTimestamp => CanonicalEventEncoder.ToJson(variant with
             {
                 EventTime = variant.EventTime.AddDays(random.Between(2, 30)),
             }),
@@ -77,5 +77,5 @@ public static class MalformedEvents
     }
 
     private static JsonObject ToNode(CxEvent e) =>
-        JsonNode.Parse(CanonicalEventEncoder.Instance.Encode(e))!.AsObject();
+        JsonNode.Parse(CanonicalEventEncoder.ToJson(e))!.AsObject();
 }

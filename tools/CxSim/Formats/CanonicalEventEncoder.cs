@@ -18,11 +18,14 @@ public sealed class CanonicalEventEncoder : IEventEncoder
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnsetIngestTime } },
     };
 
-    /// <inheritdoc />
-    public string Format => "canonical";
+    /// <summary>The format name.</summary>
+    public const string Format = "canonical";
 
     /// <inheritdoc />
-    public string Encode(CxEvent cxEvent) => JsonSerializer.Serialize(cxEvent, JsonOptions);
+    public EncodedBody Encode(CxEvent cxEvent) => new(ToJson(cxEvent), Format);
+
+    /// <summary>The event as canonical JSON.</summary>
+    public static string ToJson(CxEvent cxEvent) => JsonSerializer.Serialize(cxEvent, JsonOptions);
 
     // IngestTime is the pipeline's to set; a producer leaves it out rather than sending 0001-01-01.
     private static void OmitUnsetIngestTime(JsonTypeInfo info)

@@ -83,6 +83,21 @@ public class TrafficGeneratorTests
     }
 
     [Fact]
+    public void A_warm_up_makes_the_rate_steady_from_the_start_without_events_before_it()
+    {
+        var scenario = TestScenarios.Hours(1) with { Curve = IntradayCurve.Flat, WarmUp = TimeSpan.FromHours(1) };
+        var cold = new TrafficGenerator(scenario with { WarmUp = TimeSpan.Zero }).Generate().ToList();
+        var warm = new TrafficGenerator(scenario).Generate().ToList();
+
+        static int FirstTenMinutes(List<SimulatedEvent> events, DateTimeOffset start) => events.Count(e => e.EventTime < start.AddMinutes(10));
+        static int LastTenMinutes(List<SimulatedEvent> events, DateTimeOffset start) => events.Count(e => e.EventTime >= start.AddMinutes(50));
+
+        Assert.All(warm, e => Assert.True(e.EventTime >= scenario.Start));
+        Assert.True(FirstTenMinutes(cold, scenario.Start) < 0.7 * LastTenMinutes(cold, scenario.Start), "without a warm-up the rate ramps up");
+        Assert.InRange((double)FirstTenMinutes(warm, scenario.Start) / LastTenMinutes(warm, scenario.Start), 0.85, 1.15);
+    }
+
+    [Fact]
     public void An_endless_scenario_can_be_enumerated_lazily()
     {
         var scenario = TestScenarios.Hours(1) with { Duration = null };

@@ -20,6 +20,8 @@ internal sealed class CxSimOptions
 
     public Option<string?> Duration { get; } = new("--duration") { HelpName = "span", Description = "Simulated time to cover (e.g. 30m, 24h). Default: until Ctrl+C." };
 
+    public Option<string?> WarmUp { get; } = new("--warm-up") { HelpName = "span", Description = "Start contacts this much earlier so conversations are in progress from the first second (default 1h; 0 = every conversation whole)." };
+
     public Option<string?> Count { get; } = new("--count") { HelpName = "n", Description = "Stop after this many events." };
 
     public Option<string?> Start { get; } = new("--start") { HelpName = "time", Description = "Event time of the start (ISO 8601). Default: now at speed 1, else now minus the duration (or one day)." };
@@ -60,7 +62,7 @@ internal sealed class CxSimOptions
 
     public IEnumerable<Option> All =>
     [
-        Endpoint, Hub, Connection, Rate, ContactsPerMinute, Speed, Duration, Count, Start, Channels, Queues, Regions, UtcOffset, Flat,
+        Endpoint, Hub, Connection, Rate, ContactsPerMinute, Speed, Duration, WarmUp, Count, Start, Channels, Queues, Regions, UtcOffset, Flat,
         Seed, Incident, Scenario, Labels, Malformed, Pii, BatchSize, Concurrency, MaxAttempts, SummaryJson, Progress, ProgressInterval,
     ];
 

@@ -20,6 +20,9 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
     /// <summary>Contacts per minute when no rate is given and pacing is off.</summary>
     public const double DefaultContactsPerMinuteUnpaced = 30;
 
+    /// <summary>The default warm-up: long enough for calls, chats and surveys to be in progress at the start.</summary>
+    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromHours(1);
+
     private readonly List<string> _errors = [];
 
     public IReadOnlyList<string> Errors => _errors;
@@ -30,6 +33,7 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         var volume = VolumeRequest(speed);
         var duration = Duration(options.Duration);
         var count = Integer(options.Count, 1, long.MaxValue, null);
+        var warmUp = parse.GetValue(options.WarmUp) is "0" ? TimeSpan.Zero : Duration(options.WarmUp) ?? DefaultWarmUp;
         var utcOffset = Offset();
         var start = Start(speed, duration);
         var channels = Channels();
@@ -60,6 +64,7 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
             Seed = seed,
             Start = start,
             Duration = duration,
+            WarmUp = warmUp,
             Channels = channels,
             Queues = queues,
             Regions = regions,

@@ -25,6 +25,13 @@ public sealed record SimulationScenario
     /// <summary>How much event time to simulate; null means without end. Events after the end are not produced.</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>
+    /// How long before <see cref="Start"/> contacts begin to arrive, so that conversations are already in progress at
+    /// the start and the event rate is steady from the first second. Events before the start are not produced, so
+    /// conversations begun during the warm-up are seen from the middle. Zero (the default) keeps every conversation whole.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.Zero;
+
     /// <summary>New contacts per simulated minute on an average weekday (seasonality swings around it).</summary>
     public double ContactsPerMinute { get; init; } = 30;
 
@@ -61,6 +68,7 @@ public sealed record SimulationScenario
         Require(ContactsPerMinute is > 0 and < 1_000_000, nameof(ContactsPerMinute), "must be greater than 0 and below 1,000,000");
         Require(Duration is null || Duration > TimeSpan.Zero, nameof(Duration), "must be positive");
         Require(Seed >= 0, nameof(Seed), "must not be negative");
+        Require(WarmUp >= TimeSpan.Zero && WarmUp <= TimeSpan.FromDays(7), nameof(WarmUp), "must be between zero and seven days");
         Require(Channels.Count > 0 && Channels.All(c => c.Weight > 0 && ChannelShare.Supported.Contains(c.Channel)), nameof(Channels),
             $"needs at least one of {string.Join(", ", ChannelShare.Supported)} with a positive weight");
         Require(Queues.Count > 0 && Queues.All(q => q.Weight > 0 && !string.IsNullOrWhiteSpace(q.Name) && !string.IsNullOrWhiteSpace(q.Team)),

@@ -49,7 +49,7 @@ public sealed class TrafficGenerator
         var end = Scenario.End;
         long order = 0;
         long contact = 0;
-        var next = NextArrival(Scenario.Start, arrivals);
+        var next = NextArrival(Scenario.Start - Scenario.WarmUp, arrivals);
         while (end is null || next < end)
         {
             while (pending.TryPeek(out _, out var key) && key.Ticks <= next.UtcTicks)
@@ -62,7 +62,7 @@ public sealed class TrafficGenerator
 
             foreach (var e in Play(Plan(contact++, next, arrivals)))
             {
-                if (end is null || e.EventTime < end)
+                if ((end is null || e.EventTime < end) && e.EventTime >= Scenario.Start)
                 {
                     pending.Enqueue(e, (e.EventTime.UtcTicks, order++));
                 }

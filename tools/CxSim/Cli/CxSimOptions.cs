@@ -20,7 +20,7 @@ internal sealed class CxSimOptions
 
     public Option<string?> Duration { get; } = new("--duration") { HelpName = "span", Description = "Simulated time to cover (e.g. 30m, 24h). Default: until Ctrl+C." };
 
-    public Option<string?> WarmUp { get; } = new("--warm-up") { HelpName = "span", Description = "Start contacts this much earlier so conversations are in progress from the first second (default 1h; 0 = every conversation whole)." };
+    public Option<string?> WarmUp { get; } = new("--warm-up") { HelpName = "span", Description = "Start contacts this much earlier so conversations are in progress from the first second (default 6h; 0 = every conversation whole)." };
 
     public Option<string?> Count { get; } = new("--count") { HelpName = "n", Description = "Stop after this many events." };
 

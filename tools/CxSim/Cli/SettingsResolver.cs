@@ -21,7 +21,7 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
     public const double DefaultContactsPerMinuteUnpaced = 30;
 
     /// <summary>The default warm-up: long enough for calls, chats and surveys to be in progress at the start.</summary>
-    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromHours(6);
 
     private readonly List<string> _errors = [];
 

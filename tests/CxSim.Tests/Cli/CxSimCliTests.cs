@@ -129,7 +129,7 @@ public sealed class CxSimCliTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync("--endpoint", _hub.Endpoint.AbsoluteUri, "--speed", "600", "--rate", "200", "--duration", "10m",
             "--progress", "plain", "--progress-interval", "0.2s");
 
-        Assert.Equal(ExitCodes.Success, exit);
+        Assert.True(exit == ExitCodes.Success, $"exit {exit}: {_out}{_err}");
         Assert.Contains("[cx-sim] sent ", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("200 events/s on average", _out.ToString(), StringComparison.Ordinal);
     }

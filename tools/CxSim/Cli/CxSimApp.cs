@@ -18,7 +18,7 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
             await output.WriteLineAsync("[cx-sim] the start is in the future: events are held until their event time comes (cx-sim never sends an event early).");
         }
 
-        if (settings.LabelsPath is not null && !await WriteLabelsAsync(generator, stop))
+        if (settings.LabelsPath is not null && !await WriteLabelsAsync(generator))
         {
             return ExitCodes.SendFailures;
         }
@@ -54,11 +54,11 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
             $"[cx-sim] → {settings.Target.MessagesUri.GetLeftPart(UriPartial.Path)} | seed {s.Seed} | {settings.RateDescription} | speed {speed} | from {s.Start:yyyy-MM-ddTHH:mm:ssZ}, {span} | curve {s.Curve.Name} | {s.Incidents.Count} incident(s)");
     }
 
-    private async Task<bool> WriteLabelsAsync(TrafficGenerator generator, CancellationToken stop)
+    private async Task<bool> WriteLabelsAsync(TrafficGenerator generator)
     {
         try
         {
-            await LabelsFile.WriteAsync(settings.LabelsPath!, generator.Labels, stop);
+            await LabelsFile.WriteAsync(settings.LabelsPath!, generator.Labels, CancellationToken.None);
             await output.WriteLineAsync($"[cx-sim] {generator.Labels.Count} incident label(s) written to {settings.LabelsPath}");
             return true;
         }

@@ -27,8 +27,9 @@ public sealed class ProgressDisplay(Func<RunSnapshot> snapshot, TextWriter outpu
 
             var now = snapshot();
             var at = time.GetUtcNow();
+            // Not cancellable: a stop request between the delay and the write must not abort the run with an exception.
             await output.WriteLineAsync(Line(now, (now.Sent - last.Sent) / Math.Max(0.001, (at - lastAt).TotalSeconds)));
-            await output.FlushAsync(cancellationToken);
+            await output.FlushAsync(CancellationToken.None);
             (last, lastAt) = (now, at);
         }
     }

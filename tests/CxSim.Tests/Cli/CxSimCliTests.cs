@@ -43,6 +43,8 @@ public sealed class CxSimCliTests : IAsyncLifetime, IDisposable
     [InlineData("--connection Endpoint=sb://x/", "no SharedAccessKeyName")]
     [InlineData("--incident wait-spike@25:00+5m", "not HH:mm")]
     [InlineData("--no-such-option", "--no-such-option")]
+    [InlineData("--incident wait-spike@10:00+5m:queue=biling", "names no configured queue (billing, tech-support, sales, retention)")]
+    [InlineData("--channels voice --incident csat-dip@10:00+5m:channel=chat", "names a channel that is not simulated")]
     public async Task Bad_options_exit_with_2_and_say_what_is_wrong_without_sending(string args, string expected)
     {
         var exit = await RunAsync(args.Split(' '));

@@ -73,6 +73,16 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
             MalformedShare = malformed,
             PiiShare = pii,
         };
+        try
+        {
+            scenario.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            Error(ex.Message.Split(" (Parameter", 2)[0]);
+            return null;
+        }
+
         var (contactsPerMinute, rateText) = Volume(scenario, speed, volume);
         var labels = parse.GetValue(options.Labels) ?? (incidents.Count > 0 ? "cx-sim-labels.jsonl" : null);
         return new CliSettings(scenario with { ContactsPerMinute = contactsPerMinute }, run, target!, retry, labels,

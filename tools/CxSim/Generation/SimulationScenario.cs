@@ -78,7 +78,21 @@ public sealed record SimulationScenario
         Require(PiiShare is >= 0 and <= 1, nameof(PiiShare), "must be between 0 and 1");
         Require(Incidents.All(i => i.End > i.Start), nameof(Incidents), "each incident must end after it starts");
         Require(Incidents.All(i => i.Magnitude is null || i.Magnitude > 0), nameof(Incidents), "magnitudes must be positive");
+        foreach (var incident in Incidents)
+        {
+            var slice = incident.Slice;
+            Require(slice.Channel is null || Channels.Any(c => c.Channel == slice.Channel), nameof(Incidents),
+                $"slice {slice} names a channel that is not simulated ({string.Join(", ", Channels.Select(c => c.Channel))})");
+            Require(slice.Queue is null || Queues.Any(q => Same(q.Name, slice.Queue)), nameof(Incidents),
+                $"slice {slice} names no configured queue ({string.Join(", ", Queues.Select(q => q.Name))})");
+            Require(slice.Team is null || Queues.Any(q => Same(q.Team, slice.Team)), nameof(Incidents),
+                $"slice {slice} names no configured team ({string.Join(", ", Queues.Select(q => q.Team).Distinct())})");
+            Require(slice.Region is null || Regions.Any(r => Same(r, slice.Region)), nameof(Incidents),
+                $"slice {slice} names no configured region ({string.Join(", ", Regions)})");
+        }
     }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static void Require(bool condition, string setting, string message)
     {

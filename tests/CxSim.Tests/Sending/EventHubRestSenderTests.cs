@@ -107,6 +107,25 @@ public sealed class EventHubRestSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_only_part_of_a_halved_batch_is_accepted_the_failed_events_are_named()
+    {
+        var refused = Sample[0].Body;
+        _hub.Status = (_, r) =>
+        {
+            var items = JsonDocument.Parse(r.Body).RootElement;
+            return items.GetArrayLength() > 10 ? 413 : items[0].GetProperty("Body").GetString() == refused ? 400 : 201;
+        };
+
+        var outcome = await Sender().SendAsync(Sample, CancellationToken.None);
+
+        // 40 events → 20 + 20 → 10 + 10 + 10 + 10; the first ten are refused.
+        Assert.Equal((30, 10), (outcome.Sent, outcome.Failed));
+        Assert.Equal(Enumerable.Range(0, 10), outcome.FailedPositions);
+        Assert.False(outcome.WasSent(3));
+        Assert.True(outcome.WasSent(10));
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_fails_the_batch_with_a_transport_error_after_retries()
     {
         var closed = new Uri($"http://127.0.0.1:{CxServerless.Testing.AzuriteFixture.FreePort()}");

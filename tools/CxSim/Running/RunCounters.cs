@@ -52,8 +52,7 @@ public sealed class RunCounters
             return;
         }
 
-        // A split batch can be partly sent; the tallies by kind then count the batch's first events as the sent ones.
-        foreach (var e in batch.Take(outcome.Sent))
+        foreach (var e in batch.Where((_, position) => outcome.WasSent(position)))
         {
             _byChannel.AddOrUpdate(e.Channel, 1, (_, n) => n + 1);
             if (e.Malformed is { } kind)

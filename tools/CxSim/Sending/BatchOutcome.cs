@@ -7,16 +7,30 @@ namespace CxSim.Sending;
 /// <param name="LastStatus">The last HTTP status, or null after a transport error.</param>
 /// <param name="Error">Why the batch failed, when it did.</param>
 /// <param name="Unauthorized">Whether the service refused the credentials (401/403): sending further is pointless.</param>
-public sealed record BatchOutcome(int Sent, int Failed, int Requests, int? LastStatus, string? Error, bool Unauthorized = false)
+/// <param name="FailedPositions">
+/// When a batch was only partly accepted (a halved batch whose halves fared differently), the positions in the batch
+/// of the events that failed; null when all or none were accepted.
+/// </param>
+public sealed record BatchOutcome(int Sent, int Failed, int Requests, int? LastStatus, string? Error, bool Unauthorized = false, IReadOnlyList<int>? FailedPositions = null)
 {
-    /// <summary>Adds two outcomes (a split batch).</summary>
-    public static BatchOutcome operator +(BatchOutcome a, BatchOutcome b)
+    /// <summary>Whether the event at <paramref name="position"/> in the batch was accepted.</summary>
+    public bool WasSent(int position) =>
+        Failed == 0 || (Sent > 0 && FailedPositions is { } failed && !failed.Contains(position));
+
+    /// <summary>The outcome of a batch sent as two halves, the first <paramref name="firstCount"/> events long.</summary>
+    public static BatchOutcome Combine(BatchOutcome first, int firstCount, BatchOutcome second, int secondCount)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        return new(a.Sent + b.Sent, a.Failed + b.Failed, a.Requests + b.Requests, b.LastStatus, b.Error ?? a.Error, a.Unauthorized || b.Unauthorized);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var sent = first.Sent + second.Sent;
+        var failed = first.Failed + second.Failed;
+        IReadOnlyList<int>? positions = sent > 0 && failed > 0
+            ? [.. Failures(first, firstCount), .. Failures(second, secondCount).Select(p => p + firstCount)]
+            : null;
+        return new BatchOutcome(sent, failed, first.Requests + second.Requests, second.LastStatus, second.Error ?? first.Error,
+            first.Unauthorized || second.Unauthorized, positions);
     }
 
-    /// <summary>Named alternative to the + operator.</summary>
-    public static BatchOutcome Add(BatchOutcome a, BatchOutcome b) => a + b;
+    private static IEnumerable<int> Failures(BatchOutcome outcome, int count) =>
+        Enumerable.Range(0, count).Where(p => !outcome.WasSent(p));
 }

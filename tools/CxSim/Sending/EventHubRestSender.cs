@@ -38,7 +38,8 @@ public sealed class EventHubRestSender(HttpClient http, EventHubTarget target, R
                 var half = batch.Count / 2;
                 var first = await SendAsync([.. batch.Take(half)], cancellationToken);
                 var second = await SendAsync([.. batch.Skip(half)], cancellationToken);
-                return first + (second with { Requests = second.Requests + requests });
+                var both = BatchOutcome.Combine(first, half, second, batch.Count - half);
+                return both with { Requests = both.Requests + requests };
             }
 
             if (status is 401 or 403)

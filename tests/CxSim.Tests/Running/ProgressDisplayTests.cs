@@ -1,0 +1,40 @@
+using CxServerless.Domain.Events;
+using CxSim.Faults;
+using CxSim.Running;
+
+namespace CxSim.Tests.Running;
+
+public class ProgressDisplayTests
+{
+    private static readonly RunSnapshot Snapshot = new(120, 100, 2, 3, 10, 12,
+        new Dictionary<CxChannel, long> { [CxChannel.Voice] = 100 }, new Dictionary<MalformedKind, long> { [MalformedKind.TruncatedJson] = 4 },
+        new Dictionary<PiiKinds, long> { [PiiKinds.Email] = 5 }, 5, new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero), null);
+
+    [Fact]
+    public void A_progress_line_has_every_count_and_the_event_time()
+    {
+        var line = ProgressDisplay.Line(Snapshot, 4.24);
+
+        Assert.Equal("[cx-sim] sent 100 (4.2/s), failed 2, pending 15, retries 2, malformed 4, pii 5, event time 2026-11-23T09:30:00Z", line);
+    }
+
+    [Fact]
+    public async Task Plain_progress_writes_lines_until_stopped_and_then_ends_quietly()
+    {
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var display = new ProgressDisplay(() => Snapshot, output, TimeProvider.System);
+
+        var running = display.RunPlainAsync(TimeSpan.FromMilliseconds(5), stop.Token);
+        while (output.ToString().Split('\n').Length < 4)
+        {
+            await Task.Delay(5);
+        }
+
+        await stop.CancelAsync();
+        await running;
+
+        Assert.True(running.IsCompletedSuccessfully);
+        Assert.StartsWith("[cx-sim] sent 100", output.ToString(), StringComparison.Ordinal);
+    }
+}

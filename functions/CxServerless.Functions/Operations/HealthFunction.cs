@@ -10,13 +10,17 @@ namespace CxServerless.Functions.Operations;
 
 /// <summary>
 /// <c>GET /api/health</c> (anonymous): the handler's version, whether storage answers, and the last heartbeat. It answers
-/// 503 when storage is unreachable or the heartbeat has stalled (no beat for <see cref="StaleAfter"/>), else 200.
+/// 503 when storage is unreachable or the heartbeat has stalled, else 200. The heartbeat has stalled when neither a beat
+/// nor this handler's start lies within <see cref="StaleAfter"/>: a beat left from an earlier run does not make a freshly
+/// started app unhealthy before its timer has had the chance to run.
 /// </summary>
 public sealed class HealthFunction(HttpFunctionServices services, StorageAccount storage, HeartbeatStore heartbeats, TimeProvider time)
     : HttpFunction(services)
 {
     /// <summary>A heartbeat older than this means the trigger pipeline has stalled (the timer runs every minute).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
+
+    private readonly DateTimeOffset _started = time.GetUtcNow();
 
     private static readonly string Version =
         typeof(HealthFunction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -39,11 +43,14 @@ public sealed class HealthFunction(HttpFunctionServices services, StorageAccount
         }
 
         var age = beat is null ? (TimeSpan?)null : now - beat.LastBeat;
-        var stale = age > StaleAfter;
-        var status = !reachable ? "unhealthy" : stale ? "unhealthy" : beat is null ? "starting" : "healthy";
+        var stale = now - _started > StaleAfter && (beat is null || age > StaleAfter);
+        var status = !reachable || stale ? "unhealthy" : beat is null || age > StaleAfter ? "starting" : "healthy";
         var body = new JsonObject
         {
             ["status"] = status,
+            ["reason"] = !reachable ? "storage is unreachable"
+                : stale ? $"no heartbeat for more than {StaleAfter.TotalMinutes:0} minutes: the trigger pipeline has stalled"
+                : null,
             ["version"] = Version,
             ["time"] = now,
             ["storage"] = new JsonObject

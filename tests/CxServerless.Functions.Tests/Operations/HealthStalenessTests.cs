@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using CxServerless.Functions.Audit;
+using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Operations;
+using CxServerless.Functions.Security;
+using CxServerless.Functions.Storage;
+using CxServerless.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CxServerless.Functions.Tests.Operations;
+
+/// <summary>How the heartbeat's age decides health, under a fake clock and a heartbeat table of the test's own.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class HealthStalenessTests(AzuriteFixture azurite)
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    private (HealthFunction Health, HeartbeatStore Beats) Create()
+    {
+        var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var beats = new HeartbeatStore(storage.Tables.GetTableClient(AzuriteFixture.UniqueName("heartbeat")));
+        var services = new HttpFunctionServices(
+            Options.Create(new SecurityOptions()),
+            new AuditLog(storage.Tables.GetTableClient(AzuriteFixture.UniqueName("audit")), _time),
+            NullLogger<HttpFunction>.Instance);
+        return (new HealthFunction(services, storage, beats, _time), beats);
+    }
+
+    private static async Task<(int Status, JsonNode Body)> GetAsync(HealthFunction health)
+    {
+        var req = new JsonObject { ["Url"] = "http://x/api/health", ["Method"] = "GET" };
+        var result = await health.InvokeAsync(new InvocationRequest("Health", "t", new JsonObject { ["req"] = req }, []), CancellationToken.None);
+        var res = result.Outputs["res"]!;
+        return (res["statusCode"]!.GetValue<int>(), JsonNode.Parse(res["body"]!.GetValue<string>())!);
+    }
+
+    [Fact]
+    public async Task A_fresh_handler_without_a_beat_is_starting_then_unhealthy_when_none_comes()
+    {
+        var (health, _) = Create();
+        var (status, body) = await GetAsync(health);
+        Assert.Equal(200, status);
+        Assert.Equal("starting", body["status"]!.GetValue<string>());
+
+        _time.Advance(TimeSpan.FromMinutes(4));
+        (status, body) = await GetAsync(health);
+        Assert.Equal(503, status);
+        Assert.Contains("stalled", body["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_beat_keeps_health_green_until_it_is_older_than_three_minutes()
+    {
+        var (health, beats) = Create();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await beats.RecordAsync(_time.GetUtcNow(), isPastDue: false, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var (status, body) = await GetAsync(health);
+        Assert.Equal(200, status);
+        Assert.Equal("healthy", body["status"]!.GetValue<string>());
+        Assert.Equal(120, body["heartbeat"]!["ageSeconds"]!.GetValue<double>());
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        (status, body) = await GetAsync(health);
+        Assert.Equal(503, status);
+        Assert.True(body["heartbeat"]!["stale"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_beat_left_from_an_earlier_run_does_not_fail_a_freshly_started_handler()
+    {
+        var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var table = AzuriteFixture.UniqueName("heartbeat");
+        await new HeartbeatStore(storage.Tables.GetTableClient(table)).RecordAsync(_time.GetUtcNow().AddHours(-5), false, CancellationToken.None);
+        var fresh = new HealthFunction(
+            new HttpFunctionServices(Options.Create(new SecurityOptions()), new AuditLog(storage.Tables.GetTableClient(AzuriteFixture.UniqueName("audit")), _time), NullLogger<HttpFunction>.Instance),
+            storage, new HeartbeatStore(storage.Tables.GetTableClient(table)), _time);
+
+        var (status, body) = await GetAsync(fresh);
+        Assert.Equal(200, status);
+        Assert.Equal("starting", body["status"]!.GetValue<string>());
+    }
+}

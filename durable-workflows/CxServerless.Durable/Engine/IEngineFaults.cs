@@ -1,0 +1,17 @@
+namespace CxServerless.Durable.Engine;
+
+/// <summary>A test seam: called at each persistence boundary; an implementation may throw to simulate a crash there.</summary>
+internal interface IEngineFaults
+{
+    void At(FaultPoint point, string instanceId);
+}
+
+/// <summary>The production implementation: no faults.</summary>
+internal sealed class NoEngineFaults : IEngineFaults
+{
+    public static NoEngineFaults Instance { get; } = new();
+
+    public void At(FaultPoint point, string instanceId)
+    {
+    }
+}

@@ -3,6 +3,7 @@ using CxServerless.Functions.Invocation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHost();
+builder.AddWorkflows();
 
 var app = builder.Build();
 

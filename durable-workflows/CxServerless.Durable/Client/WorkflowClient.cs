@@ -27,6 +27,9 @@ public sealed class WorkflowClient
     /// <summary>Creates the task hub's tables, queues and container if they do not exist.</summary>
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => _backend.EnsureCreatedAsync(cancellationToken);
 
+    /// <summary>Deletes every table, queue and container of this task hub, with all instances (tests and tear-down only).</summary>
+    public Task DeleteTaskHubAsync(CancellationToken cancellationToken = default) => _backend.DeleteAllAsync(cancellationToken);
+
     /// <summary>
     /// Starts orchestrator <paramref name="orchestratorName"/> as instance <paramref name="instanceId"/> (a new GUID when
     /// null). Idempotent: when the id already exists, whatever its status, nothing changes and <c>Created</c> is false

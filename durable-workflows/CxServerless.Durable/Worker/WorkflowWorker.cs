@@ -94,7 +94,7 @@ public sealed partial class WorkflowWorker(WorkflowEngine engine, IOptions<Worke
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 // Left on the queue: it becomes visible again and is retried (the engine fails the instance on the last delivery).
-                LogMessageFailed(logger, queue.Name, group.Key, ex.GetType().Name, ex.Message);
+                LogMessageFailed(logger, queue.Name, group.Key, ex.GetType().Name);
             }
         });
     }
@@ -118,7 +118,7 @@ public sealed partial class WorkflowWorker(WorkflowEngine engine, IOptions<Worke
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                LogMessageFailed(logger, queue.Name, raw.MessageId, ex.GetType().Name, ex.Message);
+                LogMessageFailed(logger, queue.Name, raw.MessageId, ex.GetType().Name);
             }
         });
     }
@@ -151,8 +151,8 @@ public sealed partial class WorkflowWorker(WorkflowEngine engine, IOptions<Worke
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling {Queue} failed with HTTP {Status}.")]
     private static partial void LogPollFailed(ILogger logger, string queue, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing a message from {Queue} for {Key} failed ({ErrorType}: {Error}); it will be redelivered.")]
-    private static partial void LogMessageFailed(ILogger logger, string queue, string key, string errorType, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing a message from {Queue} for {Key} failed ({ErrorType}); it will be redelivered.")]
+    private static partial void LogMessageFailed(ILogger logger, string queue, string key, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected message {MessageId} on {Queue}: {Reason}.")]
     private static partial void LogRejected(ILogger logger, string queue, string messageId, string reason);

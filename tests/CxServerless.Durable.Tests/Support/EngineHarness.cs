@@ -20,6 +20,7 @@ namespace CxServerless.Durable.Tests.Support;
 internal sealed class EngineHarness : IAsyncDisposable
 {
     private WorkflowWorker? _worker;
+    private bool _ownsHub;
 
     private EngineHarness(ServiceProvider services)
     {
@@ -43,7 +44,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         IEngineFaults? faults = null,
         HttpPipelinePolicy? queuePolicy = null,
         HttpPipelinePolicy? allPolicy = null,
-        bool startWorker = true)
+        bool startWorker = true,
+        string? taskHub = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -66,7 +68,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             new TableServiceClient(azurite.ConnectionString, tableOptions),
             new QueueServiceClient(azurite.ConnectionString, queueOptions),
             new BlobServiceClient(azurite.ConnectionString, blobOptions)));
-        var hub = AzuriteFixture.UniqueName("wf");
+        var hub = taskHub ?? AzuriteFixture.UniqueName("wf");
         services.AddDurableEngine(o =>
         {
             o.TaskHub = hub;
@@ -91,7 +93,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
 
         register(services);
-        var harness = new EngineHarness(services.BuildServiceProvider());
+        var harness = new EngineHarness(services.BuildServiceProvider()) { _ownsHub = taskHub is null };
         await harness.Client.CreateIfNotExistsAsync();
         if (startWorker)
         {
@@ -147,6 +149,35 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Delivers every visible message of the hub once through the engine's single-message API, as the Functions host
+    /// does (delete on success), with the given delivery count. Returns how many messages were delivered.
+    /// </summary>
+    public async Task<int> DeliverVisibleAsync(long dequeueCount = 1, bool control = true, bool activities = true)
+    {
+        var delivered = 0;
+        foreach (var queue in Engine.Backend.AllQueues())
+        {
+            var isActivityQueue = queue.Name == Client.Names.ActivityQueue;
+            if ((isActivityQueue && !activities) || (!isActivityQueue && !control))
+            {
+                continue;
+            }
+
+            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value)
+            {
+                var result = isActivityQueue
+                    ? await Engine.ProcessActivityMessageAsync(message.MessageText, dequeueCount, CancellationToken.None)
+                    : await Engine.ProcessControlMessageAsync(message.MessageText, dequeueCount, CancellationToken.None);
+                Assert.True(result.Succeeded, result.Detail);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
     /// <summary>All rows of the instance's history partition, as stored.</summary>
     public async Task<List<TableEntity>> StoredRowsAsync(string instanceId)
     {
@@ -165,7 +196,10 @@ internal sealed class EngineHarness : IAsyncDisposable
         await StopWorkerAsync();
         try
         {
-            await Engine.Backend.DeleteAllAsync(CancellationToken.None);
+            if (_ownsHub)
+            {
+                await Engine.Backend.DeleteAllAsync(CancellationToken.None);
+            }
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using CxServerless.Durable.History;
 using CxServerless.Durable.Messaging;
 using CxServerless.Durable.Storage;
@@ -25,7 +24,7 @@ public sealed class WorkflowClient
     public StorageNames Names => _backend.Names;
 
     /// <summary>Creates the task hub's tables, queues and container if they do not exist.</summary>
-    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => _backend.EnsureCreatedAsync(cancellationToken);
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => _backend.EnsureCreatedOnceAsync().WaitAsync(cancellationToken);
 
     /// <summary>Deletes every table, queue and container of this task hub, with all instances (tests and tear-down only).</summary>
     public Task DeleteTaskHubAsync(CancellationToken cancellationToken = default) => _backend.DeleteAllAsync(cancellationToken);
@@ -55,6 +54,7 @@ public sealed class WorkflowClient
         };
         var started = new HistoryEvent { Kind = HistoryEventKind.WorkflowStarted, Timestamp = now, Name = orchestratorName, Payload = inputJson };
         var start = new WorkMessage { Kind = MessageKind.Start, InstanceId = instanceId };
+        await _backend.EnsureCreatedOnceAsync().WaitAsync(cancellationToken);
         if (await _backend.History.TryCreateAsync(state, started, cancellationToken))
         {
             await _backend.Index.UpsertAsync(state, cancellationToken);
@@ -108,8 +108,8 @@ public sealed class WorkflowClient
             return record is null ? null : ToState(record.State) with { History = record.Events };
         }
 
-        var row = await _backend.History.Table.GetEntityIfExistsAsync<TableEntity>(instanceId, HistoryStore.StateRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? ToState(await EntityMapping.ReadStateAsync(row.Value!, _backend.Payloads, cancellationToken)) : null;
+        var row = await _backend.History.TryGetStateRowAsync(instanceId, cancellationToken);
+        return row is null ? null : ToState(await EntityMapping.ReadStateAsync(row, _backend.Payloads, cancellationToken));
     }
 
     /// <summary>Polls until the instance is final or <paramref name="timeout"/> passes; returns the last state seen.</summary>
@@ -198,8 +198,7 @@ public sealed class WorkflowClient
     private async Task RequireExistsAsync(string instanceId, CancellationToken cancellationToken)
     {
         KeyRules.Validate(instanceId, nameof(instanceId));
-        var row = await _backend.History.Table.GetEntityIfExistsAsync<TableEntity>(instanceId, HistoryStore.StateRowKey, ["Status"], cancellationToken);
-        if (!row.HasValue)
+        if (await _backend.History.TryGetStateRowAsync(instanceId, cancellationToken) is null)
         {
             throw new WorkflowNotFoundException(instanceId);
         }

@@ -68,6 +68,7 @@ public sealed partial class WorkflowEngine
             return WorkItemResult.Rejected(error ?? "Not an activity request.");
         }
 
+        await _backend.EnsureCreatedOnceAsync().WaitAsync(cancellationToken);
         WorkMessage result;
         if (dequeueCount >= _backend.Options.MaxDequeueCount)
         {
@@ -87,6 +88,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Processes control messages of one instance in one episode (the worker groups a batch by instance).</summary>
     internal async Task<WorkItemResult> ProcessControlBatchAsync(string instanceId, IReadOnlyList<WorkMessage> messages, long maxDequeueCount, CancellationToken cancellationToken)
     {
+        await _backend.EnsureCreatedOnceAsync().WaitAsync(cancellationToken);
         try
         {
             return await RunEpisodeAsync(instanceId, messages, cancellationToken);

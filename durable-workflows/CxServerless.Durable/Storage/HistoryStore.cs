@@ -23,21 +23,42 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Dur
     public static string EventRowKey(int generation, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"h{generation:D6}-{index:D8}");
 
+    /// <summary>The state row of an instance, or null when the instance (or the whole hub) does not exist.</summary>
+    public async Task<TableEntity?> TryGetStateRowAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey, cancellationToken: cancellationToken);
+            return row.HasValue ? row.Value : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null; // The table does not exist yet: nothing was ever started on this hub.
+        }
+    }
+
     /// <summary>Loads an instance, or null when it does not exist.</summary>
     public async Task<InstanceRecord?> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
         TableEntity? stateRow = null;
         var eventRows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), cancellationToken: cancellationToken))
+        try
         {
-            if (row.RowKey == StateRowKey)
+            await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), cancellationToken: cancellationToken))
             {
-                stateRow = row;
+                if (row.RowKey == StateRowKey)
+                {
+                    stateRow = row;
+                }
+                else
+                {
+                    eventRows.Add(row);
+                }
             }
-            else
-            {
-                eventRows.Add(row);
-            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null; // The table does not exist yet.
         }
 
         if (stateRow is null)
@@ -155,9 +176,31 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Dur
     /// <summary>Every instance's state row (for repairing the index).</summary>
     public async IAsyncEnumerable<InstanceState> ScanStatesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (!await TableExistsAsync(cancellationToken))
+        {
+            yield break;
+        }
+
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {StateRowKey}"), cancellationToken: cancellationToken))
         {
             yield return await EntityMapping.ReadStateAsync(row, payloads, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TableExistsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in Table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+            {
+                break;
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
         }
     }
 

@@ -61,7 +61,21 @@ internal sealed class InstanceIndex(TableClient table)
 
         var filter = filters.Count == 0 ? null : string.Join(" and ", filters.Select(f => "(" + f + ")"));
         var results = new List<WorkflowSummary>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(query.Top, 1, 1000), cancellationToken: cancellationToken))
+        try
+        {
+            await CollectAsync(filter, query.Top, results, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The index table does not exist yet: no instance was ever started on this hub.
+        }
+
+        return results;
+    }
+
+    private async Task CollectAsync(string? filter, int top, List<WorkflowSummary> results, CancellationToken cancellationToken)
+    {
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(top, 1, 1000), cancellationToken: cancellationToken))
         {
             results.Add(new WorkflowSummary(
                 e.RowKey,
@@ -70,12 +84,10 @@ internal sealed class InstanceIndex(TableClient table)
                 e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
                 e.GetDateTimeOffset("LastUpdatedAt") ?? DateTimeOffset.MinValue,
                 e.GetDateTimeOffset("CompletedAt")));
-            if (results.Count >= query.Top)
+            if (results.Count >= top)
             {
                 break;
             }
         }
-
-        return results;
     }
 }

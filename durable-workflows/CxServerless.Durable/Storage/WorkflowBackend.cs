@@ -8,6 +8,8 @@ namespace CxServerless.Durable.Storage;
 internal sealed class WorkflowBackend
 {
     private readonly QueueServiceClient _queues;
+    private readonly Lock _gate = new();
+    private Task? _created;
 
     public WorkflowBackend(DurableStorageAccount account, DurableOptions options)
     {
@@ -42,6 +44,23 @@ internal sealed class WorkflowBackend
     public InstanceIndex Index { get; }
 
     public MessageSender Sender { get; }
+
+    /// <summary>
+    /// Creates the hub's storage once per process, before the first write. Reads never create anything: a hub that was
+    /// never written to simply has no instances.
+    /// </summary>
+    public Task EnsureCreatedOnceAsync()
+    {
+        lock (_gate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = EnsureCreatedAsync(CancellationToken.None);
+            }
+
+            return _created;
+        }
+    }
 
     /// <summary>Creates every table, queue and container of the hub (idempotent).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -26,7 +26,6 @@ public static class WorkflowExtensions
         });
         services.AddDurableEngine();
         services.AddOptions<DurableOptions>().Bind(builder.Configuration.GetSection(DurableOptions.SectionName));
-        services.AddHostedService<WorkflowStorageInitializer>();
 
         var partitions = builder.Configuration.GetValue($"{DurableOptions.SectionName}:ControlPartitions", new DurableOptions().ControlPartitions);
         for (var i = 0; i < partitions; i++)

@@ -2,37 +2,37 @@ using System.Globalization;
 using System.Text.Json;
 using CxServerless.Durable.Client;
 using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Security;
 
 namespace CxServerless.Functions.Workflows;
 
-/// <summary><c>GET /api/workflows?status=&amp;from=&amp;to=&amp;top=</c>: instances by status and creation time.</summary>
-public sealed class WorkflowListFunction(WorkflowClient client) : IFunctionHandler
+/// <summary>
+/// <c>GET /api/workflows?status=&amp;from=&amp;to=&amp;top=</c>: instances by status and creation time, from the index.
+/// Roles OpsAdmin, Supervisor and Auditor; every read is audited.
+/// </summary>
+public sealed class WorkflowListFunction(WorkflowClient client, HttpFunctionServices services) : HttpFunction(services)
 {
     /// <inheritdoc />
-    public string Name => "WorkflowList";
+    public override string Name => "WorkflowList";
 
     /// <inheritdoc />
-    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    public override IReadOnlySet<string> AllowedRoles => WorkflowAdminRoles.Allowed;
+
+    /// <inheritdoc />
+    protected override bool AuditAccess => true;
+
+    /// <inheritdoc />
+    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
-        var http = HttpTriggerRequest.TryRead(request, "req", out var error);
-        if (http is null)
-        {
-            return HttpTriggerResponse.Problem(400, "Bad request", error!).ToResult();
-        }
-
-        if (WorkflowAdminAccess.Deny(http) is { } denied)
-        {
-            return denied.ToResult();
-        }
-
-        var query = ParseQuery(http.Query, out var problem);
+        ArgumentNullException.ThrowIfNull(request);
+        var query = ParseQuery(request.Query, out var problem);
         if (query is null)
         {
-            return HttpTriggerResponse.Problem(400, "Invalid query", problem!).ToResult();
+            return HttpTriggerResponse.Problem(400, "Invalid query", problem!);
         }
 
         var found = await client.QueryAsync(query, cancellationToken);
-        return HttpTriggerResponse.Json(200, JsonSerializer.SerializeToNode(new { instances = found }, WorkflowJson.Options)!).ToResult();
+        return HttpTriggerResponse.Json(200, JsonSerializer.SerializeToNode(new { instances = found }, WorkflowJson.Options)!);
     }
 
     private static WorkflowQuery? ParseQuery(IReadOnlyDictionary<string, string> query, out string? problem)

@@ -16,13 +16,13 @@ namespace CxServerless.Functions.Tests.Workflows;
 
 /// <summary>
 /// The workflow functions driven the way the Functions host drives them: queue messages delivered as double-encoded
-/// invocations with DequeueCount metadata, deleted only after a successful invocation; and the admin HTTP envelope.
+/// invocations with DequeueCount metadata, deleted only after a successful invocation.
 /// </summary>
 [Collection(WorkflowFunctionsAzurite.Name)]
 public sealed class WorkflowFunctionsTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Queue_triggered_functions_run_an_orchestration_to_completion_and_the_admin_api_shows_it()
+    public async Task Queue_triggered_functions_run_an_orchestration_to_completion()
     {
         await using var services = BuildServices(out var hub);
         var client = services.GetRequiredService<WorkflowClient>();
@@ -47,20 +47,6 @@ public sealed class WorkflowFunctionsTests(AzuriteFixture azurite)
             var state = (await client.GetStatusAsync("fn-1"))!;
             Assert.Equal(WorkflowStatus.Completed, state.Status);
             Assert.Equal(20, state.ReadOutput<int>());
-
-            var get = await new WorkflowGetFunction(client).InvokeAsync(HttpRequest("WorkflowGet", "fn-1", []), CancellationToken.None);
-            var body = ResponseBody(get, out var status);
-            Assert.Equal(200, status);
-            Assert.Equal("Completed", body["status"]!.GetValue<string>());
-            Assert.Contains(body["history"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "ActivityScheduled");
-
-            var list = await new WorkflowListFunction(client).InvokeAsync(HttpRequest("WorkflowList", null, new() { ["status"] = "completed" }), CancellationToken.None);
-            Assert.Contains(ResponseBody(list, out _)["instances"]!.AsArray(), e => e!["instanceId"]!.GetValue<string>() == "fn-1");
-
-            ResponseBody(await new WorkflowGetFunction(client).InvokeAsync(HttpRequest("WorkflowGet", "missing", []), CancellationToken.None), out var missing);
-            Assert.Equal(404, missing);
-            ResponseBody(await new WorkflowListFunction(client).InvokeAsync(HttpRequest("WorkflowList", null, new() { ["status"] = "sleeping" }), CancellationToken.None), out var bad);
-            Assert.Equal(400, bad);
         }
         finally
         {
@@ -127,32 +113,6 @@ public sealed class WorkflowFunctionsTests(AzuriteFixture azurite)
         Guid.NewGuid().ToString(),
         new JsonObject { ["message"] = JsonSerializer.Serialize(text) },
         new JsonObject { ["DequeueCount"] = dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Id"] = "\"m1\"" });
-
-    private static InvocationRequest HttpRequest(string function, string? id, Dictionary<string, string> query)
-    {
-        var queryObject = new JsonObject();
-        foreach (var (k, v) in query)
-        {
-            queryObject[k] = v;
-        }
-
-        var req = new JsonObject
-        {
-            ["Url"] = "http://127.0.0.1/api/workflows",
-            ["Method"] = "GET",
-            ["Query"] = queryObject,
-            ["Headers"] = new JsonObject(),
-            ["Params"] = id is null ? new JsonObject() : new JsonObject { ["id"] = id },
-        };
-        return new InvocationRequest(function, "inv", new JsonObject { ["req"] = req }, []);
-    }
-
-    private static JsonObject ResponseBody(InvocationResult result, out int status)
-    {
-        var res = result.Outputs["res"]!;
-        status = res["statusCode"]!.GetValue<int>();
-        return JsonNode.Parse(res["body"]!.GetValue<string>())!.AsObject();
-    }
 }
 
 /// <summary>The Azurite collection of the workflow function tests (named apart from other features' collections).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,31 +8,30 @@ using CxServerless.Durable.Client;
 using CxServerless.Durable.Messaging;
 using CxServerless.Durable.Registration;
 using CxServerless.Durable.Storage;
+using CxServerless.Functions.Security;
+using CxServerless.Functions.Tests.Hosting;
 using CxServerless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxServerless.Functions.Tests.Workflows;
 
 /// <summary>
-/// The real handler process over real HTTP, invoked exactly as the Functions host invokes it: double-encoded queue
-/// envelopes to <c>POST /WorkflowControl{i}</c> and HTTP envelopes to <c>POST /WorkflowGet</c> and <c>/WorkflowList</c>.
+/// The real handler over real HTTP, invoked exactly as the Functions host invokes it: double-encoded queue envelopes to
+/// <c>POST /WorkflowControl{i}</c>, and HTTP envelopes with a client principal to <c>/WorkflowGet</c> and <c>/WorkflowList</c>.
 /// </summary>
 [Collection(WorkflowFunctionsAzurite.Name)]
 public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task The_handler_runs_an_episode_from_a_queue_invocation_and_serves_the_admin_api()
+    public async Task The_handler_runs_an_episode_from_a_queue_invocation_and_serves_the_admin_api_to_allowed_roles()
     {
         var hub = AzuriteFixture.UniqueName("fnproc");
         await using var services = ClientServices(hub);
         var client = services.GetRequiredService<WorkflowClient>();
-        await client.CreateIfNotExistsAsync();
-        var port = AzuriteFixture.FreePort();
-        using var handler = StartHandler(port, hub);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        using var server = new HandlerServer(azurite.ConnectionString, settings: new Dictionary<string, string> { ["Workflow:TaskHub"] = hub });
+        using var http = server.Client();
         try
         {
-            await WaitReadyAsync(http, handler);
             await client.StartAsync("NoSuchWorkflow", new { n = 1 }, "proc-1");
             var partition = ControlPartitioner.PartitionOf("proc-1", client.Names.ControlQueues.Count);
             var queue = azurite.Queues.GetQueueClient(client.Names.ControlQueues[partition]);
@@ -45,26 +43,22 @@ public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
             Assert.Equal(WorkflowStatus.Failed, state.Status);
             Assert.Equal("UnknownOrchestrator", state.Failure!.ErrorType);
 
-            var get = await InvokeHttpAsync(http, "WorkflowGet", new JsonObject { ["id"] = "proc-1" }, []);
+            var get = await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Auditor, new JsonObject { ["id"] = "proc-1" }, []);
             Assert.Equal(200, get.Status);
             Assert.Equal("Failed", get.Body["status"]!.GetValue<string>());
             Assert.Equal("WorkflowStarted", get.Body["history"]![0]!["kind"]!.GetValue<string>());
-            var list = await InvokeHttpAsync(http, "WorkflowList", [], new JsonObject { ["status"] = "Failed" });
+            var list = await InvokeHttpAsync(http, "WorkflowList", CxRoles.OpsAdmin, [], new JsonObject { ["status"] = "Failed" });
             Assert.Contains(list.Body["instances"]!.AsArray(), i => i!["instanceId"]!.GetValue<string>() == "proc-1");
-            var bad = await InvokeHttpAsync(http, "WorkflowGet", new JsonObject { ["id"] = "a/b" }, []);
-            Assert.Equal(400, bad.Status);
+            Assert.Equal(400, (await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Supervisor, new JsonObject { ["id"] = "a/b" }, [])).Status);
+            Assert.Equal(404, (await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Supervisor, new JsonObject { ["id"] = "missing" }, [])).Status);
+            Assert.Equal(400, (await InvokeHttpAsync(http, "WorkflowList", CxRoles.Supervisor, [], new JsonObject { ["status"] = "Sleeping" })).Status);
+            Assert.Equal(403, (await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Agent, new JsonObject { ["id"] = "proc-1" }, [])).Status);
 
             var malformed = await http.PostAsJsonAsync("WorkflowControl0", QueueEnvelope("{\"no\":\"instance\"}", 1));
             Assert.Equal(HttpStatusCode.InternalServerError, malformed.StatusCode);
         }
         finally
         {
-            if (!handler.HasExited)
-            {
-                handler.Kill(entireProcessTree: true);
-                await handler.WaitForExitAsync();
-            }
-
             await client.DeleteTaskHubAsync();
         }
     }
@@ -75,46 +69,6 @@ public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
         services.AddSingleton(new DurableStorageAccount(azurite.Tables, azurite.Queues, new BlobServiceClient(azurite.ConnectionString)));
         services.AddDurableEngine(o => o.TaskHub = hub);
         return services.BuildServiceProvider();
-    }
-
-    private Process StartHandler(int port, string hub)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CxServerless.Functions.dll"));
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        start.Environment["AzureWebJobsScriptRoot"] = Path.Combine(AzuriteFixture.RepositoryRoot(), "functions");
-        start.Environment["Workflow__TaskHub"] = hub;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the handler.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, Process handler)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            Assert.False(handler.HasExited, $"The handler exited with code {(handler.HasExited ? handler.ExitCode : 0)}.");
-            try
-            {
-                if ((await http.GetAsync(string.Empty)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The handler did not become ready.");
-            await Task.Delay(200);
-        }
     }
 
     /// <summary>A queue invocation as the host sends it: the message text and metadata double-encoded.</summary>
@@ -128,7 +82,7 @@ public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
         },
     };
 
-    private static async Task<(int Status, JsonObject Body)> InvokeHttpAsync(HttpClient http, string function, JsonObject parameters, JsonObject query)
+    private static async Task<(int Status, JsonObject Body)> InvokeHttpAsync(HttpClient http, string function, string role, JsonObject parameters, JsonObject query)
     {
         var envelope = new JsonObject
         {
@@ -139,7 +93,7 @@ public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
                     ["Url"] = "http://127.0.0.1:7071/api/workflows",
                     ["Method"] = "GET",
                     ["Query"] = query,
-                    ["Headers"] = new JsonObject(),
+                    ["Headers"] = new JsonObject { [ClientPrincipalReader.HeaderName] = new JsonArray(ClientPrincipalReader.Encode("aad", "wf-" + role, [role])) },
                     ["Params"] = parameters,
                 },
             },

@@ -170,6 +170,7 @@ public sealed class DurableLoadHarness : ILoadHarness
             services.AddWorkflowWorker(o =>
             {
                 o.MaxPollingInterval = TimeSpan.FromMilliseconds(20);
+                o.PoisonSweepInterval = TimeSpan.FromHours(1);
                 worker(o);
             });
             services.AddActivity<int, int>("AddOne", (n, _) => Task.FromResult(n + 1));
@@ -177,6 +178,7 @@ public sealed class DurableLoadHarness : ILoadHarness
             services.AddOrchestrator<int, int>("ThreeSteps", async (ctx, n) =>
                 await ctx.CallActivityAsync<int>("AddOne", await ctx.CallActivityAsync<int>("AddOne", await ctx.CallActivityAsync<int>("AddOne", n))));
             var provider = services.BuildServiceProvider();
+            await provider.GetRequiredService<WorkflowClient>().CreateIfNotExistsAsync(); // before counting starts
 
             // An uncounted client for starting, polling and clean-up, on the same task hub.
             var plain = new ServiceCollection();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure;
+using Azure.Storage.Queues.Models;
 using CxServerless.Durable.Client;
 using CxServerless.Durable.Diagnostics;
 using CxServerless.Durable.History;
@@ -83,6 +85,60 @@ public sealed partial class WorkflowEngine
 
         await _backend.Sender.SendControlAsync(result, TimeSpan.Zero, cancellationToken);
         return WorkItemResult.Done($"activity {message.Name} ({result.Kind})");
+    }
+
+    /// <summary>
+    /// Settles messages that ended in a poison queue (<c>{queue}-poison</c>, where the Functions host moves a message whose
+    /// invocation failed <c>maxDequeueCount</c> times, for example because the process crashed on its last delivery):
+    /// the instance of a control message is failed with the reason, and an activity request is reported to its
+    /// orchestration as a Poison failure. Messages that are not engine messages stay for inspection.
+    /// </summary>
+    /// <returns>How many poison messages were settled.</returns>
+    public async Task<int> SweepPoisonQueuesAsync(CancellationToken cancellationToken)
+    {
+        var settled = 0;
+        foreach (var queue in _backend.AllQueues())
+        {
+            var poison = _backend.PoisonQueueOf(queue);
+            QueueMessage[] batch;
+            try
+            {
+                batch = (await poison.ReceiveMessagesAsync(32, TimeSpan.FromHours(1), cancellationToken)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                continue; // No poison queue: nothing was ever poisoned.
+            }
+
+            foreach (var raw in batch)
+            {
+                if (WorkMessage.TryParse(raw.MessageText, out _) is not { } message)
+                {
+                    continue; // Not attributable to an instance: it stays, invisible for an hour at a time.
+                }
+
+                await SettlePoisonAsync(message, raw.DequeueCount, cancellationToken);
+                await poison.DeleteMessageAsync(raw.MessageId, raw.PopReceipt, cancellationToken);
+                settled++;
+            }
+        }
+
+        return settled;
+    }
+
+    private async Task SettlePoisonAsync(WorkMessage message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        DurableTelemetry.Poisoned.Add(1);
+        LogPoison(_logger, message.InstanceId, dequeueCount, "moved to poison queue");
+        var reason = $"A {message.Kind} message was moved to the poison queue after failing every delivery.";
+        if (message.Kind == MessageKind.ActivityRequest)
+        {
+            await _backend.Sender.SendControlAsync(ActivityResult(message, null, new WorkflowFailure("Poison", reason)), TimeSpan.Zero, cancellationToken);
+        }
+        else
+        {
+            await FailInstanceAsync(message.InstanceId, new WorkflowFailure("Poison", reason), cancellationToken);
+        }
     }
 
     /// <summary>Processes control messages of one instance in one episode (the worker groups a batch by instance).</summary>

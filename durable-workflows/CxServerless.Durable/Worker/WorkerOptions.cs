@@ -18,11 +18,15 @@ public sealed class WorkerOptions
     /// <summary>Activities run at once. Default 16.</summary>
     public int ActivityConcurrency { get; set; } = 16;
 
+    /// <summary>How often the poison queues are swept for messages whose instances must be failed. Default 1 minute.</summary>
+    public TimeSpan PoisonSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Returns the first problem, or null when valid.</summary>
     public string? Validate() =>
         BatchSize is < 1 or > 32 ? "Worker BatchSize must be 1-32."
         : VisibilityTimeout < TimeSpan.FromSeconds(1) ? "Worker VisibilityTimeout must be at least 1 second."
         : MaxPollingInterval <= TimeSpan.Zero ? "Worker MaxPollingInterval must be positive."
         : EpisodeConcurrency < 1 || ActivityConcurrency < 1 ? "Worker concurrency must be at least 1."
+        : PoisonSweepInterval <= TimeSpan.Zero ? "Worker PoisonSweepInterval must be positive."
         : null;
 }

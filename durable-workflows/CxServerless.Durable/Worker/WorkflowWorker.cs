@@ -24,7 +24,28 @@ public sealed partial class WorkflowWorker(WorkflowEngine engine, IOptions<Worke
     {
         var loops = engine.Backend.Sender.ControlQueues.Select(q => PollAsync(q, ProcessControlAsync, stoppingToken)).ToList();
         loops.Add(PollAsync(engine.Backend.Sender.ActivityQueue, ProcessActivitiesAsync, stoppingToken));
+        loops.Add(SweepPoisonAsync(stoppingToken));
         return Task.WhenAll(loops);
+    }
+
+    private async Task SweepPoisonAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.PoisonSweepInterval, stoppingToken);
+                await engine.SweepPoisonQueuesAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException ex)
+            {
+                LogPollFailed(logger, "poison queues", ex.Status);
+            }
+        }
     }
 
     private async Task PollAsync(QueueClient queue, Func<QueueClient, QueueMessage[], CancellationToken, Task> process, CancellationToken stoppingToken)

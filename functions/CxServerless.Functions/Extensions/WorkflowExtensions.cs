@@ -13,7 +13,7 @@ public static class WorkflowExtensions
 {
     /// <summary>
     /// Adds the engine (options from the <c>Workflow</c> section), one <c>WorkflowControl{i}</c> handler per control
-    /// partition, <c>WorkflowActivity</c>, and the admin endpoints <c>WorkflowGet</c> and <c>WorkflowList</c>.
+    /// partition, <c>WorkflowActivity</c>, <c>WorkflowPoisonSweep</c>, and the admin endpoints <c>WorkflowGet</c> and <c>WorkflowList</c>.
     /// </summary>
     public static WebApplicationBuilder AddWorkflows(this WebApplicationBuilder builder)
     {
@@ -35,6 +35,7 @@ public static class WorkflowExtensions
         }
 
         services.AddSingleton<IFunctionHandler, WorkflowActivityFunction>();
+        services.AddSingleton<IFunctionHandler, WorkflowPoisonSweepFunction>();
         services.AddSingleton<IFunctionHandler, WorkflowGetFunction>();
         services.AddSingleton<IFunctionHandler, WorkflowListFunction>();
         return builder;

@@ -67,4 +67,25 @@ public sealed class HistoryStoreTests(AzuriteFixture azurite)
         Assert.Equal(2, await h.Client.RepairIndexAsync());
         Assert.Contains(await h.Client.QueryAsync(new WorkflowQuery(WorkflowStatus.Completed)), s => s.InstanceId == done.InstanceId);
     }
+
+    [Fact]
+    public async Task Reads_of_a_hub_never_written_to_return_nothing_and_create_nothing()
+    {
+        await using var h = await EngineHarness.StartAsync(azurite, _ => { }, startWorker: false, taskHub: AzuriteFixture.UniqueName("unused"), createStorage: false);
+
+        Assert.Null(await h.Client.GetStatusAsync("any", includeHistory: true));
+        Assert.Null(await h.Client.GetStatusAsync("any"));
+        Assert.Empty(await h.Client.QueryAsync(new WorkflowQuery(WorkflowStatus.Running)));
+        Assert.Equal(0, await h.Client.RepairIndexAsync());
+        Assert.False(await h.Client.PurgeAsync("any"));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => h.Client.TerminateAsync("any"));
+
+        var tables = new List<string>();
+        await foreach (var table in azurite.Tables.QueryAsync(t => t.Name == h.Client.Names.HistoryTable))
+        {
+            tables.Add(table.Name);
+        }
+
+        Assert.Empty(tables);
+    }
 }

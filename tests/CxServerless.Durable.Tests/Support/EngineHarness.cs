@@ -45,7 +45,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         HttpPipelinePolicy? queuePolicy = null,
         HttpPipelinePolicy? allPolicy = null,
         bool startWorker = true,
-        string? taskHub = null)
+        string? taskHub = null,
+        bool createStorage = true)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -94,7 +95,10 @@ internal sealed class EngineHarness : IAsyncDisposable
 
         register(services);
         var harness = new EngineHarness(services.BuildServiceProvider()) { _ownsHub = taskHub is null };
-        await harness.Client.CreateIfNotExistsAsync();
+        if (createStorage)
+        {
+            await harness.Client.CreateIfNotExistsAsync();
+        }
         if (startWorker)
         {
             await harness.StartWorkerAsync();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CxServerless.Durable.History;
 using CxServerless.Durable.Orchestration;
+using CxServerless.Durable.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CxServerless.Durable.Replay;
@@ -76,6 +77,7 @@ internal sealed class ReplayContext : OrchestrationContext
             var childId = instanceId is null
                 ? string.Create(CultureInfo.InvariantCulture, $"{InstanceId}:{_generation}:{_nextSeq}")
                 : attempt == 1 ? instanceId : string.Create(CultureInfo.InvariantCulture, $"{instanceId}:retry{attempt}");
+            KeyRules.Validate(childId, nameof(instanceId));
             return Schedule(new PendingAction(_nextSeq, ActionKind.SubWorkflow, name) { Input = inputJson, ChildInstanceId = childId });
         });
         return Deserialize<TResult>(json);

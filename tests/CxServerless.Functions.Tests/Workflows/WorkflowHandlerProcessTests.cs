@@ -63,6 +63,22 @@ public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public void An_invalid_task_hub_name_stops_the_handler_at_start_with_the_setting_named()
+    {
+        using var server = new HandlerServer(azurite.ConnectionString, settings: new Dictionary<string, string> { ["Workflow:TaskHub"] = "1-bad" });
+        var ex = Assert.ThrowsAny<Exception>(() => server.Client());
+        Assert.Contains("Workflow:TaskHub", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partition_count_that_does_not_match_the_function_folders_stops_the_handler()
+    {
+        using var server = new HandlerServer(azurite.ConnectionString, settings: new Dictionary<string, string> { ["Workflow:ControlPartitions"] = "2" });
+        var ex = Assert.ThrowsAny<Exception>(() => server.Client());
+        Assert.Contains("WorkflowControl2", ex.ToString(), StringComparison.Ordinal);
+    }
+
     private ServiceProvider ClientServices(string hub)
     {
         var services = new ServiceCollection();

@@ -9,7 +9,6 @@ using CxServerless.Durable.Orchestration;
 using CxServerless.Durable.Registration;
 using CxServerless.Durable.Replay;
 using CxServerless.Durable.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CxServerless.Durable.Engine;
@@ -24,16 +23,14 @@ public sealed partial class WorkflowEngine
 {
     private readonly WorkflowBackend _backend;
     private readonly OrchestrationExecutor _executor;
-    private readonly WorkflowRegistry _registry;
-    private readonly IServiceProvider _services;
+    private readonly ActivityRunner _activities;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     internal WorkflowEngine(WorkflowBackend backend, WorkflowRegistry registry, IServiceProvider services, TimeProvider time, ILoggerFactory loggers, IEngineFaults faults)
     {
         _backend = backend;
-        _registry = registry;
-        _services = services;
+        _activities = new ActivityRunner(registry, services, backend);
         _time = time;
         _logger = loggers.CreateLogger<WorkflowEngine>();
         _executor = new OrchestrationExecutor(registry, services, backend.Options, loggers);
@@ -75,12 +72,12 @@ public sealed partial class WorkflowEngine
         if (dequeueCount >= _backend.Options.MaxDequeueCount)
         {
             DurableTelemetry.Poisoned.Add(1);
-            result = ActivityResult(message, null, new WorkflowFailure("Poison", $"The activity message was delivered {dequeueCount} times without completing; it is not run again."));
+            result = ActivityRunner.Result(message, null, new WorkflowFailure("Poison", $"The activity message was delivered {dequeueCount} times without completing; it is not run again."));
         }
         else
         {
-            var (output, failure) = await RunActivityAsync(message, cancellationToken);
-            result = ActivityResult(message, output, failure);
+            var (output, failure) = await _activities.RunAsync(message, cancellationToken);
+            result = ActivityRunner.Result(message, output, failure);
         }
 
         await _backend.Sender.SendControlAsync(result, TimeSpan.Zero, cancellationToken);
@@ -133,7 +130,7 @@ public sealed partial class WorkflowEngine
         var reason = $"A {message.Kind} message was moved to the poison queue after failing every delivery.";
         if (message.Kind == MessageKind.ActivityRequest)
         {
-            await _backend.Sender.SendControlAsync(ActivityResult(message, null, new WorkflowFailure("Poison", reason)), TimeSpan.Zero, cancellationToken);
+            await _backend.Sender.SendControlAsync(ActivityRunner.Result(message, null, new WorkflowFailure("Poison", reason)), TimeSpan.Zero, cancellationToken);
         }
         else
         {
@@ -343,41 +340,6 @@ public sealed partial class WorkflowEngine
             await _backend.History.DeleteRowsAsync(record.State.InstanceId, stale, cancellationToken);
         }
     }
-
-    private async Task<(string? Output, WorkflowFailure? Failure)> RunActivityAsync(WorkMessage message, CancellationToken cancellationToken)
-    {
-        using var span = DurableTelemetry.Source.StartActivity("workflow.activity", ActivityKind.Internal);
-        span?.SetTag("workflow.instance_id", message.InstanceId);
-        span?.SetTag("workflow.activity", message.Name);
-        var registration = _registry.FindActivity(message.Name!);
-        if (registration is null)
-        {
-            return (null, new WorkflowFailure("UnknownActivity", $"No activity named '{message.Name}' is registered in this worker."));
-        }
-
-        var input = await _backend.Sender.ReadPayloadAsync(message, cancellationToken);
-        try
-        {
-            await using var scope = _services.CreateAsyncScope();
-            return (await registration.Run(scope.ServiceProvider, input, _backend.Options.SerializerOptions, cancellationToken), null);
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            return (null, WorkflowFailure.From(ex));
-        }
-    }
-
-    private static WorkMessage ActivityResult(WorkMessage request, string? output, WorkflowFailure? failure) => new()
-    {
-        Kind = failure is null ? MessageKind.ActivityCompleted : MessageKind.ActivityFailed,
-        InstanceId = request.InstanceId,
-        Generation = request.Generation,
-        Seq = request.Seq,
-        Name = request.Name,
-        Payload = output,
-        Failure = failure,
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId} failed: a message was poison after {DequeueCount} deliveries ({ErrorType}).")]
     private static partial void LogPoison(ILogger logger, string instanceId, long dequeueCount, string errorType);

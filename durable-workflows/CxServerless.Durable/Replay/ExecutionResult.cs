@@ -1,5 +1,4 @@
 using CxServerless.Durable.Client;
-using CxServerless.Durable.History;
 using CxServerless.Durable.Orchestration;
 
 namespace CxServerless.Durable.Replay;
@@ -25,6 +24,3 @@ internal sealed record ExecutionResult
     /// <summary>Set when the orchestration continued as new.</summary>
     public ContinueAsNewRequest? ContinueAsNew { get; init; }
 }
-
-/// <summary>A ContinueAsNew request: the new input and the unconsumed events to carry over.</summary>
-internal sealed record ContinueAsNewRequest(string? Input, IReadOnlyList<HistoryEvent> CarriedEvents);

@@ -114,7 +114,17 @@ public sealed partial class WorkflowEngine
                     continue; // Not attributable to an instance: it stays, invisible for an hour at a time.
                 }
 
-                await SettlePoisonAsync(message, raw.DequeueCount, cancellationToken);
+                try
+                {
+                    await SettlePoisonAsync(message, raw.DequeueCount, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One unsettleable message must not stop the sweep; it is tried again when it becomes visible.
+                    LogSweepFailed(_logger, message.InstanceId, ex.GetType().Name);
+                    continue;
+                }
+
                 await poison.DeleteMessageAsync(raw.MessageId, raw.PopReceipt, cancellationToken);
                 settled++;
             }
@@ -161,7 +171,17 @@ public sealed partial class WorkflowEngine
     {
         for (var attempt = 1; ; attempt++)
         {
-            var record = await _backend.History.LoadAsync(instanceId, cancellationToken);
+            InstanceRecord? record;
+            try
+            {
+                record = await _backend.History.LoadAsync(instanceId, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await FailUnreadableInstanceAsync(instanceId, failure with { Details = ex.Message }, cancellationToken);
+                return;
+            }
+
             if (record is null || record.State.IsTerminal)
             {
                 return;
@@ -191,6 +211,19 @@ public sealed partial class WorkflowEngine
             await SendAsync(Outbox.For(state, [failed]), now, cancellationToken);
             await _backend.Index.UpsertAsync(state, cancellationToken);
             return;
+        }
+    }
+
+    /// <summary>History that cannot be read (rows missing) still ends Failed: the state row alone is updated.</summary>
+    private async Task FailUnreadableInstanceAsync(string instanceId, WorkflowFailure failure, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var state = await _backend.History.MarkFailedAsync(instanceId, failure, now, cancellationToken);
+        if (state is not null)
+        {
+            var failed = new HistoryEvent { Kind = HistoryEventKind.WorkflowFailed, Timestamp = now, Failure = failure };
+            await SendAsync(Outbox.For(state, [failed]), now, cancellationToken);
+            await _backend.Index.UpsertAsync(state, cancellationToken);
         }
     }
 
@@ -340,6 +373,9 @@ public sealed partial class WorkflowEngine
             await _backend.History.DeleteRowsAsync(record.State.InstanceId, stale, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A poison message of instance {InstanceId} could not be settled ({ErrorType}); it stays in the poison queue.")]
+    private static partial void LogSweepFailed(ILogger logger, string instanceId, string errorType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId} failed: a message was poison after {DequeueCount} deliveries ({ErrorType}).")]
     private static partial void LogPoison(ILogger logger, string instanceId, long dequeueCount, string errorType);

@@ -139,6 +139,31 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Dur
         return etag;
     }
 
+    /// <summary>
+    /// Marks an instance failed on its state row alone, for when its history cannot be read (rows missing). Returns the
+    /// state as written, or null when the instance does not exist or is already final.
+    /// </summary>
+    /// <exception cref="WorkflowConflictException">The state row changed since it was read.</exception>
+    public async Task<InstanceState?> MarkFailedAsync(string instanceId, Orchestration.WorkflowFailure failure, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await TryGetStateRowAsync(instanceId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var state = await EntityMapping.ReadStateAsync(row, payloads, cancellationToken);
+        if (state.IsTerminal)
+        {
+            return null;
+        }
+
+        var failed = state with { Status = Client.WorkflowStatus.Failed, Failure = failure, LastUpdatedAt = now, CompletedAt = now };
+        var entity = await EntityMapping.WriteStateAsync(failed, payloads, options, cancellationToken);
+        await SubmitGuardedAsync([new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, row.ETag)], cancellationToken);
+        return failed;
+    }
+
     /// <summary>Deletes rows by key (stale generations, purge), in transactions of up to 100.</summary>
     public async Task DeleteRowsAsync(string instanceId, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
     {

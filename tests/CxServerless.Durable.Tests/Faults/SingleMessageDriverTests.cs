@@ -55,6 +55,26 @@ public sealed class SingleMessageDriverTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_instance_whose_history_lost_rows_fails_with_the_reason_on_the_last_delivery()
+    {
+        await using var h = await EngineHarness.StartAsync(azurite, s => TestWorkflows.Register(s, new Probe()), startWorker: false);
+        await h.Client.StartAsync("WaitForever", "x", "corrupt-1");
+        Assert.Equal(1, await h.DeliverVisibleAsync(activities: false));
+        var table = h.Engine.Backend.History.Table;
+        await table.DeleteEntityAsync("corrupt-1", "h000000-00000001");
+        var raised = new WorkMessage { Kind = MessageKind.EventRaised, InstanceId = "corrupt-1", Name = "Never", Payload = "\"x\"", EventId = "e1" }.ToText();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => h.Engine.ProcessControlMessageAsync(raised, 1, CancellationToken.None));
+        var last = await h.Engine.ProcessControlMessageAsync(raised, 3, CancellationToken.None);
+
+        Assert.True(last.Succeeded);
+        var state = (await h.Client.GetStatusAsync("corrupt-1"))!;
+        Assert.Equal(WorkflowStatus.Failed, state.Status);
+        Assert.Equal("Poison", state.Failure!.ErrorType);
+        Assert.Contains("incomplete", state.Failure.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Episodes_and_activities_emit_spans()
     {
         var spans = new List<string>();

@@ -79,17 +79,20 @@ public sealed class ScenarioTests(AzuriteFixture azurite)
     public async Task WhenAny_event_wins_and_the_cancelled_timer_is_never_delivered()
     {
         await using var h = await StartAsync();
-        var started = await h.Client.StartAsync("TimerOrEvent", 3);
+        var startedAt = DateTime.UtcNow;
+        var started = await h.Client.StartAsync("TimerOrEvent", 6);
         await h.WaitForHistoryAsync(started.InstanceId, e => e.Any(x => x.Kind == HistoryEventKind.TimerCreated));
         await h.Client.RaiseEventAsync(started.InstanceId, "Approval", "yes");
 
         var state = await h.WaitAsync(started.InstanceId);
         Assert.Equal("event:yes;timer cancelled", state.ReadOutput<string>());
 
-        await Task.Delay(3500); // The timer's message arrives after completion and must change nothing.
+        // The timer's message arrives after completion and must change nothing.
+        await Task.Delay(startedAt.AddSeconds(7.5) - DateTime.UtcNow is { TotalMilliseconds: > 0 } wait ? wait : TimeSpan.Zero);
         var after = (await h.Client.GetStatusAsync(started.InstanceId, includeHistory: true))!;
         Assert.Equal(WorkflowStatus.Completed, after.Status);
         Assert.DoesNotContain(after.History!, e => e.Kind == HistoryEventKind.TimerFired);
+        Assert.Equal(0, (await h.Engine.Backend.Sender.ControlQueueOf(started.InstanceId).GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]

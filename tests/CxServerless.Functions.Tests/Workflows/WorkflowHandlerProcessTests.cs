@@ -52,6 +52,16 @@ public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
             Assert.Equal(400, (await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Supervisor, new JsonObject { ["id"] = "a/b" }, [])).Status);
             Assert.Equal(404, (await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Supervisor, new JsonObject { ["id"] = "missing" }, [])).Status);
             Assert.Equal(400, (await InvokeHttpAsync(http, "WorkflowList", CxRoles.Supervisor, [], new JsonObject { ["status"] = "Sleeping" })).Status);
+            Assert.Equal(400, (await InvokeHttpAsync(http, "WorkflowList", CxRoles.Supervisor, [], new JsonObject { ["from"] = "yesterday" })).Status);
+            Assert.Equal(400, (await InvokeHttpAsync(http, "WorkflowList", CxRoles.Supervisor, [], new JsonObject { ["top"] = "5000" })).Status);
+            var window = await InvokeHttpAsync(http, "WorkflowList", CxRoles.Auditor, [], new JsonObject
+            {
+                ["from"] = state.CreatedAt.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
+                ["to"] = state.CreatedAt.AddMinutes(1).ToString("O", CultureInfo.InvariantCulture),
+            });
+            Assert.Equal(["proc-1"], window.Body["instances"]!.AsArray().Select(i => i!["instanceId"]!.GetValue<string>()));
+            var later = await InvokeHttpAsync(http, "WorkflowList", CxRoles.Auditor, [], new JsonObject { ["from"] = state.CreatedAt.AddMinutes(1).ToString("O", CultureInfo.InvariantCulture) });
+            Assert.Empty(later.Body["instances"]!.AsArray());
             Assert.Equal(403, (await InvokeHttpAsync(http, "WorkflowGet", CxRoles.Agent, new JsonObject { ["id"] = "proc-1" }, [])).Status);
 
             var malformed = await http.PostAsJsonAsync("WorkflowControl0", QueueEnvelope("{\"no\":\"instance\"}", 1));

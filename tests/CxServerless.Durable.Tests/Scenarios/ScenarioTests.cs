@@ -194,7 +194,8 @@ public sealed class ScenarioTests(AzuriteFixture azurite)
     [Fact]
     public async Task Large_inputs_and_outputs_spill_to_blobs_and_round_trip()
     {
-        await using var h = await StartAsync();
+        var sizes = new MessageSizePolicy();
+        await using var h = await EngineHarness.StartAsync(azurite, s => TestWorkflows.Register(s, _probe), queuePolicy: sizes);
         var input = new string('x', 200_000);
         var state = await h.RunAsync("Large", input);
 
@@ -205,6 +206,8 @@ public sealed class ScenarioTests(AzuriteFixture azurite)
         Assert.NotNull(stateRow.GetString("InputBlob"));
         Assert.NotNull(stateRow.GetString("OutputBlob"));
         Assert.Null(stateRow.GetString("Input"));
+        Assert.True(sizes.Sent >= 3);
+        Assert.InRange(sizes.LargestRequestBytes, 1, 64 * 1024); // every message, with its XML envelope, within Azure's 64 KiB
     }
 
     [Fact]

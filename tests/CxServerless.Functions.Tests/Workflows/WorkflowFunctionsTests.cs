@@ -18,7 +18,7 @@ namespace CxServerless.Functions.Tests.Workflows;
 /// The workflow functions driven the way the Functions host drives them: queue messages delivered as double-encoded
 /// invocations with DequeueCount metadata, deleted only after a successful invocation.
 /// </summary>
-[Collection(WorkflowFunctionsAzurite.Name)]
+[Collection(AzuriteTests.Name)]
 public sealed class WorkflowFunctionsTests(AzuriteFixture azurite)
 {
     [Fact]
@@ -113,11 +113,4 @@ public sealed class WorkflowFunctionsTests(AzuriteFixture azurite)
         Guid.NewGuid().ToString(),
         new JsonObject { ["message"] = JsonSerializer.Serialize(text) },
         new JsonObject { ["DequeueCount"] = dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Id"] = "\"m1\"" });
-}
-
-/// <summary>The Azurite collection of the workflow function tests (named apart from other features' collections).</summary>
-[CollectionDefinition(Name)]
-public sealed class WorkflowFunctionsAzurite : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "AzuriteWorkflowFunctions";
 }

@@ -19,7 +19,7 @@ namespace CxServerless.Functions.Tests.Workflows;
 /// The real handler over real HTTP, invoked exactly as the Functions host invokes it: double-encoded queue envelopes to
 /// <c>POST /WorkflowControl{i}</c>, and HTTP envelopes with a client principal to <c>/WorkflowGet</c> and <c>/WorkflowList</c>.
 /// </summary>
-[Collection(WorkflowFunctionsAzurite.Name)]
+[Collection(AzuriteTests.Name)]
 public sealed class WorkflowHandlerProcessTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -79,7 +79,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         });
         services.Configure<WorkerOptions>(o =>
         {
-            o.VisibilityTimeout = TimeSpan.FromSeconds(2);
+            o.VisibilityTimeout = TimeSpan.FromSeconds(5);
             o.MaxPollingInterval = TimeSpan.FromMilliseconds(50);
             worker?.Invoke(o);
         });

@@ -26,6 +26,3 @@ internal sealed class CrashInjector(FaultPoint point, Func<string, bool>? always
         }
     }
 }
-
-/// <summary>The process "died" at a persistence boundary.</summary>
-internal sealed class SimulatedCrashException(FaultPoint point) : Exception($"Simulated crash at {point}.");

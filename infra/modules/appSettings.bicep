@@ -64,6 +64,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CxLanguageEndpoint: languageEndpoint
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+    // The durable engine: must agree with the WorkflowControl0..3 folders and host.json queues.maxDequeueCount.
+    Workflow__TaskHub: 'Workflow'
+    Workflow__ControlPartitions: '4'
+    Workflow__MaxDequeueCount: '5'
   }
 }
 

@@ -23,6 +23,8 @@ public static class HandlerHostingExtensions
             throw new InvalidOperationException($"{PortVariable} must be a TCP port number (1-65535); it is '{portText}'.");
         }
 
+        // The host logs every invocation itself; per-request framework logs would only repeat it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = InvocationRequest.MaxEnvelopeBytes;

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CxServerless.Domain.Ingestion.Privacy;
+
+/// <summary>
+/// Turns identifiers of people into HMAC-SHA256 pseudonyms keyed by a secret (setting <c>CxPseudonymKey</c>). E-mail
+/// addresses and phone numbers are normalised first and are not scoped by source, so the same customer gets the same
+/// key on every channel; account ids are scoped by their source system.
+/// </summary>
+public sealed class Pseudonymizer
+{
+    /// <summary>The shortest key accepted, in bytes.</summary>
+    public const int MinimumKeyBytes = 32;
+
+    private readonly byte[] _key;
+
+    /// <summary>Creates a pseudonymizer with the given secret key (at least 32 bytes).</summary>
+    public Pseudonymizer(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < MinimumKeyBytes)
+        {
+            throw new ArgumentException($"The pseudonym key must be at least {MinimumKeyBytes} bytes.", nameof(key));
+        }
+
+        _key = [.. key];
+    }
+
+    /// <summary>The customer key for an identifier: <c>c-</c> plus 32 hex characters.</summary>
+    public string Customer(CustomerIdentifier identifier, string sourceSystem)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return "c-" + Hash(Canonical(identifier, sourceSystem));
+    }
+
+    /// <summary>The agent key for an agent id at a source: <c>a-</c> plus 32 hex characters.</summary>
+    public string Agent(string agentId, string sourceSystem) => "a-" + Hash($"agent:{sourceSystem}:{agentId.Trim()}");
+
+    /// <summary>A stand-in for an identifier that itself contains personal data (for example an e-mail used as a ticket id).</summary>
+    public string Identifier(string value, string sourceSystem) => "p-" + Hash($"id:{sourceSystem}:{value.Trim()}");
+
+    /// <summary>The normalised form that is hashed: lower-case e-mail, E.164-like phone digits, or a source-scoped account id.</summary>
+    public static string Canonical(CustomerIdentifier identifier, string sourceSystem)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return identifier.Kind switch
+        {
+            IdentifierKind.Email => "email:" + identifier.Value.Trim().ToLowerInvariant(),
+            IdentifierKind.Phone => "phone:" + NormalisePhone(identifier.Value),
+            _ => $"account:{sourceSystem}:{identifier.Value.Trim()}",
+        };
+    }
+
+    /// <summary>Keeps a leading '+' (or turns a leading 00 into '+') and the digits; separators and spaces go.</summary>
+    public static string NormalisePhone(string phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        var trimmed = phone.Trim();
+        var builder = new StringBuilder(trimmed.Length);
+        foreach (var c in trimmed)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var digits = builder.ToString();
+        if (trimmed.StartsWith('+'))
+        {
+            return "+" + digits;
+        }
+
+        return digits.StartsWith("00", StringComparison.Ordinal) ? "+" + digits[2..] : digits;
+    }
+
+    private string Hash(string canonical)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonical), mac);
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+}

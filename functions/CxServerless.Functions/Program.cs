@@ -1,8 +1,11 @@
 using CxServerless.Functions.Extensions;
 using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHost();
+builder.AddCxTelemetry();
+builder.Services.AddOperations();
 
 var app = builder.Build();
 

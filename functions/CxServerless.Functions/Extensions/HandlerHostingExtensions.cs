@@ -1,4 +1,6 @@
+using CxServerless.Functions.Audit;
 using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Security;
 using CxServerless.Functions.Storage;
 
 namespace CxServerless.Functions.Extensions;
@@ -31,10 +33,31 @@ public static class HandlerHostingExtensions
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SecurityOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.DevelopmentIdentities = ReadFlag(configuration, "CxDevelopmentIdentities"))
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new AuditLog(
+            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(AuditLog.TableName), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<HttpFunctionServices>();
         builder.Services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => new FunctionCatalog(
             FunctionCatalog.LocateAppRoot(builder.Configuration["AzureWebJobsScriptRoot"], Directory.GetCurrentDirectory()),
             sp.GetServices<IFunctionHandler>()));
         return builder;
+    }
+
+    /// <summary>Reads an optional boolean setting; anything but true/false stops start-up with a message naming it.</summary>
+    internal static bool ReadFlag(IConfiguration configuration, string name)
+    {
+        var text = configuration[name];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        return bool.TryParse(text, out var value)
+            ? value
+            : throw new InvalidOperationException($"Setting '{name}' must be 'true' or 'false'; it is '{text}'.");
     }
 }

@@ -18,6 +18,7 @@ public sealed class FunctionCatalog
         ArgumentNullException.ThrowIfNull(handlers);
         AppRoot = appRoot;
         Definitions = ReadDefinitions(appRoot);
+        FunctionTimeout = ReadFunctionTimeout(appRoot);
 
         _handlers = new Dictionary<string, IFunctionHandler>(StringComparer.OrdinalIgnoreCase);
         foreach (var handler in handlers)
@@ -46,6 +47,17 @@ public sealed class FunctionCatalog
     /// <summary>Each function's <c>function.json</c>, by function name.</summary>
     public IReadOnlyDictionary<string, JsonObject> Definitions { get; }
 
+    /// <summary>host.json <c>functionTimeout</c>; null when unbounded (<c>-1</c>). Defaults to 30 minutes, the Flex Consumption default.</summary>
+    public TimeSpan? FunctionTimeout { get; }
+
+    /// <summary>
+    /// How long the handler lets one invocation run before it answers with a failure itself: a little under
+    /// <see cref="FunctionTimeout"/>, so the host gets an answer instead of restarting the handler process.
+    /// </summary>
+    public TimeSpan? InvocationDeadline => FunctionTimeout is { } timeout
+        ? timeout - TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, timeout.Ticks / 10))
+        : null;
+
     /// <summary>Finds the handler for a function name (case-insensitive, as the host's routes are).</summary>
     public IFunctionHandler? Find(string functionName) => _handlers.GetValueOrDefault(functionName);
 
@@ -72,6 +84,26 @@ public sealed class FunctionCatalog
 
         throw new InvalidOperationException(
             $"No host.json found at or above '{start}'. Set AzureWebJobsScriptRoot to the function app folder.");
+    }
+
+    private static TimeSpan? ReadFunctionTimeout(string appRoot)
+    {
+        var hostJson = Path.Combine(appRoot, "host.json");
+        var host = File.Exists(hostJson) ? JsonNode.Parse(File.ReadAllText(hostJson)) as JsonObject : null;
+        var text = host?["functionTimeout"]?.GetValue<string>();
+        if (text is null)
+        {
+            return TimeSpan.FromMinutes(30);
+        }
+
+        if (text.Trim() == "-1")
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var timeout) && timeout > TimeSpan.Zero
+            ? timeout
+            : throw new InvalidOperationException($"host.json functionTimeout '{text}' is not a positive time span (hh:mm:ss) or -1.");
     }
 
     private static Dictionary<string, JsonObject> ReadDefinitions(string appRoot)

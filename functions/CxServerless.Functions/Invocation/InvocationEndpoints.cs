@@ -1,3 +1,4 @@
+using CxServerless.Functions.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CxServerless.Functions.Invocation;
@@ -52,21 +53,45 @@ public static class InvocationEndpoints
             return Error(StatusCodes.Status400BadRequest, parseError!);
         }
 
+        using var span = CxTelemetry.Source.StartActivity($"invoke {handler.Name}", System.Diagnostics.ActivityKind.Server);
+        span?.SetTag("faas.invocation_id", invocationId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = await RunAsync(handler, request, catalog, logger, invocationId, cancellationToken);
+        var outcome = response is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ? "success" : "failure";
+        span?.SetTag("cx.outcome", outcome);
+        CxTelemetry.Invocations.Add(1, new("function", handler.Name), new("outcome", outcome));
+        CxTelemetry.InvocationDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("function", handler.Name));
+        return response;
+    }
+
+    private static async Task<IResult> RunAsync(
+        IFunctionHandler handler, InvocationRequest request, FunctionCatalog catalog, ILogger logger, string invocationId, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (catalog.InvocationDeadline is { } limit)
+        {
+            deadline.CancelAfter(limit);
+        }
+
         try
         {
-            var result = await handler.InvokeAsync(request, cancellationToken);
+            // WaitAsync answers at the deadline even when a function ignores its token.
+            var result = await handler.InvokeAsync(request, deadline.Token).WaitAsync(deadline.Token);
             return result.Failed
                 ? Results.Json(result.ToJson(), statusCode: StatusCodes.Status500InternalServerError)
-                : Results.Json(result.ToJson());
+                : Results.Json(result.ToJson(), statusCode: StatusCodes.Status200OK);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Function {Function} exceeded its deadline of {Deadline} (invocation {InvocationId})", handler.Name, catalog.InvocationDeadline, invocationId);
+            return Error(StatusCodes.Status500InternalServerError, $"{handler.Name} did not finish within {catalog.InvocationDeadline} (host.json functionTimeout {catalog.FunctionTimeout}).");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A bug or an outage: fail the invocation so the host applies the trigger's retry semantics. The message
             // names the exception type only; exception messages may quote input and so must not reach the host log.
             logger.LogError(ex, "Function {Function} failed (invocation {InvocationId})", handler.Name, invocationId);
-            var failed = InvocationResult.Fail($"{handler.Name} failed with {ex.GetType().Name}.");
-            failed.Logs.Add($"{handler.Name} failed with {ex.GetType().Name}.");
-            return Results.Json(failed.ToJson(), statusCode: StatusCodes.Status500InternalServerError);
+            return Error(StatusCodes.Status500InternalServerError, $"{handler.Name} failed with {ex.GetType().Name}.");
         }
     }
 

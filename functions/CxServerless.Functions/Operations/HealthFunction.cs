@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Azure;
+using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Security;
+using CxServerless.Functions.Storage;
+
+namespace CxServerless.Functions.Operations;
+
+/// <summary>
+/// <c>GET /api/health</c> (anonymous): the handler's version, whether storage answers, and the last heartbeat. It answers
+/// 503 when storage is unreachable or the heartbeat has stalled (no beat for <see cref="StaleAfter"/>), else 200.
+/// </summary>
+public sealed class HealthFunction(HttpFunctionServices services, StorageAccount storage, HeartbeatStore heartbeats, TimeProvider time)
+    : HttpFunction(services)
+{
+    /// <summary>A heartbeat older than this means the trigger pipeline has stalled (the timer runs every minute).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
+
+    private static readonly string Version =
+        typeof(HealthFunction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <inheritdoc />
+    public override string Name => "Health";
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string>();
+
+    /// <inheritdoc />
+    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (reachable, latency, storageError) = await ProbeStorageAsync(cancellationToken);
+        Heartbeat? beat = null;
+        if (reachable)
+        {
+            beat = await heartbeats.ReadAsync(cancellationToken);
+        }
+
+        var age = beat is null ? (TimeSpan?)null : now - beat.LastBeat;
+        var stale = age > StaleAfter;
+        var status = !reachable ? "unhealthy" : stale ? "unhealthy" : beat is null ? "starting" : "healthy";
+        var body = new JsonObject
+        {
+            ["status"] = status,
+            ["version"] = Version,
+            ["time"] = now,
+            ["storage"] = new JsonObject
+            {
+                ["reachable"] = reachable,
+                ["latencyMs"] = Math.Round(latency.TotalMilliseconds, 1),
+                ["error"] = storageError,
+            },
+            ["heartbeat"] = beat is null
+                ? null
+                : new JsonObject
+                {
+                    ["last"] = beat.LastBeat,
+                    ["ageSeconds"] = Math.Round(age!.Value.TotalSeconds, 1),
+                    ["isPastDue"] = beat.IsPastDue,
+                    ["stale"] = stale,
+                },
+        };
+        var response = HttpTriggerResponse.Json(reachable && !stale ? 200 : 503, body);
+        response.Headers["Cache-Control"] = "no-store";
+        return response;
+    }
+
+    private async Task<(bool Reachable, TimeSpan Latency, string? Error)> ProbeStorageAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await foreach (var _ in storage.Tables.QueryAsync(maxPerPage: 1, cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+
+            return (true, watch.Elapsed, null);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException or HttpRequestException)
+        {
+            return (false, watch.Elapsed, ex is OperationCanceledException ? "storage did not answer within 5 s" : $"storage request failed ({ex.GetType().Name})");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using CxServerless.Functions.Invocation;
+
+namespace CxServerless.Functions.Security;
+
+/// <summary>
+/// Base for HTTP-triggered functions: reads the request and the caller, enforces the roles the function declares,
+/// audits access when asked, and turns failures into RFC 9457 problem responses. Subclasses implement
+/// <see cref="HandleAsync"/> only.
+/// </summary>
+public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHandler
+{
+    /// <summary>The request binding name every HTTP function.json uses.</summary>
+    public const string RequestBinding = "req";
+
+    /// <summary>The response binding name every HTTP function.json uses.</summary>
+    public const string ResponseBinding = "res";
+
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <summary>The roles allowed to call this function; empty means anonymous access (only for health and the like).</summary>
+    public abstract IReadOnlySet<string> AllowedRoles { get; }
+
+    /// <summary>When true, every allowed call is written to the audit trail (reads of sensitive views).</summary>
+    protected virtual bool AuditAccess => false;
+
+    /// <summary>Handles an authorised request.</summary>
+    protected abstract Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var http = HttpTriggerRequest.TryRead(request, RequestBinding, out var readError);
+        if (http is null)
+        {
+            return HttpTriggerResponse.Problem(400, "Bad invocation", readError!).ToResult(ResponseBinding);
+        }
+
+        var caller = ClientPrincipalReader.TryRead(
+            http.Header(ClientPrincipalReader.HeaderName), services.Security.DevelopmentIdentities, out var principalError);
+        if (caller is null)
+        {
+            return HttpTriggerResponse.Problem(401, "Unauthorized", principalError!).ToResult(ResponseBinding);
+        }
+
+        if (AllowedRoles.Count > 0)
+        {
+            if (!caller.IsAuthenticated)
+            {
+                return HttpTriggerResponse.Problem(401, "Unauthorized", "Sign in to use this API.").ToResult(ResponseBinding);
+            }
+
+            if (!caller.IsInAnyRole(AllowedRoles))
+            {
+                await services.Audit.WriteAsync(caller, $"{http.Method} {Name}", http.Url, "forbidden", cancellationToken);
+                return HttpTriggerResponse.Problem(403, "Forbidden",
+                    $"This API needs one of the roles: {string.Join(", ", AllowedRoles.Order(StringComparer.Ordinal))}.").ToResult(ResponseBinding);
+            }
+        }
+
+        HttpTriggerResponse response;
+        try
+        {
+            response = await HandleAsync(http, caller, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            services.Logger.LogError(ex, "HTTP function {Function} failed", Name);
+            response = HttpTriggerResponse.Problem(500, "Internal error", $"{Name} failed; the error is logged.");
+        }
+
+        if (AuditAccess)
+        {
+            await services.Audit.WriteAsync(caller, $"{http.Method} {Name}", http.Url, response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+
+        return response.ToResult(ResponseBinding);
+    }
+}

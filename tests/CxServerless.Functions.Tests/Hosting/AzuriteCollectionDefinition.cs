@@ -1,0 +1,6 @@
+using CxServerless.Testing;
+
+namespace CxServerless.Functions.Tests.Hosting;
+
+[CollectionDefinition(AzuriteTests.Name)]
+public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;

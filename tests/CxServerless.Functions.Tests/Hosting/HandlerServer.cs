@@ -1,0 +1,86 @@
+using CxServerless.Functions.Invocation;
+using CxServerless.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxServerless.Functions.Tests.Hosting;
+
+/// <summary>
+/// The real handler (its Program) on real Kestrel at 127.0.0.1 on a free port, with a temporary function app root that
+/// holds the product's function folders plus the test functions' folders. Requests go over real HTTP.
+/// </summary>
+internal sealed class HandlerServer : WebApplicationFactory<Program>
+{
+    private readonly string _storage;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public HandlerServer(string storageConnectionString, string hostJson = DefaultHostJson, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _storage = storageConnectionString;
+        _settings = settings ?? new Dictionary<string, string>();
+        Port = AzuriteFixture.FreePort();
+        AppRoot = Directory.CreateTempSubdirectory("cx-app-").FullName;
+        File.WriteAllText(Path.Combine(AppRoot, "host.json"), hostJson);
+        var productRoot = Path.Combine(AzuriteFixture.RepositoryRoot(), "functions");
+        foreach (var folder in Directory.EnumerateDirectories(productRoot).Where(d => File.Exists(Path.Combine(d, "function.json"))))
+        {
+            var target = Directory.CreateDirectory(Path.Combine(AppRoot, Path.GetFileName(folder)));
+            File.Copy(Path.Combine(folder, "function.json"), Path.Combine(target.FullName, "function.json"));
+        }
+
+        foreach (var name in new[] { "EchoBatch", "EchoQueue", "EchoTimer", "Throwing", "Stuck" })
+        {
+            Directory.CreateDirectory(Path.Combine(AppRoot, name));
+            File.WriteAllText(Path.Combine(AppRoot, name, "function.json"), """{"bindings":[]}""");
+        }
+
+        UseKestrel();
+    }
+
+    public const string DefaultHostJson = """{"version":"2.0","functionTimeout":"00:00:03"}""";
+
+    public int Port { get; }
+
+    public string AppRoot { get; }
+
+    public HttpClient Client()
+    {
+        StartServer();
+        return new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("AzureWebJobsScriptRoot", AppRoot);
+        builder.UseSetting("AzureWebJobsStorage", _storage);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IFunctionHandler, EchoBatchFunction>();
+            services.AddSingleton<IFunctionHandler, EchoQueueFunction>();
+            services.AddSingleton<IFunctionHandler, EchoTimerFunction>();
+            services.AddSingleton<IFunctionHandler, ThrowingFunction>();
+            services.AddSingleton<IFunctionHandler, StuckFunction>();
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(AppRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

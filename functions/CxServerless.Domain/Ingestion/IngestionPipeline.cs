@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CxServerless.Domain.Events;
@@ -185,7 +184,7 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         }
 
         // No sequence number: the body's hash identifies the delivery instead.
-        return $"eh-{raw.PartitionId}-h{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw.Body)).AsSpan(0, 12))}";
+        return $"eh-{raw.PartitionId}-h{raw.BodyHash()}";
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

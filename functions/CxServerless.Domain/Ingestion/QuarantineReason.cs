@@ -38,6 +38,9 @@ public enum QuarantineReason
 
     /// <summary>A string field exceeds its length limit (<c>too-long</c>).</summary>
     TooLong,
+
+    /// <summary>The pipeline failed on this event (a bug); it is kept in quarantine so that its neighbours still go through (<c>processing-error</c>).</summary>
+    ProcessingError,
 }
 
 /// <summary>Codes for <see cref="QuarantineReason"/> as they appear in storage and in <c>GET /api/ops/ingestion</c>.</summary>
@@ -46,7 +49,7 @@ public static class QuarantineReasons
     private static readonly string[] Codes =
     [
         "invalid-json", "unknown-format", "ambiguous-format", "unsupported-type", "missing-field", "invalid-field",
-        "out-of-range", "future-timestamp", "expired", "too-large", "too-deep", "too-long",
+        "out-of-range", "future-timestamp", "expired", "too-large", "too-deep", "too-long", "processing-error",
     ];
 
     /// <summary>Every reason, in declaration order.</summary>

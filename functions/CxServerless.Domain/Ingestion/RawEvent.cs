@@ -19,8 +19,15 @@ public sealed record RawEvent(
     /// <summary>The application property that declares the channel when the payload does not (for example <c>email</c>).</summary>
     public const string ChannelProperty = "cx-channel";
 
-    /// <summary>The origin of this delivery: <c>{partition}:{sequence}</c>. Redeliveries of the same event have the same origin.</summary>
-    public string Origin => $"{PartitionId}:{SequenceNumber}";
+    /// <summary>
+    /// The origin of this delivery: <c>{partition}:{sequence}</c>, or <c>{partition}:h{body hash}</c> when there is no
+    /// sequence number. Redeliveries of the same event have the same origin.
+    /// </summary>
+    public string Origin => SequenceNumber >= 0 ? $"{PartitionId}:{SequenceNumber}" : $"{PartitionId}:h{BodyHash()}";
+
+    /// <summary>The first 24 hex characters of the SHA-256 of the body.</summary>
+    public string BodyHash() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Body)).AsSpan(0, 12));
 
     /// <summary>A property value, or null.</summary>
     public string? Property(string name) => Properties.TryGetValue(name, out var value) ? value : null;

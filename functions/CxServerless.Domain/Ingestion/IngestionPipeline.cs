@@ -43,6 +43,11 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         {
             return Reject(raw, UnknownSource, ClassifyUnreadable(raw.Body));
         }
+        catch (ArgumentException)
+        {
+            // The text is not valid UTF-16 (a lone surrogate), so it cannot be JSON either.
+            return Reject(raw, UnknownSource, new Rejection(QuarantineReason.InvalidJson, "the body is not valid Unicode text"));
+        }
 
         using (document)
         {
@@ -147,7 +152,7 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         SourceSystem = sourceSystem,
         Origin = raw.Origin,
         Rejection = rejection,
-        MaskedPayload = PiiMasker.Mask(raw.Body),
+        MaskedPayload = PiiMasker.MaskPayload(raw.Body),
     };
 
     private Rejection ClassifyUnreadable(string body)

@@ -156,7 +156,7 @@ public sealed partial class IngestCxEventsFunction(
                 SourceSystem = IngestionPipeline.UnknownSource,
                 Origin = raw.Origin,
                 Rejection = new Rejection(QuarantineReason.ProcessingError, $"the pipeline failed with {ex.GetType().Name}"),
-                MaskedPayload = Domain.Ingestion.Privacy.PiiMasker.Mask(raw.Body),
+                MaskedPayload = Domain.Ingestion.Privacy.PiiMasker.MaskPayload(raw.Body),
             };
             return new Processed(outcome, origin, ingestTime);
         }

@@ -29,6 +29,39 @@ public static partial class PiiMasker
     public static string Mask(string text) => Mask(text, identifier: false);
 
     /// <summary>
+    /// Masks a raw body for quarantine. JSON writers escape characters (<c>+</c> often becomes <c>\u002B</c>, <c>@</c> may
+    /// become <c>\u0040</c>), which would hide a value from the patterns, so printable ASCII escapes are decoded first.
+    /// </summary>
+    public static string MaskPayload(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var decoded = body.Contains("\\u", StringComparison.Ordinal) ? UnicodeEscapePattern().Replace(body, DecodeEscape) : body;
+        return Mask(WellFormed(decoded));
+    }
+
+    /// <summary>Replaces unpaired surrogates with U+FFFD, so that the text can be written as UTF-8 (storage, logs).</summary>
+    public static string WellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
+    }
+
+    /// <summary>
     /// True when an identifier (ticket id, queue name) carries personal data. Identifiers are often long digit strings,
     /// so a bare run of digits counts as a phone number only when written like one (a leading '+' or separators).
     /// </summary>
@@ -83,7 +116,7 @@ public static partial class PiiMasker
         var value = match.Value;
         for (var end = value.Length; end >= 15; end--)
         {
-            if (Checksums.IsValidIban(value.AsSpan(0, end)))
+            if (value[end - 1] != ' ' && Checksums.IsValidIban(value.AsSpan(0, end)))
             {
                 return string.Concat(IbanToken, value.AsSpan(end));
             }
@@ -235,6 +268,17 @@ public static partial class PiiMasker
         return (n == 10 && digits[0] is >= '2' and <= '9' && shape is "10" or "3,3,4") ||
                (n == 11 && digits[0] == '1' && shape is "1,3,3,4");
     }
+
+    private static string DecodeEscape(Match match)
+    {
+        var code = int.Parse(match.Groups[1].ValueSpan, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+        // Quotes, backslashes and control characters stay escaped so that valid JSON stays valid JSON.
+        return code is >= 0x20 and < 0x7F and not '"' and not '\\' ? ((char)code).ToString() : match.Value;
+    }
+
+    [GeneratedRegex(@"\\u([0-9A-Fa-f]{4})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex UnicodeEscapePattern();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

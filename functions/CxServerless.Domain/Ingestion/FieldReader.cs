@@ -85,9 +85,18 @@ public sealed class FieldReader(JsonElement root)
             return ms is > 0 and < 253_402_300_799_000 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : Invalid<DateTimeOffset?>(path, "a timestamp");
         }
 
-        return element.Value.ValueKind == JsonValueKind.String && TryParseTime(element.Value.GetString(), out var time)
-            ? time
-            : Invalid<DateTimeOffset?>(path, "a timestamp");
+        if (element.Value.ValueKind != JsonValueKind.String)
+        {
+            return Invalid<DateTimeOffset?>(path, "a timestamp");
+        }
+
+        // Fast path: ISO 8601 with an explicit 'Z' or offset, read straight from the UTF-8 bytes.
+        if (HasExplicitOffset(element.Value) && element.Value.TryGetDateTimeOffset(out var fast))
+        {
+            return fast.ToUniversalTime();
+        }
+
+        return TryParseTime(element.Value.GetString(), out var time) ? time : Invalid<DateTimeOffset?>(path, "a timestamp");
     }
 
     /// <summary>A required timestamp.</summary>
@@ -100,6 +109,13 @@ public sealed class FieldReader(JsonElement root)
         }
 
         return time ?? DateTimeOffset.UnixEpoch;
+    }
+
+    private static bool HasExplicitOffset(JsonElement element)
+    {
+        var text = element.GetString();
+        return text is { Length: >= 20 } && text[10] == 'T' &&
+            (text[^1] == 'Z' || (text[^6] is '+' or '-' && text[^3] == ':'));
     }
 
     /// <summary>Parses ISO 8601 (up to nanosecond digits) or the invariant general form, converting to UTC.</summary>

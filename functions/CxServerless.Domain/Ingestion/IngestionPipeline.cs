@@ -126,10 +126,29 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
             SourceSystem = sourceSystem,
             Origin = raw.Origin,
             Event = cx,
-            DedupeKey = pseudonymizer.Identifier(producerId is null ? $"@{eventId}" : producerId, "dedupe:" + sourceSystem),
+            DedupeKey = DedupeKey(sourceSystem, producerId, eventId),
             SkewSeconds = skew,
             IsLate = skew > limits.LateAfter.TotalSeconds,
         };
+    }
+
+    /// <summary>
+    /// The row key that makes insert-if-absent de-duplicate: a 128-bit hash of the source and the producer's id (or of the
+    /// fallback id). An id that carries personal data is hashed with the secret key instead, so it cannot be guessed back.
+    /// </summary>
+    private string DedupeKey(string sourceSystem, string? producerId, string eventId)
+    {
+        var id = producerId ?? "@" + eventId;
+        if (producerId is not null && eventId != producerId)
+        {
+            return pseudonymizer.Identifier(id, "dedupe:" + sourceSystem);
+        }
+
+        var text = $"{sourceSystem}|{id}";
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> bytes = max <= 1024 ? stackalloc byte[max] : new byte[max];
+        var hash = System.IO.Hashing.XxHash128.Hash(bytes[..Encoding.UTF8.GetBytes(text, bytes)]);
+        return "k-" + Convert.ToHexStringLower(hash);
     }
 
     private List<string> CustomerAliases(SourceEvent source, string sourceSystem)
@@ -155,20 +174,38 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         MaskedPayload = PiiMasker.MaskPayload(raw.Body),
     };
 
+    /// <summary>Tells "nested too deep" from "not JSON" with a bracket count outside strings (no second parse, no exception).</summary>
     private Rejection ClassifyUnreadable(string body)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(body), new JsonReaderOptions { MaxDepth = Math.Max(limits.MaxDepth * 4, 256) });
+        var depth = 0;
         var deepest = 0;
-        try
+        var inString = false;
+        for (var i = 0; i < body.Length; i++)
         {
-            while (reader.Read())
+            var c = body[i];
+            if (inString)
             {
-                deepest = Math.Max(deepest, reader.CurrentDepth + 1);
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
             }
-        }
-        catch (JsonException)
-        {
-            deepest = Math.Max(deepest, reader.CurrentDepth + 1);
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '{' or '[')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c is '}' or ']')
+            {
+                depth--;
+            }
         }
 
         return deepest > limits.MaxDepth

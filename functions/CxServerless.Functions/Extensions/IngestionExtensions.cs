@@ -27,10 +27,8 @@ public static class IngestionExtensions
                 $"Setting 'CxPseudonymKey' must be at least {Pseudonymizer.MinimumKeyBytes} bytes.")
             .ValidateOnStart();
 
-        services.AddSingleton(sp => new IngestionPipeline(
-            SourceAdapters.Registry(),
-            new Pseudonymizer(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.KeyBytes()),
-            new IngestionLimits()));
+        services.AddSingleton(sp => new Pseudonymizer(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.KeyBytes()));
+        services.AddSingleton(sp => new IngestionPipeline(SourceAdapters.Registry(), sp.GetRequiredService<Pseudonymizer>(), new IngestionLimits()));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;

@@ -96,12 +96,13 @@ public sealed class IngestCxEventsTests(AzuriteFixture azurite) : IAsyncLifetime
         // An earlier attempt stored the first half and died before counting: write those rows as it would have.
         var pipeline = _server.Services.GetRequiredService<IngestionPipeline>();
         var store = _server.Services.GetRequiredService<IngestionStore>();
+        var buckets = _server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>().Value.PartitionBuckets;
         await store.EnsureTablesAsync(CancellationToken.None);
         var firstHalf = batch.Take(20).Select(e =>
         {
             var raw = new RawEvent(e.Body, "3", e.Sequence, e.Enqueued, new Dictionary<string, string>());
             var outcome = pipeline.Process(raw, Now);
-            return EventEntities.ForEvent(outcome.Event!, outcome.DedupeKey!, $"{_tables.EventHub}/{raw.Origin}", 4);
+            return EventEntities.ForEvent(outcome.Event!, outcome.DedupeKey!, $"{_tables.EventHub}/{raw.Origin}", buckets);
         }).ToList();
         await IngestionStore.InsertAsync(store.Events, firstHalf, CancellationToken.None);
 

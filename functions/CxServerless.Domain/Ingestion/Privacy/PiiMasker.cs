@@ -6,7 +6,7 @@ namespace CxServerless.Domain.Ingestion.Privacy;
 /// <summary>
 /// Masks personal data inside free text: e-mail addresses, telephone numbers, payment card numbers (Luhn-checked),
 /// IBANs (mod-97-checked) and national ids (US SSN, UK National Insurance number). Each match becomes a token such as
-/// <c>[email]</c>. Every pattern runs in linear time (non-backtracking), so hostile text cannot stall the pipeline.
+/// <c>[email]</c>. One forward scan with bounded look-ahead: linear in the text, so hostile input cannot stall the pipeline.
 /// </summary>
 public static partial class PiiMasker
 {
@@ -70,24 +70,297 @@ public static partial class PiiMasker
 
     private static string Mask(string text, bool identifier)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (!MightContainPii(text))
         {
             return text;
         }
 
-        var masked = text;
-        if (masked.Contains('@', StringComparison.Ordinal))
+        var output = new Output(text);
+        var emails = EmailSpans(text);
+        var next = 0;
+        var i = 0;
+        while (i < text.Length)
         {
-            masked = EmailPattern().Replace(masked, EmailToken);
+            if (next < emails.Count && i == emails[next].Start)
+            {
+                output.Replace(i, emails[next].End, EmailToken);
+                i = emails[next++].End;
+                continue;
+            }
+
+            var limit = next < emails.Count ? emails[next].Start : text.Length;
+            if (char.IsAsciiLetterUpper(text[i]) && AtWordStart(text, i))
+            {
+                if (TryIban(text, i, limit, out var end))
+                {
+                    output.Replace(i, end, IbanToken);
+                    i = end;
+                    continue;
+                }
+
+                if (TryNino(text, i, limit, out end))
+                {
+                    output.Replace(i, end, NationalIdToken);
+                    i = end;
+                    continue;
+                }
+            }
+
+            if (TryDigitRun(text, i, limit, out var runEnd))
+            {
+                if (ClassifyRun(text[i..runEnd], identifier) is { } replacement)
+                {
+                    output.Replace(i, runEnd, replacement);
+                }
+
+                i = runEnd;
+                continue;
+            }
+
+            i++;
         }
 
-        masked = IbanPattern().Replace(masked, MaskIban);
-        masked = NinoPattern().Replace(masked, NationalIdToken);
-        return DigitRunPattern().Replace(masked, identifier ? MaskIdentifierDigitRun : MaskTextDigitRun);
+        return output.Result();
     }
 
-    /// <summary>True when <paramref name="text"/> holds an '@' or at least six digits: the cheap test before any pattern runs.</summary>
+    /// <summary>Builds the masked text lazily: nothing is copied until the first replacement.</summary>
+    private sealed class Output(string text)
+    {
+        private StringBuilder? _builder;
+        private int _copied;
+
+        public void Replace(int start, int end, string token)
+        {
+            _builder ??= new StringBuilder(text.Length);
+            _builder.Append(text, _copied, start - _copied).Append(token);
+            _copied = end;
+        }
+
+        public string Result() => _builder is null ? text : _builder.Append(text, _copied, text.Length - _copied).ToString();
+    }
+
+    private static bool AtWordStart(string text, int i) => i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1]);
+
+    /// <summary>E-mail addresses: a local part, '@', and a domain whose last label has two or more letters.</summary>
+    private static List<(int Start, int End)> EmailSpans(string text)
+    {
+        var spans = new List<(int, int)>();
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var floor = 0;
+        while (at >= 0)
+        {
+            var left = at;
+            while (left > floor && (char.IsAsciiLetterOrDigit(text[left - 1]) || text[left - 1] is '.' or '_' or '%' or '+' or '-'))
+            {
+                left--;
+            }
+
+            var right = at + 1;
+            while (right < text.Length && (char.IsAsciiLetterOrDigit(text[right]) || text[right] is '.' or '-'))
+            {
+                right++;
+            }
+
+            while (right > at + 1 && text[right - 1] is '.' or '-')
+            {
+                right--;
+            }
+
+            var domain = text.AsSpan(at + 1, right - at - 1);
+            var dot = domain.LastIndexOf('.');
+            var tld = dot < 0 ? default : domain[(dot + 1)..];
+            if (left < at && dot > 0 && tld.Length >= 2 && !tld.ContainsAnyExcept(AsciiLetters) && char.IsAsciiLetterOrDigit(domain[0]))
+            {
+                spans.Add((left, right));
+                floor = right;
+            }
+
+            at = text.IndexOf('@', Math.Max(at + 1, floor));
+        }
+
+        return spans;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>An IBAN at <paramref name="i"/>: two letters, two digits, then letters and digits (single spaces allowed), 15 to 34 in all, mod-97 valid.</summary>
+    private static bool TryIban(string text, int i, int limit, out int end)
+    {
+        end = i;
+        if (i + 3 >= limit || !char.IsAsciiLetterUpper(text[i + 1]) || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3]))
+        {
+            return false;
+        }
+
+        Span<int> ends = stackalloc int[35];
+        var count = 0;
+        var j = i;
+        while (j < limit && count < 34)
+        {
+            if (text[j] == ' ' && j + 1 < limit && j > i && text[j - 1] != ' ')
+            {
+                j++;
+                continue;
+            }
+
+            if (!(char.IsAsciiLetterUpper(text[j]) || char.IsAsciiDigit(text[j])))
+            {
+                break;
+            }
+
+            ends[++count] = ++j;
+        }
+
+        for (var n = count; n >= 15; n--)
+        {
+            if (Checksums.IsValidIban(text.AsSpan(i, ends[n] - i)))
+            {
+                end = ends[n];
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A UK National Insurance number at <paramref name="i"/>: AB 12 34 56 C (spaces optional).</summary>
+    private static bool TryNino(string text, int i, int limit, out int end)
+    {
+        end = i;
+        if (i + 1 >= limit || !"ABCEGHJKLMNOPRSTWXYZ".Contains(text[i], StringComparison.Ordinal) ||
+            !"ABCEGHJKLMNPRSTWXYZ".Contains(text[i + 1], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var j = i + 2;
+        for (var pair = 0; pair < 3; pair++)
+        {
+            if (j < limit && text[j] == ' ')
+            {
+                j++;
+            }
+
+            if (j + 1 >= limit || !char.IsAsciiDigit(text[j]) || !char.IsAsciiDigit(text[j + 1]))
+            {
+                return false;
+            }
+
+            j += 2;
+        }
+
+        if (j < limit && text[j] == ' ')
+        {
+            j++;
+        }
+
+        if (j >= limit || text[j] is < 'A' or > 'D' || (j + 1 < text.Length && char.IsAsciiLetterOrDigit(text[j + 1])))
+        {
+            return false;
+        }
+
+        end = j + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// A run that may be a phone, card or id number: an optional '+' and '(', a digit, then digits, spaces, dots, dashes
+    /// and parentheses, ending on a digit (and a closing parenthesis), at least 7 characters from the first digit.
+    /// </summary>
+    private static bool TryDigitRun(string text, int i, int limit, out int end)
+    {
+        end = i;
+        var j = i;
+        if (j < limit && text[j] == '+')
+        {
+            j++;
+        }
+
+        if (j < limit && text[j] == '(')
+        {
+            j++;
+        }
+
+        if (j >= limit || !char.IsAsciiDigit(text[j]))
+        {
+            return false;
+        }
+
+        var first = j;
+        var max = Math.Min(limit, first + 42);
+        var last = first;
+        for (j = first + 1; j < max && (char.IsAsciiDigit(text[j]) || text[j] is ' ' or '(' or ')' or '.' or '-'); j++)
+        {
+            if (char.IsAsciiDigit(text[j]))
+            {
+                last = j;
+            }
+        }
+
+        if (last - first + 1 < 7)
+        {
+            return false;
+        }
+
+        end = last + 1 < limit && text[last + 1] == ')' ? last + 2 : last + 1;
+        return true;
+    }
+
+    /// <summary>The replacement for a digit run, or null when it is not personal data.</summary>
+    private static string? ClassifyRun(string run, bool identifier)
+    {
+        Span<char> digitBuffer = stackalloc char[48];
+        Span<int> groupLengths = stackalloc int[48];
+        var digitCount = 0;
+        var groupCount = 0;
+        var inGroup = false;
+        foreach (var c in run)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digitBuffer[digitCount++] = c;
+                if (!inGroup)
+                {
+                    groupCount++;
+                    inGroup = true;
+                }
+
+                groupLengths[groupCount - 1]++;
+            }
+            else
+            {
+                inGroup = false;
+            }
+        }
+
+        ReadOnlySpan<char> digits = digitBuffer[..digitCount];
+        if (digitCount is >= 13 and <= 19 && Checksums.IsLuhnValid(digits))
+        {
+            return CardToken;
+        }
+
+        if (IsSocialSecurityNumber(run))
+        {
+            return NationalIdToken;
+        }
+
+        if (IsPhone(run, digits, groupLengths[..groupCount]) && !(identifier && groupCount == 1 && !run.StartsWith('+')))
+        {
+            return PhoneToken;
+        }
+
+        // A card number may sit inside a longer run ("ref 12 4111 1111 1111 1111"); only runs of 13+ digits can hold one.
+        if (digitCount < 13)
+        {
+            return null;
+        }
+
+        var inside = MaskCardInside(run, DigitGroups(run));
+        return ReferenceEquals(inside, run) ? null : inside;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds an '@' or at least six digits: the cheap test before any scan.</summary>
     public static bool MightContainPii(ReadOnlySpan<char> text)
     {
         if (text.Contains('@'))
@@ -109,49 +382,6 @@ public static partial class PiiMasker
 
     /// <summary>True when the text contains a value <see cref="Mask(string)"/> would replace.</summary>
     public static bool ContainsPii(string text) => !string.Equals(Mask(text), text, StringComparison.Ordinal);
-
-    private static string MaskIban(Match match)
-    {
-        // The pattern is greedy; the IBAN may be a prefix of the match (a following upper-case word), so try shorter ends.
-        var value = match.Value;
-        for (var end = value.Length; end >= 15; end--)
-        {
-            if (value[end - 1] != ' ' && Checksums.IsValidIban(value.AsSpan(0, end)))
-            {
-                return string.Concat(IbanToken, value.AsSpan(end));
-            }
-        }
-
-        return value;
-    }
-
-    private static string MaskTextDigitRun(Match match) => MaskDigitRun(match, identifier: false);
-
-    private static string MaskIdentifierDigitRun(Match match) => MaskDigitRun(match, identifier: true);
-
-    private static string MaskDigitRun(Match match, bool identifier)
-    {
-        var run = match.Value.TrimEnd(' ', '-', '.', '(');
-        var tail = match.Value[run.Length..];
-        var groups = DigitGroups(run);
-        var digits = string.Concat(groups);
-        if (IsCard(digits))
-        {
-            return CardToken + tail;
-        }
-
-        if (IsSocialSecurityNumber(run))
-        {
-            return NationalIdToken + tail;
-        }
-
-        if (IsPhone(run, digits, groups) && !(identifier && groups.Count == 1 && !run.StartsWith('+')))
-        {
-            return PhoneToken + tail;
-        }
-
-        return MaskCardInside(run, groups) + tail;
-    }
 
     private static string MaskCardInside(string run, List<string> groups)
     {
@@ -245,28 +475,32 @@ public static partial class PiiMasker
     private static bool IsSocialSecurityNumber(string run) =>
         run.Length == 11 && run[3] == '-' && run[6] == '-' && run.Replace("-", string.Empty, StringComparison.Ordinal).All(char.IsAsciiDigit);
 
-    private static bool IsPhone(string run, string digits, List<string> groups)
+    private static bool IsPhone(string run, ReadOnlySpan<char> digits, ReadOnlySpan<int> groups)
     {
         var n = digits.Length;
+        if (n == 0)
+        {
+            return false;
+        }
+
         if (run.StartsWith('+'))
         {
             return n is >= 8 and <= 15;
         }
 
-        if (digits.StartsWith('0') && !digits.StartsWith("00", StringComparison.Ordinal))
-        {
-            return n is 10 or 11 && groups[0].Length <= 5;
-        }
-
-        if (digits.StartsWith("00", StringComparison.Ordinal))
+        if (digits.StartsWith("00"))
         {
             return n is >= 10 and <= 17;
         }
 
+        if (digits[0] == '0')
+        {
+            return n is 10 or 11 && groups[0] <= 5;
+        }
+
         // North American numbers: (415) 555-0132, 415-555-0132, 4155550132, 1 415 555 0132.
-        var shape = string.Join(',', groups.Select(g => g.Length));
-        return (n == 10 && digits[0] is >= '2' and <= '9' && shape is "10" or "3,3,4") ||
-               (n == 11 && digits[0] == '1' && shape is "1,3,3,4");
+        return (n == 10 && digits[0] is >= '2' and <= '9' && (groups is [10] or [3, 3, 4])) ||
+               (n == 11 && digits[0] == '1' && groups is [1, 3, 3, 4]);
     }
 
     private static string DecodeEscape(Match match)
@@ -279,16 +513,4 @@ public static partial class PiiMasker
 
     [GeneratedRegex(@"\\u([0-9A-Fa-f]{4})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex UnicodeEscapePattern();
-
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex IbanPattern();
-
-    [GeneratedRegex(@"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex NinoPattern();
-
-    [GeneratedRegex(@"\+?\(?[0-9][0-9 ().\-]{5,40}[0-9]\)?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex DigitRunPattern();
 }

@@ -111,11 +111,12 @@ public sealed class FieldReader(JsonElement root)
         return time ?? DateTimeOffset.UnixEpoch;
     }
 
+    /// <summary>True when the raw JSON string (quotes included) is ISO 8601 ending in 'Z' or an explicit ±hh:mm offset.</summary>
     private static bool HasExplicitOffset(JsonElement element)
     {
-        var text = element.GetString();
-        return text is { Length: >= 20 } && text[10] == 'T' &&
-            (text[^1] == 'Z' || (text[^6] is '+' or '-' && text[^3] == ':'));
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        return raw.Length >= 22 && raw[11] == (byte)'T' &&
+            (raw[^2] == (byte)'Z' || (raw[^7] is (byte)'+' or (byte)'-' && raw[^4] == (byte)':'));
     }
 
     /// <summary>Parses ISO 8601 (up to nanosecond digits) or the invariant general form, converting to UTC.</summary>

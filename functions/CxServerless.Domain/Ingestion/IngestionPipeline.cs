@@ -151,15 +151,20 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         return "k-" + Convert.ToHexStringLower(hash);
     }
 
+    private static readonly IdentifierKind[] Kinds = [IdentifierKind.Email, IdentifierKind.Phone, IdentifierKind.Account];
+
     private List<string> CustomerAliases(SourceEvent source, string sourceSystem)
     {
         var aliases = new List<string>(source.Customer.Count);
-        foreach (var identifier in source.Customer.Where(c => !string.IsNullOrWhiteSpace(c.Value)).OrderBy(c => c.Kind))
+        foreach (var kind in Kinds)
         {
-            var key = pseudonymizer.Customer(identifier, sourceSystem);
-            if (!aliases.Contains(key))
+            foreach (var identifier in source.Customer)
             {
-                aliases.Add(key);
+                if (identifier.Kind == kind && !string.IsNullOrWhiteSpace(identifier.Value) &&
+                    pseudonymizer.Customer(identifier, sourceSystem) is var key && !aliases.Contains(key))
+                {
+                    aliases.Add(key);
+                }
             }
         }
 

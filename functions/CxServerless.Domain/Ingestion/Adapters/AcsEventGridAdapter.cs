@@ -49,7 +49,7 @@ public sealed class AcsEventGridAdapter : ISourceAdapter
     /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         root.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String &&
-        (type.GetString() ?? string.Empty).StartsWith(Prefix, StringComparison.Ordinal) &&
+        System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type).StartsWith("\"Microsoft.Communication."u8) &&
         root.TryGetProperty("data", out _) && root.TryGetProperty("eventTime", out _);
 
     /// <inheritdoc />

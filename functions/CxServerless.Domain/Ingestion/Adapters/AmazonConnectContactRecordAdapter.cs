@@ -87,8 +87,24 @@ public sealed class AmazonConnectContactRecordAdapter : ISourceAdapter
     /// <summary>The AWS region from an instance ARN: <c>arn:aws:connect:us-east-1:…</c>.</summary>
     private static string? RegionOf(string? arn)
     {
-        var parts = arn?.Split(':');
-        return parts is { Length: > 4 } && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+        // arn:partition:service:region:… — the region is the fourth field.
+        if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var start = 0;
+        for (var field = 0; field < 3; field++)
+        {
+            start = arn.IndexOf(':', start) + 1;
+            if (start == 0)
+            {
+                return null;
+            }
+        }
+
+        var end = arn.IndexOf(':', start);
+        return end > start ? arn[start..end] : null;
     }
 
     private static double? Seconds(DateTimeOffset? from, DateTimeOffset? to) =>

@@ -30,7 +30,7 @@ public sealed class SalesforceCaseChangeEventAdapter : ISourceAdapter
     /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         Payload(root) is { } p && FieldReader.At(p, "ChangeEventHeader", "entityName") is { ValueKind: JsonValueKind.String } entity &&
-        entity.GetString() == "Case";
+        entity.ValueEquals("Case");
 
     /// <inheritdoc />
     public AdapterResult Adapt(JsonElement root)

@@ -50,14 +50,14 @@ public sealed class Pseudonymizer : IDisposable
     public string Customer(CustomerIdentifier identifier, string sourceSystem)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        return "c-" + Hash(Canonical(identifier, sourceSystem));
+        return Hash("c-", Canonical(identifier, sourceSystem));
     }
 
     /// <summary>The agent key for an agent id at a source: <c>a-</c> plus 32 hex characters.</summary>
-    public string Agent(string agentId, string sourceSystem) => "a-" + Hash($"agent:{sourceSystem}:{agentId.Trim()}");
+    public string Agent(string agentId, string sourceSystem) => Hash("a-", $"agent:{sourceSystem}:{agentId.Trim()}");
 
     /// <summary>A stand-in for an identifier that itself contains personal data (for example an e-mail used as a ticket id).</summary>
-    public string Identifier(string value, string sourceSystem) => "p-" + Hash($"id:{sourceSystem}:{value.Trim()}");
+    public string Identifier(string value, string sourceSystem) => Hash("p-", $"id:{sourceSystem}:{value.Trim()}");
 
     /// <summary>The normalised form that is hashed: lower-case e-mail, E.164-like phone digits, or a source-scoped account id.</summary>
     public static string Canonical(CustomerIdentifier identifier, string sourceSystem)
@@ -94,8 +94,9 @@ public sealed class Pseudonymizer : IDisposable
         return digits.StartsWith("00", StringComparison.Ordinal) ? "+" + digits[2..] : digits;
     }
 
-    private string Hash(string canonical)
+    private string Hash(string prefix, string canonical)
     {
+        // The canonical form starts with its kind (email:, phone:, agent:, id:…), so one cache serves every prefix.
         if (_cache.TryGetValue(canonical, out var known))
         {
             return known;
@@ -106,9 +107,9 @@ public sealed class Pseudonymizer : IDisposable
             _cache.Clear();
         }
 
-        var hash = ComputeHash(canonical);
-        _cache[canonical] = hash;
-        return hash;
+        var pseudonym = prefix + ComputeHash(canonical);
+        _cache[canonical] = pseudonym;
+        return pseudonym;
     }
 
     private string ComputeHash(string canonical)

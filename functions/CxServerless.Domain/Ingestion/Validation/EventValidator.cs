@@ -22,17 +22,19 @@ public sealed class EventValidator(IngestionLimits limits)
             return new Rejection(QuarantineReason.MissingField, "conversation id is required");
         }
 
-        foreach (var (name, value) in new[] { ("event id", e.EventId), ("conversation id", e.ConversationId), ("queue", e.Queue), ("team", e.Team), ("region", e.Region), ("agent id", e.AgentId), ("outcome reason", e.OutcomeReason) })
+        var tooLong = TooLong(e.EventId, "event id") ?? TooLong(e.ConversationId, "conversation id") ?? TooLong(e.Queue, "queue") ??
+            TooLong(e.Team, "team") ?? TooLong(e.Region, "region") ?? TooLong(e.AgentId, "agent id") ?? TooLong(e.OutcomeReason, "outcome reason");
+        if (tooLong is not null)
         {
-            if (value is { Length: var n } && n > limits.MaxIdentifierLength)
-            {
-                return new Rejection(QuarantineReason.TooLong, $"{name} is longer than {limits.MaxIdentifierLength} characters");
-            }
+            return tooLong;
         }
 
-        if (e.Customer.Any(c => c.Value.Length > limits.MaxIdentifierLength))
+        foreach (var identifier in e.Customer)
         {
-            return new Rejection(QuarantineReason.TooLong, $"a customer identifier is longer than {limits.MaxIdentifierLength} characters");
+            if (identifier.Value.Length > limits.MaxIdentifierLength)
+            {
+                return new Rejection(QuarantineReason.TooLong, $"a customer identifier is longer than {limits.MaxIdentifierLength} characters");
+            }
         }
 
         return e.Text is { Length: var t } && t > limits.MaxTextLength
@@ -40,18 +42,21 @@ public sealed class EventValidator(IngestionLimits limits)
             : null;
     }
 
-    private Rejection? Measures(CxMeasures m)
-    {
-        foreach (var (name, value) in new[] { ("wait", m.WaitSeconds), ("ivr", m.IvrSeconds), ("talk", m.TalkSeconds), ("hold", m.HoldSeconds), ("after-contact work", m.AfterContactWorkSeconds), ("first response", m.FirstResponseSeconds), ("resolution", m.ResolutionSeconds) })
-        {
-            if (value is { } v && (v < 0 || v > limits.MaxDurationSeconds || !double.IsFinite(v)))
-            {
-                return new Rejection(QuarantineReason.OutOfRange, $"{name} duration must lie between 0 and {limits.MaxDurationSeconds} seconds");
-            }
-        }
+    private Rejection? TooLong(string? value, string name) =>
+        value is { Length: var n } && n > limits.MaxIdentifierLength
+            ? new Rejection(QuarantineReason.TooLong, $"{name} is longer than {limits.MaxIdentifierLength} characters")
+            : null;
 
-        return m.Transfers is < 0 or > 1000 ? new Rejection(QuarantineReason.OutOfRange, "transfers must lie between 0 and 1000") : null;
-    }
+    private Rejection? Measures(CxMeasures m) =>
+        Duration(m.WaitSeconds, "wait") ?? Duration(m.IvrSeconds, "ivr") ?? Duration(m.TalkSeconds, "talk") ?? Duration(m.HoldSeconds, "hold") ??
+        Duration(m.AfterContactWorkSeconds, "after-contact work") ?? Duration(m.FirstResponseSeconds, "first response") ??
+        Duration(m.ResolutionSeconds, "resolution") ??
+        (m.Transfers is < 0 or > 1000 ? new Rejection(QuarantineReason.OutOfRange, "transfers must lie between 0 and 1000") : null);
+
+    private Rejection? Duration(double? value, string name) =>
+        value is { } v && (v < 0 || v > limits.MaxDurationSeconds || !double.IsFinite(v))
+            ? new Rejection(QuarantineReason.OutOfRange, $"{name} duration must lie between 0 and {limits.MaxDurationSeconds} seconds")
+            : null;
 
     private static Rejection? Scores(CxScores s) =>
         s.Csat is < 1 or > 5 ? new Rejection(QuarantineReason.OutOfRange, "CSAT must lie between 1 and 5")

@@ -60,6 +60,3 @@ public sealed class AdapterRegistry
             : new AdapterSelection(match, null);
     }
 }
-
-/// <summary>The adapter chosen for a payload, or the reason none was.</summary>
-public readonly record struct AdapterSelection(ISourceAdapter? Adapter, Rejection? Rejection);

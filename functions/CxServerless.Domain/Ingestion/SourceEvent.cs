@@ -53,21 +53,3 @@ public sealed record SourceEvent
     /// <summary>Free text, still clear (masked by the pipeline).</summary>
     public string? Text { get; init; }
 }
-
-/// <summary>The kind of a customer identifier; e-mail and phone are shared across channels, account ids are per source.</summary>
-public enum IdentifierKind
-{
-    /// <summary>An e-mail address.</summary>
-    Email,
-
-    /// <summary>A telephone number.</summary>
-    Phone,
-
-    /// <summary>An account or user id that only has meaning inside one source system.</summary>
-    Account,
-}
-
-/// <summary>One identifier of a customer as the source gave it.</summary>
-/// <param name="Kind">What kind of identifier it is.</param>
-/// <param name="Value">The clear value; it never leaves the pipeline.</param>
-public sealed record CustomerIdentifier(IdentifierKind Kind, string Value);

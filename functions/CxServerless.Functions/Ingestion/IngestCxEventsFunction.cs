@@ -66,6 +66,7 @@ public sealed partial class IngestCxEventsFunction(
             if (newEtag is not null)
             {
                 _cache[rowKey] = (next, newEtag);
+                IngestionMetrics.Record(delta);
                 return InvocationResult.Ok().Log(Summary(batch.Partition.PartitionId, delta.All));
             }
 

@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace CxServerless.Functions.Tests.Ingestion;
 
-/// <summary>One event of a test batch.</summary>
-internal sealed record TestEvent(string Body, long Sequence, DateTimeOffset Enqueued, IReadOnlyDictionary<string, string>? Properties = null);
-
 /// <summary>Builds the custom-handler envelope the Functions host posts for an Event Hubs batch (double-encoded, ARCHITECTURE §4).</summary>
 internal static class EventHubEnvelope
 {

@@ -37,8 +37,9 @@ internal sealed class HandlerProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the handler.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var handler = new HandlerProcess(process, port);
@@ -48,7 +49,11 @@ internal sealed class HandlerProcess : IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The handler exited with code {process.ExitCode} before it was ready.");
+                process.WaitForExit();
+                var failure = new InvalidOperationException(
+                    $"The handler exited with code {process.ExitCode} before it was ready:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+                handler.Dispose();
+                throw failure;
             }
 
             try

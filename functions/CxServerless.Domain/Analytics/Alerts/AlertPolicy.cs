@@ -1,0 +1,12 @@
+namespace CxServerless.Domain.Analytics.Alerts;
+
+/// <summary>The anti-fatigue policy of a rule.</summary>
+/// <param name="BreachesToOpen">k: breaching windows among the last <paramref name="WindowsToConsider"/> needed to open an alert.</param>
+/// <param name="WindowsToConsider">n: how many of the latest windows are looked at (like Azure Monitor's failing periods).</param>
+/// <param name="Cooldown">After an alert recovers, no new alert opens for this KPI and slice until this much event time has passed.</param>
+/// <param name="RecoverAfter">Consecutive clear windows that recover an open alert.</param>
+public sealed record AlertPolicy(int BreachesToOpen, int WindowsToConsider, TimeSpan Cooldown, int RecoverAfter)
+{
+    /// <summary>3 of 5, 15 minutes of cooldown, recovery after 5 clear windows.</summary>
+    public static AlertPolicy Default { get; } = new(3, 5, TimeSpan.FromMinutes(15), 5);
+}

@@ -1,0 +1,72 @@
+namespace CxServerless.Domain.Analytics.Detection;
+
+/// <summary>
+/// An EWMA mean and variance per hour of the week (168 cells, by the UTC hour in which the window ends), plus one
+/// cell over all hours used until an hour's own cell has enough history. A window is judged by its z-score against
+/// its cell, then folded into it. The baseline follows the data, so it absorbs slow drift by design.
+/// </summary>
+public sealed class EwmaBaselineDetector : IKpiDetector
+{
+    /// <summary>The number of cells in <see cref="State"/>: one per hour of the week, then the all-hours cell.</summary>
+    public const int CellCount = (7 * 24) + 1;
+
+    private const string Kind = "usual level for this hour of the week";
+    private readonly EwmaBaselineOptions _options;
+    private readonly EwmaCell[] _cells;
+
+    /// <summary>Creates the detector, from saved <paramref name="state"/> (<see cref="CellCount"/> cells) when given.</summary>
+    public EwmaBaselineDetector(EwmaBaselineOptions options, IReadOnlyList<EwmaCell>? state = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (state is not null && state.Count != CellCount)
+        {
+            throw new ArgumentException($"The saved state must have {CellCount} cells.", nameof(state));
+        }
+
+        _cells = state?.ToArray() ?? new EwmaCell[CellCount];
+    }
+
+    /// <inheritdoc />
+    public string Name => "ewma";
+
+    /// <summary>The learned cells, to save and restore.</summary>
+    public IReadOnlyList<EwmaCell> State => [.. _cells];
+
+    /// <summary>The cell index of a window ending at <paramref name="end"/>: the hour of the week (UTC, Sunday 00:00 = 0) of the last instant inside it.</summary>
+    public static int HourOfWeek(DateTimeOffset end)
+    {
+        var inside = end.UtcDateTime.AddTicks(-1);
+        return ((int)inside.DayOfWeek * 24) + inside.Hour;
+    }
+
+    /// <inheritdoc />
+    public DetectorVerdict Evaluate(WindowPoint point)
+    {
+        var o = _options;
+        if (point.SampleCount < o.MinSamples)
+        {
+            return DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
+        }
+
+        var hour = HourOfWeek(point.End);
+        var reference = _cells[hour].Count >= o.MinHistory ? _cells[hour]
+            : _cells[CellCount - 1].Count >= o.MinHistory ? _cells[CellCount - 1]
+            : (EwmaCell?)null;
+        var verdict = reference is { } cell ? Judge(point.Value, cell) : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
+        _cells[hour] = _cells[hour].Update(point.Value, o.Alpha);
+        _cells[CellCount - 1] = _cells[CellCount - 1].Update(point.Value, o.Alpha);
+        return verdict;
+    }
+
+    private DetectorVerdict Judge(double value, EwmaCell cell)
+    {
+        var o = _options;
+        var deviation = Math.Max(Math.Sqrt(cell.Variance), o.MinStdDev);
+        var z = (value - cell.Mean) / deviation;
+        var direction = z > 0 ? BreachDirection.Above : z < 0 ? BreachDirection.Below : BreachDirection.None;
+        var distance = Hysteresis.Watches(o.Direction, direction) ? Math.Abs(z) : 0;
+        var level = Hysteresis.Level(distance, o.BreachZ, o.ClearZ);
+        return new DetectorVerdict(
+            Name, level, direction, value, cell.Mean, cell.Mean - (o.BreachZ * deviation), cell.Mean + (o.BreachZ * deviation), o.Severity, Kind);
+    }
+}

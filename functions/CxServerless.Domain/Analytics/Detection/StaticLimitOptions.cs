@@ -1,0 +1,18 @@
+using CxServerless.Domain.Analytics.Alerts;
+
+namespace CxServerless.Domain.Analytics.Detection;
+
+/// <summary>Fixed limits. A value above <see cref="Upper"/> or below <see cref="Lower"/> breaches; it clears only back inside the clear limits.</summary>
+/// <param name="Upper">Breach above this, when set.</param>
+/// <param name="Lower">Breach below this, when set.</param>
+/// <param name="ClearUpper">Clear at or below this (hysteresis); defaults to <paramref name="Upper"/>.</param>
+/// <param name="ClearLower">Clear at or above this (hysteresis); defaults to <paramref name="Lower"/>.</param>
+/// <param name="Severity">The severity of a breach.</param>
+/// <param name="MinSamples">Windows with fewer observations are not judged.</param>
+public sealed record StaticLimitOptions(
+    double? Upper,
+    double? Lower,
+    double? ClearUpper,
+    double? ClearLower,
+    AlertSeverity Severity,
+    long MinSamples);

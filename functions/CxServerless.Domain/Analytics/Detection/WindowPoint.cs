@@ -1,0 +1,7 @@
+namespace CxServerless.Domain.Analytics.Detection;
+
+/// <summary>A KPI's value for one window, the input of detectors.</summary>
+/// <param name="End">The window's end.</param>
+/// <param name="Value">The value.</param>
+/// <param name="SampleCount">How many observations the value rests on.</param>
+public readonly record struct WindowPoint(DateTimeOffset End, double Value, long SampleCount);

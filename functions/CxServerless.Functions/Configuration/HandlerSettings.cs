@@ -1,0 +1,92 @@
+namespace CxServerless.Functions.Configuration;
+
+/// <summary>
+/// The catalog of app settings: the one place that names every setting the handler reads and every setting its
+/// function.json files refer to, with where each must be defined. Read settings through these constants.
+/// </summary>
+/// <remarks>
+/// Adding a setting: add a constant and an entry to <see cref="All"/>, add it to <c>local.settings.sample.json</c>
+/// (unless <see cref="SettingScope.AzureOnly"/>) and to the app settings in <c>infra/modules/appSettings.bicep</c>
+/// (unless <see cref="SettingScope.LocalOnly"/>). The Infra tests fail until all three agree, and they scan the
+/// handler's source for configuration reads (<c>configuration["X"]</c>, <c>GetSection</c>, <c>GetValue</c>,
+/// <c>BindConfiguration</c>, <c>Environment.GetEnvironmentVariable</c>, helpers called with a configuration and a
+/// name) whose key is not in this catalog.
+/// </remarks>
+public static class HandlerSettings
+{
+    /// <summary>Host storage and the app's tables, queues and blobs (connection).</summary>
+    public const string Storage = "AzureWebJobsStorage";
+
+    /// <summary>The Event Hubs namespace the ingestion trigger reads (connection).</summary>
+    public const string EventHubConnection = "EventHubConnection";
+
+    /// <summary>The hub the ingestion trigger reads (<c>%CxEventHubName%</c> in function.json).</summary>
+    public const string EventHubName = "CxEventHubName";
+
+    /// <summary>The consumer group the ingestion trigger reads with (<c>%CxEventHubConsumerGroup%</c> in function.json).</summary>
+    public const string EventHubConsumerGroup = "CxEventHubConsumerGroup";
+
+    /// <summary>The HMAC key for customer pseudonyms (a Key Vault reference in Azure).</summary>
+    public const string PseudonymKey = "CxPseudonymKey";
+
+    /// <summary>The Azure AI Language endpoint; empty uses the local lexicon scorer.</summary>
+    public const string LanguageEndpoint = "CxLanguageEndpoint";
+
+    /// <summary>Accept development principals from cx-host (local only).</summary>
+    public const string DevelopmentIdentities = "CxDevelopmentIdentities";
+
+    /// <summary>The worker runtime the local Functions host needs; Flex Consumption declares it in functionAppConfig instead.</summary>
+    public const string WorkerRuntime = "FUNCTIONS_WORKER_RUNTIME";
+
+    /// <summary>Print spans and metrics to the console (local development).</summary>
+    public const string TelemetryConsole = "CxTelemetryConsole";
+
+    /// <summary>Application Insights connection string (Azure; empty locally turns the exporter off).</summary>
+    public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>Entra ID authentication for Application Insights ingestion (Azure).</summary>
+    public const string AppInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    /// <summary>The port the Functions host tells the handler to listen on.</summary>
+    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>The function app root the host runs from.</summary>
+    public const string ScriptRoot = "AzureWebJobsScriptRoot";
+
+    /// <summary>Every setting, in the order of the Bicep app settings.</summary>
+    public static IReadOnlyList<HandlerSetting> All { get; } =
+    [
+        new(Storage, SettingShape.Connection, SettingScope.Everywhere,
+            "Read by the Functions host (timers, queues, Event Hubs checkpoints) and the handler (tables, queues, blobs). " +
+            "Local: a connection string to Azurite. Azure: identity-based __blobServiceUri/__queueServiceUri/__tableServiceUri."),
+        new(EventHubConnection, SettingShape.Connection, SettingScope.Everywhere,
+            "Read by the Functions host for the eventHubTrigger. Local: a connection string to cx-host. " +
+            "Azure: identity-based __fullyQualifiedNamespace."),
+        new(EventHubName, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxEventHubName% in the ingestion function.json."),
+        new(EventHubConsumerGroup, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxEventHubConsumerGroup% in the ingestion function.json: the app's dedicated consumer group. Local: $Default."),
+        new(PseudonymKey, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler: the HMAC-SHA256 key for customer pseudonyms. Azure: a Key Vault reference. Local: a development-only value."),
+        new(LanguageEndpoint, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler: the Azure AI Language endpoint, called with the managed identity. Empty (local): the lexicon scorer."),
+        new(DevelopmentIdentities, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: accept development principals from cx-host. Never deployed."),
+        new(WorkerRuntime, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by a local Functions host. Flex Consumption forbids it; functionAppConfig.runtime.name = 'custom' replaces it."),
+        new(TelemetryConsole, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: 'true' prints spans and metrics to the console. Azure exports to Application Insights instead."),
+        new(AppInsightsConnectionString, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host and the handler's Azure Monitor exporter. Not a credential: local auth is off on the component. " +
+            "Local: empty (no export)."),
+        new(AppInsightsAuthentication, SettingShape.Value, SettingScope.AzureOnly,
+            "Read by the Functions host and the handler: 'Authorization=AAD' sends telemetry with the managed identity."),
+        new(CustomHandlerPort, SettingShape.Value, SettingScope.HostProvided,
+            "Set by the Functions host: the loopback port the handler listens on."),
+        new(ScriptRoot, SettingShape.Value, SettingScope.HostProvided,
+            "Set by the Functions host: the function app root (the folder with host.json)."),
+    ];
+
+    /// <summary>Finds the catalog entry that a configuration key belongs to, or null.</summary>
+    public static HandlerSetting? Find(string key) => All.FirstOrDefault(setting => setting.Matches(key));
+}

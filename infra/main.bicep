@@ -1,0 +1,341 @@
+// CxServerless: everything the app needs in one resource group. One module per concern; names come from a prefix
+// and uniqueString(resourceGroup().id), so two environments in two resource groups never collide.
+//
+//   az deployment group create -g <rg> --template-file infra/main.bicep --parameters infra/main.dev.bicepparam
+//
+// See docs/deploy.md for the whole procedure, the identity model and the cost at rest.
+
+targetScope = 'resourceGroup'
+
+@description('Short lower-case prefix of every resource name (2-8 letters or digits, starting with a letter).')
+@minLength(2)
+@maxLength(8)
+param prefix string
+
+@description('Environment name, used in tags and to pick secure production defaults.')
+@allowed([
+  'dev'
+  'prod'
+])
+param environmentName string
+
+@description('Azure region of every resource; the resource group\'s region by default. It must offer Flex Consumption.')
+param location string = resourceGroup().location
+
+@description('Tags added to every resource.')
+param tags object = {}
+
+@description('Client id of the Entra ID app registration of the CxServerless API (it defines the app roles). Create it first: docs/deploy.md.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('What App Service Authentication does with an unauthenticated request: Return401 for API clients, RedirectToLoginPage for the task inbox page in a browser.')
+@allowed([
+  'Return401'
+  'RedirectToLoginPage'
+])
+param unauthenticatedClientAction string = 'RedirectToLoginPage'
+
+@description('HMAC key for customer pseudonyms (at least 32 random bytes, base64). Give it on the first deployment; leave it empty afterwards so a redeployment never rotates it.')
+@secure()
+param pseudonymKey string = ''
+
+@description('Always-ready instances per trigger group or function; empty lets the app scale to zero (nothing billed at rest).')
+param alwaysReady array = []
+
+@description('Upper bound of Function App instances (Flex: 40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per Function App instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Version of the Flex Consumption \'custom\' runtime (az functionapp list-flexconsumption-runtimes -l <region> --runtime custom).')
+param customRuntimeVersion string = '1.0'
+
+@description('Partitions of the cx-events hub (fixed after creation on Standard).')
+@minValue(1)
+@maxValue(32)
+param eventHubPartitionCount int = 4
+
+@description('Days events are kept in the hub (Standard: 1-7).')
+@minValue(1)
+@maxValue(7)
+param eventHubRetentionDays int = 1
+
+@description('Throughput units of the Event Hubs namespace.')
+@minValue(1)
+@maxValue(40)
+param eventHubCapacity int = 1
+
+@description('Durable engine control-queue partitions (queues workflow-control-0..N-1); must match the engine\'s setting.')
+@minValue(1)
+@maxValue(16)
+param workflowControlPartitions int = 4
+
+@description('Storage replication.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Azure AI Language pricing tier (F0: free, one per subscription).')
+@allowed([
+  'F0'
+  'S'
+])
+param languageSku string = 'S'
+
+@description('Log Analytics retention in days.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Log Analytics daily ingestion cap in GB (-1: none).')
+param logDailyQuotaGb int = -1
+
+@description('E-mail address for alerts; empty creates no action group.')
+param alertEmail string = ''
+
+@description('Name of the handler\'s OpenTelemetry counter of quarantined events.')
+param quarantinedMetricName string = 'cx.ingestion.quarantined'
+
+@description('Name of the handler\'s OpenTelemetry counter of received events.')
+param receivedMetricName string = 'cx.ingestion.received'
+
+var isProd = environmentName == 'prod'
+var suffix = uniqueString(resourceGroup().id, prefix)
+var allTags = union(tags, {
+  application: 'CxServerless'
+  environment: environmentName
+})
+
+var names = {
+  workspace: '${prefix}-log-${suffix}'
+  appInsights: '${prefix}-appi-${suffix}'
+  storage: take('${prefix}st${suffix}', 24)
+  eventHubs: '${prefix}-evh-${suffix}'
+  language: '${prefix}-lang-${suffix}'
+  keyVault: take('${prefix}kv${suffix}', 24)
+  plan: '${prefix}-plan-${suffix}'
+  functionApp: '${prefix}-func-${suffix}'
+}
+
+var eventHubName = 'cx-events'
+var consumerGroupName = 'cx-ingestion'
+var deploymentContainerName = 'deployment-packages'
+var pseudonymSecretName = 'cx-pseudonym-key'
+
+// ARCHITECTURE §6-§7: ingestion and analytics tables, the durable engine's history and index, and the handler's
+// own (Heartbeat). The Infra tests check that every TableName constant in handler code is listed here.
+var tableNames = [
+  'CxEvents'
+  'Quarantine'
+  'MetricBuckets'
+  'Baselines'
+  'Alerts'
+  'Tasks'
+  'Audit'
+  'Identities'
+  'WorkflowHistory'
+  'WorkflowInstances'
+  'Heartbeat'
+]
+
+// The queues the app triggers on, each with the '-poison' queue the Functions host moves failed messages to.
+var workQueues = concat(
+  map(range(0, workflowControlPartitions), i => 'workflow-control-${i}'),
+  [
+    'workflow-activities'
+    'alerts'
+  ]
+)
+var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'))
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    retentionInDays: logRetentionDays
+    dailyQuotaGb: logDailyQuotaGb
+    tags: allTags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    name: names.storage
+    skuName: storageSku
+    deploymentContainerName: deploymentContainerName
+    tableNames: tableNames
+    queueNames: queueNames
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module eventHubs 'modules/eventHubs.bicep' = {
+  name: 'eventHubs'
+  params: {
+    location: location
+    namespaceName: names.eventHubs
+    capacity: eventHubCapacity
+    hubName: eventHubName
+    partitionCount: eventHubPartitionCount
+    messageRetentionInDays: eventHubRetentionDays
+    consumerGroupName: consumerGroupName
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module language 'modules/language.bicep' = {
+  name: 'language'
+  params: {
+    location: location
+    name: names.language
+    skuName: languageSku
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module keyVault 'modules/keyVault.bicep' = {
+  name: 'keyVault'
+  params: {
+    location: location
+    name: names.keyVault
+    enablePurgeProtection: isProd
+    softDeleteRetentionInDays: isProd ? 90 : 7
+    pseudonymSecretName: pseudonymSecretName
+    pseudonymSecretValue: pseudonymKey
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: 'functionApp'
+  params: {
+    location: location
+    planName: names.plan
+    name: names.functionApp
+    runtimeVersion: customRuntimeVersion
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    alwaysReady: alwaysReady
+    blobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    apiClientId: apiClientId
+    unauthenticatedClientAction: unauthenticatedClientAction
+    anonymousPaths: [
+      '/api/health'
+    ]
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module roleAssignments 'modules/roleAssignments.bicep' = {
+  name: 'roleAssignments'
+  params: {
+    principalId: functionApp.outputs.principalId
+    principalName: names.functionApp
+    storageAccountName: names.storage
+    eventHubNamespaceName: names.eventHubs
+    eventHubName: eventHubName
+    languageAccountName: names.language
+    keyVaultName: names.keyVault
+    appInsightsName: names.appInsights
+  }
+}
+
+// After the role assignments, so that the first resolution of the Key Vault reference and the host's first
+// identity-based connections already have their permissions.
+module appSettings 'modules/appSettings.bicep' = {
+  name: 'appSettings'
+  dependsOn: [
+    functionApp
+    roleAssignments
+  ]
+  params: {
+    functionAppName: names.functionApp
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    eventHubNamespace: eventHubs.outputs.fullyQualifiedNamespace
+    eventHubName: eventHubs.outputs.hubName
+    eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
+    pseudonymSecretUri: keyVault.outputs.pseudonymSecretUri
+    languageEndpoint: language.outputs.endpoint
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    namePrefix: '${prefix}-${environmentName}'
+    workspaceId: monitoring.outputs.workspaceId
+    eventHubNamespaceName: eventHubs.outputs.namespaceName
+    alertEmail: alertEmail
+    quarantinedMetricName: quarantinedMetricName
+    receivedMetricName: receivedMetricName
+    quarantinePercentThreshold: 5
+    functionFailureThreshold: 5
+    eventHubBacklogThreshold: 10000
+    tags: allTags
+  }
+}
+
+@description('Function App name: the target of az functionapp deployment source config-zip.')
+output functionAppName string = functionApp.outputs.name
+
+@description('Function App URL; the HTTP APIs are under /api.')
+output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Object id of the app\'s managed identity.')
+output functionAppPrincipalId string = functionApp.outputs.principalId
+
+@description('Storage account name (use with --auth-mode login).')
+output storageAccountName string = storage.outputs.name
+
+@description('Fully qualified Event Hubs namespace that producers send to.')
+output eventHubNamespace string = eventHubs.outputs.fullyQualifiedNamespace
+
+@description('Event hub name that producers send to.')
+output eventHubName string = eventHubs.outputs.hubName
+
+@description('Consumer group the app reads with.')
+output eventHubConsumerGroup string = eventHubs.outputs.consumerGroupName
+
+@description('Key Vault name (the pseudonymisation secret lives here).')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Azure AI Language endpoint.')
+output languageEndpoint string = language.outputs.endpoint
+
+@description('Log Analytics workspace name, for queries and the alert rules.')
+output logAnalyticsWorkspaceName string = monitoring.outputs.workspaceName
+
+@description('Names of the app settings written.')
+output appSettingNames array = appSettings.outputs.settingNames
+
+@description('Names of the alert rules created.')
+output alertRuleNames array = alerts.outputs.ruleNames

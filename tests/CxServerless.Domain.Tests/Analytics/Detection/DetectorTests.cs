@@ -1,0 +1,166 @@
+using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Domain.Analytics.Detection;
+using static CxServerless.Domain.Tests.Analytics.TestEvents;
+
+namespace CxServerless.Domain.Tests.Analytics.Detection;
+
+public sealed class DetectorTests
+{
+    private static WindowPoint Point(int minute, double value, long samples = 100) => new(At(minute), value, samples);
+
+    /// <summary>A steady series with small deterministic noise around <paramref name="level"/>.</summary>
+    private static double Noisy(double level, int i) => level + ((i * 7 % 5) - 2) * 0.5;
+
+    [Fact]
+    public void Static_limit_breaches_above_holds_in_the_hysteresis_band_and_clears_below_it()
+    {
+        var detector = new StaticLimitDetector(new StaticLimitOptions(60, null, 45, null, AlertSeverity.Critical, 10));
+        Assert.Equal(DetectionLevel.Breach, detector.Evaluate(Point(1, 61)).Level);
+        Assert.Equal(DetectionLevel.Hold, detector.Evaluate(Point(2, 50)).Level);
+        Assert.Equal(DetectionLevel.Clear, detector.Evaluate(Point(3, 45)).Level);
+        Assert.Equal(DetectionLevel.Hold, detector.Evaluate(Point(4, 60)).Level); // exactly the limit is not a breach
+        var below = new StaticLimitDetector(new StaticLimitOptions(null, 80, null, 85, AlertSeverity.Error, 0));
+        Assert.Equal((DetectionLevel.Breach, BreachDirection.Below), (below.Evaluate(Point(1, 79)).Level, below.Evaluate(Point(2, 79)).Direction));
+        Assert.Equal(DetectionLevel.Hold, below.Evaluate(Point(3, 82)).Level);
+    }
+
+    [Fact]
+    public void Too_few_samples_are_not_judged() =>
+        Assert.Equal(
+            DetectionLevel.Insufficient,
+            new StaticLimitDetector(new StaticLimitOptions(60, null, null, null, AlertSeverity.Critical, 10)).Evaluate(Point(1, 500, samples: 9)).Level);
+
+    [Fact]
+    public void Ewma_learns_a_steady_series_then_flags_a_jump_by_z_score()
+    {
+        var detector = new EwmaBaselineDetector(new EwmaBaselineOptions(0.1, 4, 2, 10, 0.1, BreachDirection.Both, AlertSeverity.Warning, 1));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(DetectionLevel.Insufficient, detector.Evaluate(Point(i, Noisy(30, i))).Level);
+        }
+
+        for (var i = 10; i < 40; i++)
+        {
+            Assert.Equal(DetectionLevel.Clear, detector.Evaluate(Point(i, Noisy(30, i))).Level);
+        }
+
+        var jump = detector.Evaluate(Point(40, 45));
+        Assert.Equal((DetectionLevel.Breach, BreachDirection.Above), (jump.Level, jump.Direction));
+        Assert.InRange(jump.Baseline!.Value, 29, 31);
+        Assert.True(jump.Upper < 45);
+    }
+
+    [Fact]
+    public void Ewma_keeps_a_baseline_per_hour_of_the_week()
+    {
+        var detector = new EwmaBaselineDetector(new EwmaBaselineOptions(0.2, 4, 2, 5, 1, BreachDirection.Both, AlertSeverity.Warning, 1));
+        var monday10 = new DateTimeOffset(2026, 11, 23, 10, 30, 0, TimeSpan.Zero);
+        var monday14 = monday10.AddHours(4);
+        for (var week = 0; week < 6; week++)
+        {
+            detector.Evaluate(new WindowPoint(monday10.AddDays(7 * week), 20, 50));
+            detector.Evaluate(new WindowPoint(monday14.AddDays(7 * week), 80, 50));
+        }
+
+        // 80 is normal at 14:00 on Mondays but far above the 10:00 baseline.
+        Assert.Equal(DetectionLevel.Clear, detector.Evaluate(new WindowPoint(monday14.AddDays(42), 80, 50)).Level);
+        Assert.Equal(DetectionLevel.Breach, detector.Evaluate(new WindowPoint(monday10.AddDays(42), 80, 50)).Level);
+        Assert.Equal((24 * 1) + 10, EwmaBaselineDetector.HourOfWeek(monday10));
+    }
+
+    [Fact]
+    public void Ewma_state_can_be_saved_and_restored()
+    {
+        var options = new EwmaBaselineOptions(0.1, 4, 2, 3, 0.5, BreachDirection.Both, AlertSeverity.Warning, 1);
+        var first = new EwmaBaselineDetector(options);
+        for (var i = 0; i < 20; i++)
+        {
+            first.Evaluate(Point(i, Noisy(10, i)));
+        }
+
+        var restored = new EwmaBaselineDetector(options, first.State);
+        Assert.Equal(first.Evaluate(Point(21, 30)), restored.Evaluate(Point(21, 30)));
+    }
+
+    [Fact]
+    public void Percentile_band_flags_values_outside_the_history_and_clears_inside_the_clear_band()
+    {
+        var detector = new PercentileBandDetector(new PercentileBandOptions(100, 99, 90, 1, 10, 100, AlertSeverity.Warning, 1));
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(DetectionLevel.Insufficient, detector.Evaluate(Point(i, i)).Level); // history 0..99
+        }
+
+        Assert.Equal(DetectionLevel.Breach, detector.Evaluate(Point(100, 120)).Level);
+        Assert.Equal(DetectionLevel.Hold, detector.Evaluate(Point(101, 95)).Level);
+        Assert.Equal(DetectionLevel.Clear, detector.Evaluate(Point(102, 50)).Level);
+        var dip = detector.Evaluate(Point(103, -5));
+        Assert.Equal((DetectionLevel.Breach, BreachDirection.Below), (dip.Level, dip.Direction));
+        Assert.Equal(27.5, PercentileBandDetector.Percentile([10, 20, 30, 40], 58.33333333333333), 6);
+    }
+
+    [Fact]
+    public void Spike_detector_flags_a_doubling_and_a_dead_queue_dip()
+    {
+        var detector = new SpikeDipDetector(new SpikeDipOptions(10, 2, 0.3, 5, 10, BreachDirection.Both, AlertSeverity.Warning, 0));
+        for (var i = 0; i < 10; i++)
+        {
+            detector.Evaluate(Point(i, 20));
+        }
+
+        Assert.Equal(DetectionLevel.Clear, detector.Evaluate(Point(10, 24)).Level);
+        Assert.Equal((DetectionLevel.Breach, BreachDirection.Above), Level(detector.Evaluate(Point(11, 45))));
+        var fresh = new SpikeDipDetector(new SpikeDipOptions(10, 2, 0.3, 5, 10, BreachDirection.Both, AlertSeverity.Warning, 0));
+        for (var i = 0; i < 10; i++)
+        {
+            fresh.Evaluate(Point(i, 20));
+        }
+
+        Assert.Equal((DetectionLevel.Breach, BreachDirection.Below), Level(fresh.Evaluate(Point(10, 0, samples: 0))));
+    }
+
+    [Fact]
+    public void Spike_detector_ignores_changes_smaller_than_the_minimum()
+    {
+        var detector = new SpikeDipDetector(new SpikeDipOptions(5, 2, 0.5, 10, 5, BreachDirection.Both, AlertSeverity.Warning, 0));
+        for (var i = 0; i < 5; i++)
+        {
+            detector.Evaluate(Point(i, 1));
+        }
+
+        Assert.NotEqual(DetectionLevel.Breach, detector.Evaluate(Point(5, 8)).Level); // 8× but only +7
+    }
+
+    [Fact]
+    public void Level_shift_flags_a_step_and_clears_once_the_new_level_is_the_norm()
+    {
+        var detector = new LevelShiftDetector(new LevelShiftOptions(20, 5, 6, 3, 5, 0.5, BreachDirection.Both, AlertSeverity.Warning, 1));
+        var levels = new List<DetectionLevel>();
+        for (var i = 0; i < 60; i++)
+        {
+            levels.Add(detector.Evaluate(Point(i, Noisy(i < 30 ? 100 : 130, i))).Level);
+        }
+
+        Assert.All(levels.Take(24), l => Assert.Equal(DetectionLevel.Insufficient, l));
+        Assert.All(levels.Skip(24).Take(6), l => Assert.Equal(DetectionLevel.Clear, l));
+        Assert.Contains(DetectionLevel.Breach, levels.Skip(30).Take(5));
+        Assert.Equal(DetectionLevel.Clear, levels[^1]);
+    }
+
+    [Fact]
+    public void Panel_breaches_when_any_detector_breaches_and_takes_the_worst_severity()
+    {
+        var panel = new DetectorPanel(
+        [
+            new StaticLimitDetector(new StaticLimitOptions(60, null, null, null, AlertSeverity.Critical, 0)),
+            new StaticLimitDetector(new StaticLimitOptions(40, null, null, null, AlertSeverity.Warning, 0)),
+        ]);
+        var mild = panel.Evaluate(Point(1, 50));
+        Assert.Equal((DetectionLevel.Breach, AlertSeverity.Warning), (mild.Level, mild.Severity));
+        var severe = panel.Evaluate(Point(2, 70));
+        Assert.Equal((DetectionLevel.Breach, AlertSeverity.Critical), (severe.Level, severe.Severity));
+        Assert.Equal(DetectionLevel.Clear, panel.Evaluate(Point(3, 10)).Level);
+    }
+
+    private static (DetectionLevel, BreachDirection) Level(DetectorVerdict verdict) => (verdict.Level, verdict.Direction);
+}

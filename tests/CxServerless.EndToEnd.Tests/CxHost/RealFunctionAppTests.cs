@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CxHost.Configuration;
+using CxHost.Hosting;
+using CxServerless.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace CxServerless.EndToEnd.Tests.CxHost;
+
+/// <summary>cx-host on the product's own function app (functions/) with the real handler, as <c>./cx up</c> runs it.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class RealFunctionAppTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_real_app_answers_health_through_cx_host()
+    {
+        var root = AzuriteFixture.RepositoryRoot();
+        var options = new CxHostOptions
+        {
+            AppRoot = Path.Combine(root, "functions"),
+            Port = AzuriteFixture.FreePort(),
+            HandlerOverride = HandlerAssembly(root),
+            Storage = azurite.ConnectionString,
+        };
+        await using var host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
+        await host.StartAsync(CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        using var response = await http.GetAsync("api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.IsType<JsonObject>(JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+        Assert.Contains(host.App!.Functions, f => f.Name == "Health");
+    }
+
+    /// <summary>
+    /// The handler as <c>./cx up</c> and <c>./cx test</c> publish it (functions/handler), framework-dependent; the build output of the
+    /// same configuration when it has not been published, so the test also runs under a plain <c>dotnet test</c>.
+    /// </summary>
+    private static string HandlerAssembly(string root)
+    {
+        var published = Path.Combine(root, "functions", "handler", "CxServerless.Functions.dll");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var built = Path.Combine(root, "functions", "CxServerless.Functions", "bin", configuration, "net10.0", "CxServerless.Functions.dll");
+        return File.Exists(published) && File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(built) ? published : built;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using CxServerless.Infra.Tests.Bicep;
+
+namespace CxServerless.Infra.Tests.Storage;
+
+/// <summary>The tables the handler names (constants called <c>TableName</c> or <c>XxxTableName</c>) are provisioned by Bicep.</summary>
+public sealed partial class ProvisionedStorageTests(CompiledMainTemplate main) : IClassFixture<CompiledMainTemplate>
+{
+    [Fact]
+    public async Task Every_table_the_handler_names_is_provisioned()
+    {
+        var provisioned = (await main.GetAsync()).Root["variables"]!["tableNames"]!.AsArray()
+            .Select(name => name!.GetValue<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        var named = RepositoryPaths.HandlerSourceFolders
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(path => TableNameConstant().Matches(File.ReadAllText(path)).Select(m => (Table: m.Groups["value"].Value, File: path)))
+            .ToList();
+
+        Assert.NotEmpty(named);
+        var missing = named.Where(n => !provisioned.Contains(n.Table)).Select(n => $"{n.Table} ({Path.GetRelativePath(RepositoryPaths.Root, n.File)})");
+        Assert.True(!missing.Any(), "Add these tables to tableNames in infra/main.bicep: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Architecture_tables_and_workflow_queues_with_their_poison_queues_are_provisioned()
+    {
+        var template = await main.GetAsync();
+        var tables = template.Root["variables"]!["tableNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+
+        Assert.Superset(
+            new HashSet<string>(["CxEvents", "Quarantine", "MetricBuckets", "Baselines", "Alerts", "Tasks", "Audit", "Identities", "WorkflowHistory", "WorkflowInstances"]),
+            tables.ToHashSet());
+        var queueExpression = template.Root["variables"]!["queueNames"]!.ToString();
+        Assert.Contains("-poison", queueExpression, StringComparison.Ordinal);
+        Assert.Contains("workflow-control-", template.Root["variables"]!["workQueues"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\bconst\s+string\s+\w*TableName\s*=\s*""(?<value>[^""]+)""")]
+    private static partial Regex TableNameConstant();
+}

@@ -1,0 +1,69 @@
+using CxHost.Configuration;
+using CxHost.Envelope;
+using CxHost.Handler;
+
+namespace CxHost.EventHubs;
+
+/// <summary>
+/// Delivers one partition of a hub to one function, one batch at a time: read after the checkpoint, invoke, apply the
+/// function's retry policy with the same batch, then checkpoint, after success and after failure once retries are
+/// exhausted, as the Event Hubs extension does. Stopping mid-retry leaves the checkpoint alone, so the batch comes again.
+/// </summary>
+public sealed class PartitionConsumer(
+    FunctionDefinition function,
+    EventHubBinding binding,
+    string partitionId,
+    int maxBatchSize,
+    bool startFromEnd,
+    EventLog log,
+    CheckpointStore checkpoints,
+    FunctionInvoker invoker,
+    EnvelopeEncoding encoding,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly string _checkpointBlob = CheckpointStore.BlobName(binding.FullyQualifiedNamespace, binding.Hub, binding.ConsumerGroup, partitionId);
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var position = await checkpoints.ReadAsync(_checkpointBlob, cancellationToken)
+            ?? (startFromEnd ? await log.LastSequenceNumberAsync(binding.Hub, partitionId, cancellationToken) : -1);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var events = await log.ReadAsync(binding.Hub, partitionId, position, binding.Many ? maxBatchSize : 1, cancellationToken);
+            if (events.Count == 0)
+            {
+                await log.WaitForAppendAsync(binding.Hub, TimeSpan.FromMilliseconds(500), cancellationToken);
+                continue;
+            }
+
+            await DeliverAsync(events, cancellationToken);
+            await checkpoints.WriteAsync(_checkpointBlob, events[^1], cancellationToken);
+            position = events[^1].SequenceNumber;
+        }
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    {
+        var envelope = EventBatchEnvelope.Build(function.Name, function.Trigger.Name, binding, partitionId, events, encoding, time.GetUtcNow());
+        for (var retries = 0; ; retries++)
+        {
+            var outcome = await invoker.InvokeAsync(function, envelope, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                return;
+            }
+
+            if (function.Retry is not { } retry || !retry.ShouldRetry(retries))
+            {
+                logger.LogWarning(
+                    "{Function} partition {Partition}: giving up on sequence numbers {First}-{Last} after {Attempts} attempt(s); checkpointing past them",
+                    function.Name, partitionId, events[0].SequenceNumber, events[^1].SequenceNumber, retries + 1);
+                return;
+            }
+
+            await Task.Delay(retry.DelayBefore(retries + 1), time, cancellationToken);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using CxServerless.Domain.Ingestion;
+using CxServerless.Functions.Configuration;
 using CxServerless.Domain.Ingestion.Privacy;
 using CxServerless.Functions.Ingestion;
 using CxServerless.Functions.Invocation;
@@ -14,13 +15,15 @@ public static class IngestionExtensions
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<IngestionOptions>()
-            .Configure<IConfiguration>((o, c) =>
+            .Configure<IConfiguration>((o, configuration) =>
             {
-                o.PseudonymKey = c["CxPseudonymKey"];
-                o.EventsTable = c["CxEventsTable"] ?? o.EventsTable;
-                o.QuarantineTable = c["CxQuarantineTable"] ?? o.QuarantineTable;
-                o.CountersTable = c["CxIngestCountersTable"] ?? o.CountersTable;
-                o.PartitionBuckets = int.TryParse(c["CxIngestPartitionBuckets"], System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : o.PartitionBuckets;
+                o.PseudonymKey = configuration[HandlerSettings.PseudonymKey];
+                o.EventsTable = configuration[HandlerSettings.EventsTable] ?? o.EventsTable;
+                o.QuarantineTable = configuration[HandlerSettings.QuarantineTable] ?? o.QuarantineTable;
+                o.CountersTable = configuration[HandlerSettings.IngestCountersTable] ?? o.CountersTable;
+                o.PartitionBuckets = configuration[HandlerSettings.IngestPartitionBuckets] is { Length: > 0 } buckets
+                    ? int.TryParse(buckets, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0
+                    : o.PartitionBuckets;
             })
             .ValidateDataAnnotations()
             .Validate(o => o.KeyBytes().Length >= Pseudonymizer.MinimumKeyBytes,

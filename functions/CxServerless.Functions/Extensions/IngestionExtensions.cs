@@ -1,6 +1,6 @@
 using CxServerless.Domain.Ingestion;
-using CxServerless.Functions.Configuration;
 using CxServerless.Domain.Ingestion.Privacy;
+using CxServerless.Functions.Configuration;
 using CxServerless.Functions.Ingestion;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Storage;

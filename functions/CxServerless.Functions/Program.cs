@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHost();
 builder.AddCxTelemetry();
 builder.Services.AddOperations();
+builder.Services.AddIngestion();
 builder.AddWorkflows();
 
 var app = builder.Build();

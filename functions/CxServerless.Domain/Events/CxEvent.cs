@@ -61,6 +61,18 @@ public sealed record CxEvent
 
     /// <summary>Free text (message, comment, verbatim) with PII masked.</summary>
     public string? Text { get; init; }
+
+    /// <summary>
+    /// The source's own reason code for <see cref="Outcome"/> or the change (for example Amazon Connect's
+    /// <c>CUSTOMER_DISCONNECT</c>, a Job Router disposition code, a case status), when the source gives one.
+    /// </summary>
+    public string? OutcomeReason { get; init; }
+
+    /// <summary>
+    /// Every customer pseudonym the event carried (e-mail, phone, account), <see cref="CustomerKey"/> first; lets
+    /// identity resolution link keys seen on different channels. Empty when the customer is unknown.
+    /// </summary>
+    public IReadOnlyList<string> CustomerAliases { get; init; } = [];
 }
 
 /// <summary>What a <see cref="CxEvent"/> records.</summary>

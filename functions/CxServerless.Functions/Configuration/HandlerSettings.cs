@@ -29,6 +29,18 @@ public static class HandlerSettings
     /// <summary>The HMAC key for customer pseudonyms (a Key Vault reference in Azure).</summary>
     public const string PseudonymKey = "CxPseudonymKey";
 
+    /// <summary>The ingestion events table (optional; default <c>CxEvents</c>).</summary>
+    public const string EventsTable = "CxEventsTable";
+
+    /// <summary>The ingestion quarantine table (optional; default <c>Quarantine</c>).</summary>
+    public const string QuarantineTable = "CxQuarantineTable";
+
+    /// <summary>The ingestion counters table (optional; default <c>IngestCounters</c>).</summary>
+    public const string IngestCountersTable = "CxIngestCountersTable";
+
+    /// <summary>Table partitions per hour of events (optional; default 2).</summary>
+    public const string IngestPartitionBuckets = "CxIngestPartitionBuckets";
+
     /// <summary>The Azure AI Language endpoint; empty uses the local lexicon scorer.</summary>
     public const string LanguageEndpoint = "CxLanguageEndpoint";
 
@@ -71,6 +83,14 @@ public static class HandlerSettings
             "Read by the Functions host through %CxEventHubConsumerGroup% in the ingestion function.json: the app's dedicated consumer group. Local: $Default."),
         new(PseudonymKey, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the HMAC-SHA256 key for customer pseudonyms. Azure: a Key Vault reference. Local: a development-only value."),
+        new(EventsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of stored events. Optional; Azure uses the default CxEvents (tests set unique names)."),
+        new(QuarantineTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of quarantined events. Optional; Azure uses the default Quarantine."),
+        new(IngestCountersTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of ingestion counters. Optional; Azure uses the default IngestCounters."),
+        new(IngestPartitionBuckets, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: table partitions per hour of events (1-64). Optional; Azure uses the default 2 (docs/events.md)."),
         new(LanguageEndpoint, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the Azure AI Language endpoint, called with the managed identity. Empty (local): the lexicon scorer."),
         new(DevelopmentIdentities, SettingShape.Value, SettingScope.LocalOnly,

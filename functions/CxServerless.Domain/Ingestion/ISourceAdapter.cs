@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace CxServerless.Domain.Ingestion;
+
+/// <summary>
+/// Turns one vendor format into <see cref="SourceEvent"/>s. One class per format; the <see cref="AdapterRegistry"/>
+/// selects it by the <c>cx-format</c> property or, failing that, by <see cref="Matches"/> (never by guessing).
+/// </summary>
+public interface ISourceAdapter
+{
+    /// <summary>The format name, used in the <c>cx-format</c> property (for example <c>amazon-connect-ctr</c>).</summary>
+    string Format { get; }
+
+    /// <summary>The source system recorded on events and counters (for example <c>amazon-connect</c>).</summary>
+    string SourceSystem { get; }
+
+    /// <summary>True when the payload carries this format's signature (its distinctive top-level fields).</summary>
+    bool Matches(JsonElement root);
+
+    /// <summary>Reads the payload. Expected bad input is returned as a <see cref="Rejection"/>, never thrown.</summary>
+    AdapterResult Adapt(JsonElement root);
+}

@@ -1,0 +1,47 @@
+using CxServerless.Domain.Ingestion;
+using CxServerless.Domain.Ingestion.Privacy;
+using CxServerless.Functions.Configuration;
+using CxServerless.Functions.Ingestion;
+using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CxServerless.Functions.Extensions;
+
+/// <summary>Wires ingestion: options (validated at start-up), the pipeline, the stores and the two functions.</summary>
+public static class IngestionExtensions
+{
+    /// <summary>Registers <c>IngestCxEvents</c> and <c>OpsIngestion</c> with their services.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.PseudonymKey = configuration[HandlerSettings.PseudonymKey];
+                o.EventsTable = configuration[HandlerSettings.EventsTable] ?? o.EventsTable;
+                o.QuarantineTable = configuration[HandlerSettings.QuarantineTable] ?? o.QuarantineTable;
+                o.CountersTable = configuration[HandlerSettings.IngestCountersTable] ?? o.CountersTable;
+                o.PartitionBuckets = configuration[HandlerSettings.IngestPartitionBuckets] is { Length: > 0 } buckets
+                    ? int.TryParse(buckets, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0
+                    : o.PartitionBuckets;
+            })
+            .ValidateDataAnnotations()
+            .Validate(o => o.KeyBytes().Length >= Pseudonymizer.MinimumKeyBytes,
+                $"Setting 'CxPseudonymKey' must be at least {Pseudonymizer.MinimumKeyBytes} bytes.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new Pseudonymizer(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.KeyBytes()));
+        services.AddSingleton(sp => new IngestionPipeline(SourceAdapters.Registry(), sp.GetRequiredService<Pseudonymizer>(), new IngestionLimits()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            var tables = sp.GetRequiredService<StorageAccount>().Tables;
+            return new IngestionStore(tables.GetTableClient(o.EventsTable), tables.GetTableClient(o.QuarantineTable));
+        });
+        services.AddSingleton(sp => new IngestionCounterStore(sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CountersTable)));
+        services.AddSingleton<IFunctionHandler, IngestCxEventsFunction>();
+        services.AddSingleton<IFunctionHandler, OpsIngestionFunction>();
+        return services;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure;
+using CxServerless.Domain.Ingestion;
+using CxServerless.Functions.Invocation;
+
+namespace CxServerless.Functions.Ingestion;
+
+/// <summary>
+/// <c>IngestCxEvents</c> (Event Hubs trigger, many, string): runs every event of a batch through the pure pipeline,
+/// stores accepted events and quarantines the rest, then adds the batch to its partition's counters under an ETag. The
+/// invocation only succeeds once all of that is durable; any storage failure fails it so the host retries the same batch.
+/// </summary>
+public sealed partial class IngestCxEventsFunction(
+    IngestionPipeline pipeline,
+    IngestionStore store,
+    IngestionCounterStore counters,
+    Microsoft.Extensions.Options.IOptions<IngestionOptions> options,
+    TimeProvider time,
+    ILogger<IngestCxEventsFunction> logger) : IFunctionHandler
+{
+    /// <summary>The function folder name.</summary>
+    public const string FunctionName = "IngestCxEvents";
+
+    /// <summary>The trigger's binding name in function.json.</summary>
+    public const string BindingName = "events";
+
+    private const int MaxCounterAttempts = 8;
+
+    private readonly ConcurrentDictionary<string, (IngestionTotals Totals, ETag? ETag)> _cache = new(StringComparer.Ordinal);
+    private volatile bool _tablesReady;
+
+    /// <inheritdoc />
+    public string Name => FunctionName;
+
+    /// <inheritdoc />
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var batch = EventHubBatch.TryRead(request, BindingName, out var error);
+        if (batch is null)
+        {
+            // Not an Event Hubs envelope: a host fault. Failing keeps the batch for the retry policy rather than losing it.
+            return InvocationResult.Fail(error!).Log(error!);
+        }
+
+        if (!_tablesReady)
+        {
+            await store.EnsureTablesAsync(cancellationToken);
+            await counters.Table.CreateIfNotExistsAsync(cancellationToken);
+            _tablesReady = true;
+        }
+
+        var rowKey = IngestionCounterStore.RowKey(batch.Partition.EventHubName, batch.Partition.ConsumerGroup, batch.Partition.PartitionId);
+        for (var attempt = 1; attempt <= MaxCounterAttempts; attempt++)
+        {
+            var (totals, etag) = _cache.TryGetValue(rowKey, out var cached) ? cached : await counters.ReadAsync(rowKey, cancellationToken);
+            var delta = await IngestAsync(batch, totals.LastSequence, cancellationToken);
+            if (delta.All.Received == 0)
+            {
+                return InvocationResult.Ok().Log($"{FunctionName}: partition {batch.Partition.PartitionId}: {batch.Events.Count} events already counted.");
+            }
+
+            var next = Copy(totals);
+            next.Add(delta);
+            var newEtag = await counters.TryWriteAsync(rowKey, next, etag, cancellationToken);
+            if (newEtag is not null)
+            {
+                _cache[rowKey] = (next, newEtag);
+                IngestionMetrics.Record(delta);
+                return InvocationResult.Ok().Log(Summary(batch.Partition.PartitionId, delta.All));
+            }
+
+            // Another writer updated this partition's counters: re-read and redo; rows already written are recognised by origin.
+            _cache.TryRemove(rowKey, out _);
+            LogCounterConflict(logger, batch.Partition.PartitionId, attempt);
+        }
+
+        throw new InvalidOperationException($"The counters of partition {batch.Partition.PartitionId} kept changing under {MaxCounterAttempts} attempts.");
+    }
+
+    private async Task<IngestionTotals> IngestAsync(EventHubBatch batch, long lastSequence, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        var hub = batch.Partition.EventHubName;
+        var fresh = batch.Events.Where(e => e.SequenceNumber < 0 || e.SequenceNumber > lastSequence).ToList();
+        var delta = new IngestionTotals { LastSequence = fresh.Count == 0 ? -1 : fresh.Max(e => e.SequenceNumber) };
+        var processed = fresh.Select(e => Process(ToRaw(e, batch.Partition.PartitionId), hub, receivedAt)).ToList();
+
+        var accepted = new List<Processed>();
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in processed)
+        {
+            delta.Count(p.Outcome.SourceSystem, t => t.Received++);
+            if (p.Outcome.IsAccepted && !seenKeys.Add(p.Outcome.DedupeKey!))
+            {
+                delta.Count(p.Outcome.SourceSystem, t => t.Duplicates++);
+            }
+            else if (p.Outcome.IsAccepted)
+            {
+                accepted.Add(p);
+            }
+        }
+
+        await StoreAcceptedAsync(accepted, delta, cancellationToken);
+        await QuarantineRejectedAsync(processed.Where(p => !p.Outcome.IsAccepted).ToList(), delta, cancellationToken);
+        return delta;
+    }
+
+    private async Task StoreAcceptedAsync(List<Processed> accepted, IngestionTotals delta, CancellationToken cancellationToken)
+    {
+        var buckets = options.Value.PartitionBuckets;
+        var rows = accepted.Select(p => EventEntities.ForEvent(p.Outcome.Event!, p.Outcome.DedupeKey!, p.Origin, buckets)).ToList();
+        var results = await IngestionStore.InsertAsync(store.Events, rows, cancellationToken);
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var outcome = accepted[i].Outcome;
+            if (results[(rows[i].PartitionKey, rows[i].RowKey)] == EventWriteResult.Duplicate)
+            {
+                delta.Count(outcome.SourceSystem, t => t.Duplicates++);
+            }
+            else
+            {
+                delta.Count(outcome.SourceSystem, t => t.Store(outcome.SkewSeconds ?? 0, outcome.IsLate));
+            }
+        }
+    }
+
+    private async Task QuarantineRejectedAsync(List<Processed> rejected, IngestionTotals delta, CancellationToken cancellationToken)
+    {
+        var rows = rejected.Select(p => EventEntities.ForQuarantine(p.Outcome, p.Origin, p.IngestTime)).ToList();
+        if (rows.Count > 0)
+        {
+            // A row that exists has the same origin (the row key is the origin): an earlier attempt quarantined it already.
+            await IngestionStore.InsertAsync(store.Quarantine, rows, cancellationToken);
+        }
+
+        foreach (var p in rejected)
+        {
+            delta.Count(p.Outcome.SourceSystem, t => t.Quarantine(p.Outcome.Rejection!.Reason));
+        }
+    }
+
+    private Processed Process(RawEvent raw, string hub, DateTimeOffset receivedAt)
+    {
+        var origin = $"{hub}/{raw.Origin}";
+        var ingestTime = raw.EnqueuedTime ?? receivedAt;
+        try
+        {
+            return new Processed(pipeline.Process(raw, receivedAt), origin, ingestTime);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A pipeline bug must not fail the neighbours: the event is kept in quarantine and the failure is logged by type only.
+            LogPipelineFailure(logger, ex.GetType().Name, origin);
+            var outcome = new IngestionOutcome
+            {
+                SourceSystem = IngestionPipeline.UnknownSource,
+                Origin = raw.Origin,
+                Rejection = new Rejection(QuarantineReason.ProcessingError, $"the pipeline failed with {ex.GetType().Name}"),
+                MaskedPayload = Domain.Ingestion.Privacy.PiiMasker.MaskPayload(raw.Body),
+            };
+            return new Processed(outcome, origin, ingestTime);
+        }
+    }
+
+    private static RawEvent ToRaw(EventHubEvent e, string partitionId)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in e.Properties)
+        {
+            if (value is not null)
+            {
+                properties[name] = EncodedJson.ReadString(value) ?? value.ToJsonString();
+            }
+        }
+
+        return new RawEvent(e.Body, partitionId, e.SequenceNumber, e.EnqueuedTimeUtc, properties);
+    }
+
+    private static IngestionTotals Copy(IngestionTotals totals)
+    {
+        var copy = new IngestionTotals();
+        copy.Add(totals);
+        copy.LastSequence = totals.LastSequence;
+        return copy;
+    }
+
+    private static string Summary(string partition, SourceTotals t) => string.Create(CultureInfo.InvariantCulture,
+        $"{FunctionName}: partition {partition}: {t.Received} received, {t.Stored} stored, {t.QuarantinedTotal} quarantined, {t.Duplicates} duplicates, {t.Late} late.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion counters of partition {Partition} changed concurrently (attempt {Attempt}); retrying")]
+    private static partial void LogCounterConflict(ILogger logger, string partition, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The ingestion pipeline failed with {ExceptionType} on {Origin}; the event is quarantined")]
+    private static partial void LogPipelineFailure(ILogger logger, string exceptionType, string origin);
+
+    private sealed record Processed(IngestionOutcome Outcome, string Origin, DateTimeOffset IngestTime);
+}

@@ -54,7 +54,7 @@ public partial class FaultShareTests
                     break;
                 case MalformedKind.MissingRequiredField:
                     var node = JsonDocument.Parse(e.Body).RootElement;
-                    Assert.False(node.TryGetProperty("EventId", out _) && node.TryGetProperty("ConversationId", out _) && node.TryGetProperty("Type", out _));
+                    Assert.False(node.TryGetProperty("conversationId", out _) && node.TryGetProperty("eventTime", out _) && node.TryGetProperty("channel", out _));
                     break;
                 case MalformedKind.UnknownFormat:
                     Assert.False(e.Body.Contains("\"EventId\"", StringComparison.Ordinal));

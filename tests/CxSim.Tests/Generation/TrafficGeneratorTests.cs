@@ -52,7 +52,8 @@ public class TrafficGeneratorTests
             Assert.Equal(e.Event, decoded with { CustomerAliases = e.Event.CustomerAliases });
             Assert.Equal(decoded.ConversationId, e.PartitionKey);
             Assert.Equal("canonical", e.Format);
-            Assert.DoesNotContain("IngestTime", e.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("ingestTime", e.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("customerKey", e.Body, StringComparison.Ordinal);
         });
     }
 

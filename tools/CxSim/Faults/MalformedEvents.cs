@@ -51,16 +51,16 @@ public static class MalformedEvents
     private static string WrongTypes(CxEvent e)
     {
         var node = ToNode(e);
-        node["EventTime"] = e.EventTime.ToUnixTimeSeconds();
-        node["Type"] = (int)e.Type;
-        node["Measures"] = new JsonObject { ["WaitSeconds"] = "about a minute", ["Transfers"] = "none" };
+        node["eventTime"] = e.EventTime.ToUnixTimeSeconds();
+        node["type"] = (int)e.Type;
+        node["measures"] = new JsonObject { ["waitSeconds"] = "about a minute", ["transfers"] = "none" };
         return node.ToJsonString();
     }
 
     private static string MissingField(CxEvent e, SimRandom random)
     {
         var node = ToNode(e);
-        node.Remove(random.Pick(["EventId", "ConversationId", "Type"]));
+        node.Remove(random.Pick(["conversationId", "eventTime", "channel"]));
         return node.ToJsonString();
     }
 
@@ -76,6 +76,5 @@ public static class MalformedEvents
         };
     }
 
-    private static JsonObject ToNode(CxEvent e) =>
-        JsonNode.Parse(CanonicalEventEncoder.ToJson(e))!.AsObject();
+    private static JsonObject ToNode(CxEvent e) => CanonicalEventEncoder.ToNode(e);
 }

@@ -1,11 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using CxServerless.Domain.Events;
 
 namespace CxSim.Formats;
 
-/// <summary>Writes <see cref="CxEvent"/> as canonical JSON: property names as declared, enums as strings, nulls omitted.</summary>
+/// <summary>
+/// Writes a <see cref="CxEvent"/> in the canonical wire format that the ingestion pipeline's <c>canonical</c> adapter
+/// reads (docs/events.md, "Sending the canonical form directly"): camelCase, enums as names, nulls omitted, and people
+/// identified the way a producer knows them, never as pseudonyms: the simulated agent as <c>agentId</c> and the
+/// simulated CRM account as <c>customer.accountId</c>. The pipeline sets <c>sourceSystem</c>, <c>ingestTime</c>, the
+/// pseudonyms and <c>customerAliases</c> itself, so none of them is sent.
+/// </summary>
 public sealed class CanonicalEventEncoder : IEventEncoder
 {
     /// <summary>The one instance.</summary>
@@ -14,8 +20,9 @@ public sealed class CanonicalEventEncoder : IEventEncoder
     /// <summary>The serializer options of the canonical wire format.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnsetIngestTime } },
     };
 
     /// <summary>The format name.</summary>
@@ -25,22 +32,49 @@ public sealed class CanonicalEventEncoder : IEventEncoder
     public EncodedBody Encode(CxEvent cxEvent) => new(ToJson(cxEvent), Format);
 
     /// <summary>The event as canonical JSON.</summary>
-    public static string ToJson(CxEvent cxEvent) => JsonSerializer.Serialize(cxEvent, JsonOptions);
+    public static string ToJson(CxEvent cxEvent) => ToNode(cxEvent).ToJsonString();
 
-    // IngestTime is the pipeline's to set; a producer leaves it out rather than sending 0001-01-01.
-    private static void OmitUnsetIngestTime(JsonTypeInfo info)
+    /// <summary>The event as a canonical JSON object (for tools that alter it, such as the malformed-event builder).</summary>
+    public static JsonObject ToNode(CxEvent cxEvent)
     {
-        if (info.Type != typeof(CxEvent))
+        ArgumentNullException.ThrowIfNull(cxEvent);
+        var node = JsonSerializer.SerializeToNode(cxEvent, JsonOptions)!.AsObject();
+        foreach (var producerless in new[] { "sourceSystem", "ingestTime", "customerAliases", "agentKey", "customerKey" })
         {
-            return;
+            node.Remove(producerless);
         }
 
-        foreach (var property in info.Properties.Where(p => p.Name == nameof(CxEvent.IngestTime)))
+        if (cxEvent.AgentKey is { } agent)
         {
-            property.ShouldSerialize = (_, value) => value is DateTimeOffset t && t != default;
+            node["agentId"] = agent;
         }
+
+        if (cxEvent.CustomerKey is { } customer)
+        {
+            node["customer"] = new JsonObject { ["accountId"] = customer };
+        }
+
+        return node;
     }
 
-    /// <summary>Reads canonical JSON back (used by tests and tools).</summary>
-    public static CxEvent? Decode(string json) => JsonSerializer.Deserialize<CxEvent>(json, JsonOptions);
+    /// <summary>
+    /// Reads canonical JSON back into the event it was written from (used by tests and tools). The wire format carries
+    /// no source system, so the caller names it.
+    /// </summary>
+    public static CxEvent? Decode(string json, string sourceSystem = "cx-sim")
+    {
+        var node = JsonNode.Parse(json)?.AsObject();
+        if (node is null)
+        {
+            return null;
+        }
+
+        var agent = node["agentId"]?.GetValue<string>();
+        var customer = node["customer"]?["accountId"]?.GetValue<string>();
+        node.Remove("agentId");
+        node.Remove("customer");
+        node["sourceSystem"] = sourceSystem;
+        var cxEvent = node.Deserialize<CxEvent>(JsonOptions);
+        return cxEvent is null ? null : cxEvent with { AgentKey = agent, CustomerKey = customer };
+    }
 }

@@ -137,7 +137,7 @@ var deploymentContainerName = 'deployment-packages'
 var pseudonymSecretName = 'cx-pseudonym-key'
 
 // ARCHITECTURE §6-§7: ingestion and analytics tables, the durable engine's history and index, and the handler's
-// own (Heartbeat). The Infra tests check that every TableName constant in handler code is listed here.
+// own (Heartbeat, IngestCounters). The Infra tests check that every TableName constant in handler code is listed here.
 var tableNames = [
   'CxEvents'
   'Quarantine'
@@ -150,6 +150,7 @@ var tableNames = [
   'WorkflowHistory'
   'WorkflowInstances'
   'Heartbeat'
+  'IngestCounters'
 ]
 
 // The queues the app triggers on, each with the '-poison' queue the Functions host moves failed messages to.

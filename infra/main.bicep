@@ -107,11 +107,8 @@ param logDailyQuotaGb int = -1
 @description('E-mail address for alerts; empty creates no action group.')
 param alertEmail string = ''
 
-@description('Name of the handler\'s OpenTelemetry counter of quarantined events.')
-param quarantinedMetricName string = 'cx.ingestion.quarantined'
-
-@description('Name of the handler\'s OpenTelemetry counter of received events.')
-param receivedMetricName string = 'cx.ingestion.received'
+@description('Name of the handler\'s OpenTelemetry counter of ingested events, with dimension outcome = stored, duplicate or quarantined.')
+param ingestEventsMetricName string = 'cx.ingest.events'
 
 var isProd = environmentName == 'prod'
 var suffix = uniqueString(resourceGroup().id, prefix)
@@ -296,8 +293,7 @@ module alerts 'modules/alerts.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     eventHubNamespaceName: eventHubs.outputs.namespaceName
     alertEmail: alertEmail
-    quarantinedMetricName: quarantinedMetricName
-    receivedMetricName: receivedMetricName
+    ingestEventsMetricName: ingestEventsMetricName
     quarantinePercentThreshold: 5
     functionFailureThreshold: 5
     eventHubBacklogThreshold: 10000

@@ -3,8 +3,8 @@
 // - Poison messages: Azure Storage has no per-queue depth metric (QueueMessageCount is account-wide), so the rule
 //   counts messages the Functions host puts into any '-poison' queue (StorageQueueLogs, from the queue service's
 //   diagnostic setting). Any arrival means an invocation failed maxDequeueCount times.
-// - Quarantine rate: a custom metric the handler exports through OpenTelemetry (AppMetrics). Its names are
-//   parameters; until the handler exports them the rule has no data and does not fire.
+// - Quarantine rate: the handler's OpenTelemetry counter of ingested events (AppMetrics), whose dimension 'outcome'
+//   is stored, duplicate or quarantined; every received event is counted once under one outcome.
 // - Function failures: failed invocations the Functions host records (AppRequests, Success == false).
 // - Event Hubs backlog: Event Hubs Standard has no consumer-lag metric, so the rule estimates it as events in minus
 //   events out over the window (AzureMetrics from the namespace's diagnostic setting). Outgoing counts every reader,
@@ -25,11 +25,8 @@ param eventHubNamespaceName string
 @description('E-mail address that receives alerts; empty creates no action group (the alerts still show in Azure Monitor).')
 param alertEmail string
 
-@description('Name of the handler\'s counter of events quarantined (OpenTelemetry metric in AppMetrics).')
-param quarantinedMetricName string
-
-@description('Name of the handler\'s counter of events received (OpenTelemetry metric in AppMetrics).')
-param receivedMetricName string
+@description('Name of the handler\'s counter of ingested events (OpenTelemetry metric in AppMetrics, dimension outcome).')
+param ingestEventsMetricName string
 
 @description('Quarantined share of received events, in percent over 15 minutes, that raises the quarantine alert.')
 @minValue(1)
@@ -73,7 +70,7 @@ var rules = [
     description: 'A large share of incoming events fails validation and goes to the Quarantine table: usually a producer changed its format. Read the reasons in the Quarantine table.'
     severity: 2
     windowSize: 'PT15M'
-    query: 'AppMetrics | where Name in ("${quarantinedMetricName}", "${receivedMetricName}") | summarize Quarantined = sumif(Sum, Name == "${quarantinedMetricName}"), Received = sumif(Sum, Name == "${receivedMetricName}") | extend QuarantinePercent = iff(Received <= 0, 0.0, 100.0 * Quarantined / Received)'
+    query: 'AppMetrics | where Name == "${ingestEventsMetricName}" | extend Outcome = tostring(Properties.outcome) | summarize Quarantined = sumif(Sum, Outcome == "quarantined"), Received = sum(Sum) | extend QuarantinePercent = iff(Received <= 0, 0.0, 100.0 * Quarantined / Received)'
     measure: 'QuarantinePercent'
     dimensions: []
     threshold: quarantinePercentThreshold

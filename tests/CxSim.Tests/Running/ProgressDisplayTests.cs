@@ -21,12 +21,22 @@ public class ProgressDisplayTests
     [Fact]
     public async Task Plain_progress_writes_lines_until_stopped_and_then_ends_quietly()
     {
-        using var output = new StringWriter();
+        // The display writes from its own task while the test reads: share one synchronized writer (it locks on itself).
+        using var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        string Written()
+        {
+            lock (output)
+            {
+                return text.ToString();
+            }
+        }
+
         using var stop = new CancellationTokenSource();
         var display = new ProgressDisplay(() => Snapshot, output, TimeProvider.System);
 
         var running = display.RunPlainAsync(TimeSpan.FromMilliseconds(5), stop.Token);
-        while (output.ToString().Split('\n').Length < 4)
+        while (Written().Split('\n').Length < 4)
         {
             await Task.Delay(5);
         }
@@ -35,6 +45,6 @@ public class ProgressDisplayTests
         await running;
 
         Assert.True(running.IsCompletedSuccessfully);
-        Assert.StartsWith("[cx-sim] sent 100", output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("[cx-sim] sent 100", Written(), StringComparison.Ordinal);
     }
 }

@@ -7,12 +7,16 @@ builder.AddCustomHandlerHost();
 builder.AddCxTelemetry();
 builder.Services.AddOperations();
 builder.Services.AddIngestion();
+builder.Services.AddAnalytics();
 builder.AddWorkflows();
 
 var app = builder.Build();
 
 // Resolve the catalog now: a function.json without a handler, or a handler without a function.json, stops the process here.
 _ = app.Services.GetRequiredService<FunctionCatalog>();
+
+// Load and validate the alert rules now: an invalid rules file stops the process with every error listed.
+_ = app.Services.GetRequiredService<CxServerless.Domain.Analytics.Rules.RuleSet>();
 
 app.MapInvocations();
 app.Run();

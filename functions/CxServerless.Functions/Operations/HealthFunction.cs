@@ -58,6 +58,9 @@ public sealed class HealthFunction(HttpFunctionServices services, StorageAccount
                 ["reachable"] = reachable,
                 ["latencyMs"] = Math.Round(latency.TotalMilliseconds, 1),
                 ["error"] = storageError,
+
+                // Storage requests made by the KPI read side since start: "reads per dashboard refresh" is measured from it.
+                ["kpiReads"] = Analytics.StorageReads.Total,
             },
             ["heartbeat"] = beat is null
                 ? null

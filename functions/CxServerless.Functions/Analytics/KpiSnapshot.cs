@@ -58,8 +58,19 @@ public sealed class KpiSnapshot
         [.. _rows.SelectMany(r => r.Aggregates.Keys.Select(k => k.Slice)).Distinct().OrderBy(s => s.Dimension).ThenBy(s => s.Value, StringComparer.Ordinal)];
 
     /// <summary>The series of one KPI and slice, merged over partitions.</summary>
-    public MinuteSeries Series(KpiId kpi, Slice slice) => MinuteSeries.For(
-        _rows.Where(r => r.Aggregates.ContainsKey((kpi, slice))).SelectMany(r => r.Buckets().Where(b => b.Kpi == kpi && b.Slice == slice)), kpi, slice);
+    public MinuteSeries Series(KpiId kpi, Slice slice)
+    {
+        var buckets = new List<Domain.Analytics.Aggregation.MinuteBucket>();
+        foreach (var row in _rows)
+        {
+            if (row.Aggregates.TryGetValue((kpi, slice), out var aggregate))
+            {
+                buckets.Add(new Domain.Analytics.Aggregation.MinuteBucket(row.Partition, kpi, slice, row.Minute, aggregate));
+            }
+        }
+
+        return MinuteSeries.For(buckets, kpi, slice);
+    }
 
     /// <summary>Every series that an alert rule watches.</summary>
     public IReadOnlyDictionary<(KpiId Kpi, Slice Slice), MinuteSeries> WatchedSeries()

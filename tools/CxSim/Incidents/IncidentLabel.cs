@@ -31,8 +31,8 @@ public sealed record IncidentLabel(
     /// <summary>The KPIs (names as in docs/kpis.md, kebab-case) an incident kind moves; the first is the primary one.</summary>
     public static IReadOnlyList<string> KpisOf(IncidentKind kind) => kind switch
     {
-        IncidentKind.WaitSpike => ["average-speed-of-answer", "service-level"],
-        IncidentKind.CsatDip => ["csat", "nps", "sentiment"],
+        IncidentKind.WaitSpike => ["average-speed-of-answer", "service-level", "first-response-time"],
+        IncidentKind.CsatDip => ["csat", "nps", "customer-effort", "sentiment"],
         IncidentKind.AbandonmentSurge => ["abandonment-rate", "service-level"],
         IncidentKind.DeadQueue => ["service-level", "abandonment-rate", "backlog"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown incident kind."),

@@ -24,10 +24,10 @@ public static class KpiExtractor
                 writer.Add(KpiId.ContactVolume, 1);
                 break;
             case CxEventType.ContactAnswered:
-                AddAnswered(cxEvent.Measures, settings, ref writer);
+                AddAnswered(cxEvent.Measures, IsRealTime(cxEvent.Channel), settings, ref writer);
                 break;
             case CxEventType.ContactAbandoned:
-                AddAbandoned(cxEvent.Measures, settings, ref writer);
+                AddAbandoned(cxEvent.Measures, IsRealTime(cxEvent.Channel), settings, ref writer);
                 break;
             case CxEventType.FirstResponse:
                 writer.AddDuration(KpiId.FirstResponseTime, cxEvent.Measures.FirstResponseSeconds);
@@ -55,17 +55,24 @@ public static class KpiExtractor
         return writer.Count;
     }
 
-    private static void AddAnswered(CxMeasures measures, KpiSettings settings, ref ObservationWriter writer)
+    /// <summary>
+    /// True for channels where the customer waits live for an agent. Speed of answer and service level are measured
+    /// for these only: an e-mail, an asynchronous message or a field job waits minutes to hours by design, and its
+    /// responsiveness is its first response time (docs/kpis.md).
+    /// </summary>
+    public static bool IsRealTime(CxChannel channel) => channel is not (CxChannel.Email or CxChannel.Messaging or CxChannel.FieldService);
+
+    private static void AddAnswered(CxMeasures measures, bool realTime, KpiSettings settings, ref ObservationWriter writer)
     {
         writer.Add(KpiId.AbandonmentRate, 0);
-        if (IsDuration(measures.WaitSeconds, out var wait))
+        if (realTime && IsDuration(measures.WaitSeconds, out var wait))
         {
             writer.Add(KpiId.AverageSpeedOfAnswer, wait);
             writer.Add(KpiId.ServiceLevel, wait <= settings.ServiceLevelThreshold.TotalSeconds ? 1 : 0);
         }
     }
 
-    private static void AddAbandoned(CxMeasures measures, KpiSettings settings, ref ObservationWriter writer)
+    private static void AddAbandoned(CxMeasures measures, bool realTime, KpiSettings settings, ref ObservationWriter writer)
     {
         if (!IsDuration(measures.WaitSeconds, out var wait))
         {
@@ -80,7 +87,7 @@ public static class KpiExtractor
         }
 
         writer.Add(KpiId.AbandonmentRate, 1);
-        if (wait > settings.ServiceLevelThreshold.TotalSeconds)
+        if (realTime && wait > settings.ServiceLevelThreshold.TotalSeconds)
         {
             writer.Add(KpiId.ServiceLevel, 0);
         }

@@ -98,4 +98,21 @@ public sealed class KpiExtractorTests
         Assert.Contains(
             new KpiObservation(KpiId.ServiceLevel, 1),
             Extract(Answered(T0, 25), KpiSettings.Default with { ServiceLevelThreshold = TimeSpan.FromSeconds(30) }));
+
+    [Theory]
+    [InlineData(CxChannel.Email)]
+    [InlineData(CxChannel.Messaging)]
+    [InlineData(CxChannel.FieldService)]
+    public void An_asynchronous_contact_counts_for_abandonment_but_not_for_speed_of_answer_or_service_level(CxChannel channel)
+    {
+        Assert.Equal([new KpiObservation(KpiId.AbandonmentRate, 0)], Extract(Answered(T0, 7200) with { Channel = channel }));
+        Assert.Equal([new KpiObservation(KpiId.AbandonmentRate, 1)], Extract(Abandoned(T0, 600) with { Channel = channel }));
+    }
+
+    [Theory]
+    [InlineData(CxChannel.Voice)]
+    [InlineData(CxChannel.Chat)]
+    [InlineData(CxChannel.Chatbot)]
+    public void A_real_time_contact_counts_for_speed_of_answer_and_service_level(CxChannel channel) =>
+        Assert.Contains(new KpiObservation(KpiId.AverageSpeedOfAnswer, 12), Extract(Answered(T0, 12) with { Channel = channel }));
 }

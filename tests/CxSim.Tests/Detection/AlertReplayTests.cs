@@ -1,0 +1,51 @@
+using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Domain.Analytics.Rules;
+using CxSim.Detection;
+using CxSim.Generation;
+using CxSim.Incidents;
+
+namespace CxSim.Tests.Detection;
+
+public sealed class AlertReplayTests
+{
+    private static readonly RuleSet Rules = DefaultRules.Load();
+
+    private static SimulationScenario SpikeMorning() => new()
+    {
+        Seed = 7,
+        Start = DetectionScenarios.Monday.AddHours(6),
+        Duration = TimeSpan.FromHours(4),
+        Incidents = [new Incident(IncidentKind.WaitSpike, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(9), new IncidentSlice(Queue: "billing"))],
+    };
+
+    private static List<(AlertTransitionKind, string, string, DateTimeOffset, DateTimeOffset)> Summary(AlertReplay replay) =>
+        [.. replay.Transitions.Select(t => (t.Transition.Kind, t.Alert.Id, t.Alert.Detector, t.Alert.WindowEnd, t.RaisedAt))];
+
+    [Fact]
+    public void Passing_the_bodies_through_the_ingestion_pipeline_changes_no_transition()
+    {
+        var direct = new AlertReplay(Rules, new ReplayOptions { ThroughIngestion = false });
+        direct.Run(new TrafficGenerator(SpikeMorning()).Generate());
+        var ingested = new AlertReplay(Rules);
+        ingested.Run(new TrafficGenerator(SpikeMorning()).Generate());
+
+        Assert.Contains(direct.Transitions, t => t.Transition.Kind == AlertTransitionKind.Opened);
+        Assert.Equal(Summary(direct), Summary(ingested));
+        Assert.Equal(direct.Counters.Counted, ingested.Counters.Counted);
+        Assert.Equal(0, ingested.Counters.Rejected);
+    }
+
+    [Fact]
+    public void The_loop_judges_every_window_it_made_final_and_opens_the_spiked_queues_alert_after_the_spike_starts()
+    {
+        var replay = new AlertReplay(Rules);
+        replay.Run(new TrafficGenerator(SpikeMorning()).Generate());
+
+        var opened = replay.Transitions.Where(t => t.Transition.Kind == AlertTransitionKind.Opened).ToList();
+        var spike = Assert.Single(opened, t => t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ServiceLevel && t.Alert.Slice.ToString() == "queue=billing");
+        Assert.InRange(spike.Alert.OpenedAt, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(8.75));
+        Assert.True(spike.RaisedAt > spike.Alert.OpenedAt + Rules.EventTime.AllowedLateness, "a window is judged only once the watermark has passed it");
+        Assert.Equal(0, replay.Counters.TooLate);
+        Assert.True(replay.Watermark > SpikeMorning().End!.Value.AddMinutes(-5));
+    }
+}

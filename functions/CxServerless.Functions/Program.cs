@@ -7,6 +7,7 @@ builder.AddCustomHandlerHost();
 builder.AddCxTelemetry();
 builder.Services.AddOperations();
 builder.Services.AddIngestion();
+builder.Services.AddDashboard();
 builder.AddWorkflows();
 
 var app = builder.Build();

@@ -259,6 +259,8 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
                 $"Chromium is not installed at '{chromium}'. Install Debian's chromium ('apt-get install chromium'; './cx test' does it) or set {ChromiumVariable}.");
         }
 
+        // Generous: a loaded 2-core CI machine may take seconds per poll, never minutes.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -69,20 +69,27 @@ public sealed class DashboardRenderingTests(AzuriteFixture azurite, DashboardApp
     }
 
     [Fact]
-    public async Task Clicking_a_tile_charts_that_kpi()
+    public async Task Clicking_a_tile_or_pressing_enter_on_it_charts_that_kpi()
     {
         await app.EnsureStartedAsync(azurite);
         var page = await app.NewPageAsync();
         var view = new DashboardView(page);
         await view.OpenAsync();
-        var tiles = await view.WaitForValuesAsync(DataTimeout);
-        var other = tiles.Last(t => t.Value is not null);
+        var tiles = (await view.WaitForValuesAsync(DataTimeout)).Where(t => t.Value is not null).ToList();
+        Assert.True(tiles.Count >= 2, "fewer than two tiles with values");
+        var (clicked, keyed) = (tiles[^1], tiles[^2]);
 
-        await page.Locator($"#tiles button[data-kpi=\"{other.Kpi}\"]").ClickAsync();
+        await page.Locator($"#tiles button[data-kpi=\"{clicked.Kpi}\"]").ClickAsync();
 
-        await Assertions.Expect(page.Locator("#chart")).ToHaveAttributeAsync("data-kpi", other.Kpi);
-        await Assertions.Expect(page.Locator($"#tiles button[data-kpi=\"{other.Kpi}\"]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("#chart")).ToHaveAttributeAsync("data-kpi", clicked.Kpi);
+        await Assertions.Expect(page.Locator($"#tiles button[data-kpi=\"{clicked.Kpi}\"]")).ToHaveAttributeAsync("aria-pressed", "true");
         await Eventually.Async(view.ChartInkAsync, n => n > 0, TimeSpan.FromSeconds(30), "a drawn chart");
+
+        await page.Locator($"#tiles button[data-kpi=\"{keyed.Kpi}\"]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#chart")).ToHaveAttributeAsync("data-kpi", keyed.Kpi);
+        await Assertions.Expect(page.Locator($"#tiles button[data-kpi=\"{clicked.Kpi}\"]")).ToHaveAttributeAsync("aria-pressed", "false");
     }
 
     [Fact]

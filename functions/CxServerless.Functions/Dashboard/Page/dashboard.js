@@ -24,6 +24,7 @@
     lastFailure: null,
     denied: false,
     timer: null,
+    pollSeq: 0,
     seriesRequest: 0,
     chart: null,
     chartKey: null,
@@ -134,8 +135,12 @@
   }
 
   function poll() {
+    // A newer poll (the slice changed) supersedes this one: its answer is dropped and it schedules nothing.
+    var id = ++state.pollSeq;
+    var current = function () { return id === state.pollSeq; };
     var headers = state.etag ? { "If-None-Match": state.etag } : {};
     request(api("kpis/summary", { slice: state.slice }), headers).then(function (response) {
+      if (!current()) { return null; }
       if (response.status === 304) {
         ok();
         return null;
@@ -150,6 +155,7 @@
       }
       var etag = response.headers.get("ETag");
       return response.json().then(function (summary) {
+        if (!current()) { return; }
         state.etag = etag;
         state.summary = summary;
         document.body.setAttribute("data-etag", etag || "");
@@ -158,10 +164,11 @@
         refreshSeries(true);
       });
     }).catch(function (error) {
+      if (!current()) { return; }
       state.lastFailure = error && error.name === "AbortError" ? "no answer" : (error && error.message) || "network error";
       updateStatus();
     }).finally(function () {
-      if (!state.denied) { schedule(POLL_MS); }
+      if (current() && !state.denied) { schedule(POLL_MS); }
     });
   }
 

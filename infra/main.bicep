@@ -148,6 +148,7 @@ var tableNames = [
   'WorkflowInstances'
   'Heartbeat'
   'IngestCounters'
+  'LateEvents'
 ]
 
 // The queues the app triggers on, each with the '-poison' queue the Functions host moves failed messages to.

@@ -88,6 +88,8 @@ build_package() {
   STAGE="$stage"
   trap 'rm -rf "$STAGE"' EXIT
   cp "$APP/host.json" "$stage/"
+  # The alert rules the handler loads at start (CxRulesFile, default rules/cx-rules.v1.json).
+  cp -R "$APP/rules" "$stage/rules"
   while IFS= read -r name; do
     [ -n "$name" ] || continue
     cp -R "$APP/$name" "$stage/$name"

@@ -7,6 +7,7 @@ builder.AddCustomHandlerHost();
 builder.AddCxTelemetry();
 builder.Services.AddOperations();
 builder.Services.AddIngestion();
+builder.Services.AddAnalytics();
 builder.Services.AddDashboard();
 builder.AddWorkflows();
 
@@ -14,6 +15,9 @@ var app = builder.Build();
 
 // Resolve the catalog now: a function.json without a handler, or a handler without a function.json, stops the process here.
 _ = app.Services.GetRequiredService<FunctionCatalog>();
+
+// Load and validate the alert rules now: an invalid rules file stops the process with every error listed.
+_ = app.Services.GetRequiredService<CxServerless.Domain.Analytics.Rules.RuleSet>();
 
 app.MapInvocations();
 app.Run();

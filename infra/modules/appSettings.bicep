@@ -68,6 +68,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflow__TaskHub: 'Workflow'
     Workflow__ControlPartitions: '4'
     Workflow__MaxDequeueCount: '5'
+    // The alert evaluator's NCRONTAB schedule (EvaluateAlerts/function.json): every two seconds.
+    CxAlertSchedule: '*/2 * * * * *'
   }
 }
 

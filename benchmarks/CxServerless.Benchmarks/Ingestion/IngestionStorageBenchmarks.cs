@@ -31,6 +31,8 @@ public class IngestionStorageBenchmarks
     private IngestionCounterStore _counters = null!;
     private TableServiceClient _tables = null!;
     private IngestionOptions _options = null!;
+    private string _bucketsTable = null!;
+    private string _lateTable = null!;
     private long _sequence;
 
     /// <summary>How many table partitions each hour of events is spread over (setting CxIngestPartitionBuckets).</summary>
@@ -56,7 +58,15 @@ public class IngestionStorageBenchmarks
         var pipeline = new IngestionPipeline(SourceAdapters.Registry(), new Pseudonymizer(_options.KeyBytes()), new IngestionLimits());
         var store = new IngestionStore(_tables.GetTableClient(_options.EventsTable), _tables.GetTableClient(_options.QuarantineTable));
         _counters = new IngestionCounterStore(_tables.GetTableClient(_options.CountersTable));
-        _function = new IngestCxEventsFunction(pipeline, store, _counters, Options.Create(_options), TimeProvider.System, NullLogger<IngestCxEventsFunction>.Instance);
+        // The KPI writer runs in every invocation, so its requests count too.
+        var rules = CxServerless.Domain.Analytics.Rules.DefaultRules.Load();
+        _bucketsTable = AzuriteFixture.UniqueName("benchmb");
+        _lateTable = AzuriteFixture.UniqueName("benchla");
+        var analytics = new CxServerless.Functions.Analytics.AnalyticsWriter(
+            new CxServerless.Functions.Analytics.MetricBucketStore(_tables.GetTableClient(_bucketsTable)),
+            new CxServerless.Functions.Analytics.LateEventStore(_tables.GetTableClient(_lateTable)),
+            rules, TimeProvider.System, NullLogger<CxServerless.Functions.Analytics.AnalyticsWriter>.Instance);
+        _function = new IngestCxEventsFunction(pipeline, store, _counters, analytics, Options.Create(_options), TimeProvider.System, NullLogger<IngestCxEventsFunction>.Instance);
     }
 
     /// <summary>One invocation of 100 fresh events.</summary>
@@ -79,7 +89,7 @@ public class IngestionStorageBenchmarks
         var perEvent = totals.All.Stored == 0 ? double.NaN : (double)requests / totals.All.Stored;
         File.WriteAllText(TransactionsPerEventColumn.ResultFile(Buckets),
             string.Create(CultureInfo.InvariantCulture, $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
-        foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable })
+        foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable })
         {
             _tables.DeleteTable(name);
         }

@@ -44,6 +44,36 @@ public static class HandlerSettings
     /// <summary>The Azure AI Language endpoint; empty uses the local lexicon scorer.</summary>
     public const string LanguageEndpoint = "CxLanguageEndpoint";
 
+    /// <summary>The alert rules file, relative to the app root.</summary>
+    public const string RulesFile = "CxRulesFile";
+
+    /// <summary>The NCRONTAB schedule of the alert evaluator.</summary>
+    public const string AlertSchedule = "CxAlertSchedule";
+
+    /// <summary>The table of per-minute KPI buckets.</summary>
+    public const string MetricBucketsTable = "CxMetricBucketsTable";
+
+    /// <summary>The table of alerts.</summary>
+    public const string AlertsTable = "CxAlertsTable";
+
+    /// <summary>The table of baseline points.</summary>
+    public const string BaselinesTable = "CxBaselinesTable";
+
+    /// <summary>The table of late events.</summary>
+    public const string LateEventsTable = "CxLateEventsTable";
+
+    /// <summary>The queue of alert transitions.</summary>
+    public const string AlertsQueue = "CxAlertsQueue";
+
+    /// <summary>How much history the alert evaluator replays after a cold start.</summary>
+    public const string AlertWarmUp = "CxAlertWarmUp";
+
+    /// <summary>How much event time the KPI read side holds.</summary>
+    public const string KpiLookback = "CxKpiLookback";
+
+    /// <summary>The shortest time between two storage reads of the KPI read side.</summary>
+    public const string KpiRefresh = "CxKpiRefresh";
+
     /// <summary>Accept development principals from cx-host (local only).</summary>
     public const string DevelopmentIdentities = "CxDevelopmentIdentities";
 
@@ -91,6 +121,26 @@ public static class HandlerSettings
             "Read by the handler: the table of ingestion counters. Optional; Azure uses the default IngestCounters."),
         new(IngestPartitionBuckets, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: table partitions per hour of events (1-64). Optional; Azure uses the default 2 (docs/events.md)."),
+        new(RulesFile, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the alert rules file relative to the app root. Optional; default rules/cx-rules.v1.json (docs/alert-rules.md)."),
+        new(AlertSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxAlertSchedule% in EvaluateAlerts/function.json: the alert evaluator's NCRONTAB schedule (every 2 s)."),
+        new(MetricBucketsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of per-minute KPI buckets. Optional; Azure uses the default MetricBuckets."),
+        new(AlertsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of alerts. Optional; Azure uses the default Alerts."),
+        new(BaselinesTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of baseline points for charts. Optional; Azure uses the default Baselines."),
+        new(LateEventsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table listing events later than the allowed lateness. Optional; Azure uses the default LateEvents."),
+        new(AlertsQueue, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the queue of alert transitions for the escalation workflow. Optional; Azure uses the default alerts."),
+        new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: event time the alert evaluator replays after a cold start (15 min to 7 days). Optional; default 6 hours."),
+        new(KpiLookback, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: event time the KPI read side holds in memory (30 min to 7 days). Optional; default 8 hours."),
+        new(KpiRefresh, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the shortest time between two storage reads of the KPI read side (0 to 60 s). Optional; default 0.5 s."),
         new(LanguageEndpoint, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the Azure AI Language endpoint, called with the managed identity. Empty (local): the lexicon scorer."),
         new(DevelopmentIdentities, SettingShape.Value, SettingScope.LocalOnly,

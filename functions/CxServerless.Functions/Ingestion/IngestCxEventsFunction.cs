@@ -15,6 +15,7 @@ public sealed partial class IngestCxEventsFunction(
     IngestionPipeline pipeline,
     IngestionStore store,
     IngestionCounterStore counters,
+    Analytics.AnalyticsWriter analytics,
     Microsoft.Extensions.Options.IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<IngestCxEventsFunction> logger) : IFunctionHandler
@@ -54,11 +55,14 @@ public sealed partial class IngestCxEventsFunction(
         for (var attempt = 1; attempt <= MaxCounterAttempts; attempt++)
         {
             var (totals, etag) = _cache.TryGetValue(rowKey, out var cached) ? cached : await counters.ReadAsync(rowKey, cancellationToken);
-            var delta = await IngestAsync(batch, totals.LastSequence, cancellationToken);
+            var (delta, stored) = await IngestAsync(batch, totals.LastSequence, cancellationToken);
             if (delta.All.Received == 0)
             {
                 return InvocationResult.Ok().Log($"{FunctionName}: partition {batch.Partition.PartitionId}: {batch.Events.Count} events already counted.");
             }
+
+            // KPI buckets before the counters: if this fails, the batch is redelivered and the writer skips what it already holds.
+            await analytics.ApplyAsync(rowKey, stored, cancellationToken);
 
             var next = Copy(totals);
             next.Add(delta);
@@ -78,13 +82,14 @@ public sealed partial class IngestCxEventsFunction(
         throw new InvalidOperationException($"The counters of partition {batch.Partition.PartitionId} kept changing under {MaxCounterAttempts} attempts.");
     }
 
-    private async Task<IngestionTotals> IngestAsync(EventHubBatch batch, long lastSequence, CancellationToken cancellationToken)
+    private async Task<(IngestionTotals Delta, IReadOnlyList<Analytics.SequencedEvent> Stored)> IngestAsync(
+        EventHubBatch batch, long lastSequence, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
         var hub = batch.Partition.EventHubName;
         var fresh = batch.Events.Where(e => e.SequenceNumber < 0 || e.SequenceNumber > lastSequence).ToList();
         var delta = new IngestionTotals { LastSequence = fresh.Count == 0 ? -1 : fresh.Max(e => e.SequenceNumber) };
-        var processed = fresh.Select(e => Process(ToRaw(e, batch.Partition.PartitionId), hub, receivedAt)).ToList();
+        var processed = fresh.Select(e => Process(ToRaw(e, batch.Partition.PartitionId), hub, receivedAt) with { SequenceNumber = e.SequenceNumber }).ToList();
 
         var accepted = new List<Processed>();
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -101,13 +106,14 @@ public sealed partial class IngestCxEventsFunction(
             }
         }
 
-        await StoreAcceptedAsync(accepted, delta, cancellationToken);
+        var stored = await StoreAcceptedAsync(accepted, delta, cancellationToken);
         await QuarantineRejectedAsync(processed.Where(p => !p.Outcome.IsAccepted).ToList(), delta, cancellationToken);
-        return delta;
+        return (delta, stored);
     }
 
-    private async Task StoreAcceptedAsync(List<Processed> accepted, IngestionTotals delta, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Analytics.SequencedEvent>> StoreAcceptedAsync(List<Processed> accepted, IngestionTotals delta, CancellationToken cancellationToken)
     {
+        var stored = new List<Analytics.SequencedEvent>(accepted.Count);
         var buckets = options.Value.PartitionBuckets;
         var rows = accepted.Select(p => EventEntities.ForEvent(p.Outcome.Event!, p.Outcome.DedupeKey!, p.Origin, buckets)).ToList();
         var results = await IngestionStore.InsertAsync(store.Events, rows, cancellationToken);
@@ -121,8 +127,11 @@ public sealed partial class IngestCxEventsFunction(
             else
             {
                 delta.Count(outcome.SourceSystem, t => t.Store(outcome.SkewSeconds ?? 0, outcome.IsLate));
+                stored.Add(new Analytics.SequencedEvent(outcome.Event!, accepted[i].SequenceNumber));
             }
         }
+
+        return stored;
     }
 
     private async Task QuarantineRejectedAsync(List<Processed> rejected, IngestionTotals delta, CancellationToken cancellationToken)
@@ -194,5 +203,8 @@ public sealed partial class IngestCxEventsFunction(
     [LoggerMessage(Level = LogLevel.Error, Message = "The ingestion pipeline failed with {ExceptionType} on {Origin}; the event is quarantined")]
     private static partial void LogPipelineFailure(ILogger logger, string exceptionType, string origin);
 
-    private sealed record Processed(IngestionOutcome Outcome, string Origin, DateTimeOffset IngestTime);
+    private sealed record Processed(IngestionOutcome Outcome, string Origin, DateTimeOffset IngestTime)
+    {
+        public long SequenceNumber { get; init; } = -1;
+    }
 }

@@ -18,6 +18,9 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
     /// <inheritdoc />
     public abstract string Name { get; }
 
+    /// <summary>The audit log, security options and logger, for derived functions that audit reads themselves.</summary>
+    protected HttpFunctionServices Services => services;
+
     /// <summary>The roles allowed to call this function; empty means anonymous access (only for health and the like).</summary>
     public abstract IReadOnlySet<string> AllowedRoles { get; }
 

@@ -34,7 +34,8 @@ public sealed class AlertEvaluator(RuleSet rules)
         DateTimeOffset to,
         DateTimeOffset? globalWatermark = null,
         bool finalOnly = false,
-        IReadOnlyDictionary<(KpiId Kpi, Slice Slice), double>? openingLevels = null)
+        IReadOnlyDictionary<(KpiId Kpi, Slice Slice), double>? openingLevels = null,
+        Action<KpiMonitor, WindowResult>? evaluated = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var transitions = new List<AlertTransition>();
@@ -55,6 +56,7 @@ public sealed class AlertEvaluator(RuleSet rules)
                 }
 
                 var transition = monitor.Evaluate(window);
+                evaluated?.Invoke(monitor, window);
                 if (transition.Kind != AlertTransitionKind.None)
                 {
                     transitions.Add(transition);

@@ -1,0 +1,209 @@
+using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Domain.Analytics.Kpis;
+using CxServerless.Domain.Analytics.Rules;
+using CxServerless.Domain.Analytics.Slices;
+using CxServerless.Domain.Analytics.Windows;
+using CxServerless.Functions.Invocation;
+using Microsoft.Extensions.Options;
+
+namespace CxServerless.Functions.Analytics;
+
+/// <summary>
+/// The alert evaluator: a timer (every two seconds by default, <c>%CxAlertSchedule%</c>; timer functions run on one
+/// instance at a time) that composes the final windows of every watched KPI and slice since its last pass and runs
+/// them through the rules' detectors and alert state machines. Transitions are stored in the Alerts table and announced
+/// on the alerts queue; each evaluated window's baseline goes to the Baselines table for the charts.
+/// <para>
+/// Detector history lives in memory. After a cold start the evaluator replays <see cref="AnalyticsOptions.AlertWarmUp"/>
+/// of stored buckets first. Replayed transitions that are already stored change nothing (alert ids are deterministic and
+/// updates apply only when newer). If the replay opens an alert for a KPI and slice that already has an open alert
+/// under another id, the stored one is kept and continued; if the replay ends with no open alert where one is stored,
+/// the stored one is resolved.
+/// </para>
+/// </summary>
+public sealed partial class AlertEvaluationFunction(
+    KpiReadModel readModel,
+    AlertStore alerts,
+    BaselineStore baselines,
+    RuleSet rules,
+    IOptions<AnalyticsOptions> options,
+    TimeProvider time,
+    ILogger<AlertEvaluationFunction> logger) : IFunctionHandler, IDisposable
+{
+    /// <summary>The function's name.</summary>
+    public const string FunctionName = "EvaluateAlerts";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<(string RuleId, Slice Slice), DateTimeOffset> _recorded = [];
+    private readonly Dictionary<(KpiId Kpi, Slice Slice), string> _storedIds = [];
+    private AlertEvaluator? _evaluator;
+    private DateTimeOffset? _evaluatedThrough;
+
+    /// <inheritdoc />
+    public string Name => FunctionName;
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>The global watermark through which windows have been evaluated (for tests and the health view).</summary>
+    public DateTimeOffset? EvaluatedThrough => _evaluatedThrough;
+
+    /// <inheritdoc />
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        if (TimerTick.TryRead(request, "timer", out var error) is null)
+        {
+            return InvocationResult.Fail(error!).Log(error!);
+        }
+
+        if (!await _gate.WaitAsync(0, cancellationToken))
+        {
+            return InvocationResult.Ok().Log($"{FunctionName}: the previous pass is still running.");
+        }
+
+        try
+        {
+            var count = await EvaluateAsync(cancellationToken);
+            return count > 0 ? InvocationResult.Ok().Log($"{FunctionName}: {count} alert transitions stored.") : InvocationResult.Ok();
+        }
+        catch
+        {
+            // Rebuild from storage on the next pass rather than continue from a half-applied state.
+            _evaluator = null;
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One evaluation pass; returns how many transitions were stored.</summary>
+    public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
+    {
+        await alerts.EnsureCreatedAsync(cancellationToken);
+        var snapshot = await readModel.GetAsync(cancellationToken);
+        if (snapshot.Watermark is not { } watermark)
+        {
+            return 0;
+        }
+
+        var warmingUp = _evaluator is null;
+        if (_evaluator is null)
+        {
+            _evaluator = new AlertEvaluator(rules);
+            _recorded.Clear();
+            _storedIds.Clear();
+            foreach (var open in (await alerts.ListAsync(cancellationToken, fresh: true)).Where(a => a.Alert.Status == AlertStatus.Open))
+            {
+                _storedIds[(open.Alert.Kpi, open.Alert.Slice)] = open.Alert.Id;
+            }
+
+            await alerts.NotifyPendingAsync(cancellationToken);
+        }
+
+        if (_evaluatedThrough is { } through && watermark <= through && !warmingUp)
+        {
+            return 0;
+        }
+
+        var firstEnd = EventMinutes.EndOf(snapshot.FirstMinute);
+        var from = warmingUp || _evaluatedThrough is null
+            ? Max(firstEnd, watermark - options.Value.AlertWarmUp)
+            : Max(firstEnd, _evaluatedThrough.Value - MaxHop());
+        var series = snapshot.WatchedSeries();
+        var openings = series.Keys.Where(k => k.Kpi == KpiId.Backlog).ToDictionary(k => k, k => snapshot.OpeningLevel(k.Slice));
+        var points = new List<BaselinePoint>();
+        var transitions = _evaluator.Evaluate(series, from, watermark, watermark, finalOnly: true, openings, (monitor, window) =>
+        {
+            var key = (monitor.Subject.RuleId, monitor.Subject.Slice);
+            if (window.Value is not null && (!_recorded.TryGetValue(key, out var last) || window.End > last) && monitor.LastVerdict is not null)
+            {
+                _recorded[key] = window.End;
+                if (BaselinePoint.From(window.Kpi, window.Slice, window.End, monitor.LastVerdict) is { } point)
+                {
+                    points.Add(point);
+                }
+            }
+        });
+
+        var stored = 0;
+        foreach (var transition in transitions)
+        {
+            stored += await StoreAsync(transition, cancellationToken) ? 1 : 0;
+        }
+
+        if (warmingUp)
+        {
+            stored += await ResolveOrphansAsync(cancellationToken);
+        }
+
+        await baselines.WriteAsync(points, cancellationToken);
+        _evaluatedThrough = watermark;
+        return stored;
+    }
+
+    private async Task<bool> StoreAsync(AlertTransition transition, CancellationToken cancellationToken)
+    {
+        var alert = transition.Alert!;
+        var key = (alert.Kpi, alert.Slice);
+        if (!_storedIds.TryGetValue(key, out var storedId) || transition.Kind == AlertTransitionKind.Opened && storedId != alert.Id && !await IsOpenAsync(storedId, cancellationToken))
+        {
+            storedId = alert.Id;
+        }
+
+        _storedIds[key] = storedId;
+        var written = await alerts.ApplyAsync(transition, storedId, cancellationToken);
+        if (alert.Status == AlertStatus.Resolved)
+        {
+            _storedIds.Remove(key);
+        }
+
+        if (written is null)
+        {
+            return false;
+        }
+
+        AnalyticsMetrics.RecordAlert(transition.Kind.ToString().ToLowerInvariant(), alert.Severity.ToString());
+        LogTransition(logger, transition.Kind, written.Alert.Id, alert.Kpi, alert.Slice.ToString(), alert.Severity, alert.Value);
+        await alerts.NotifyAsync(written, AlertStore.KindOf(written), cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> IsOpenAsync(string id, CancellationToken cancellationToken) =>
+        (await alerts.ListAsync(cancellationToken, fresh: true)).Any(a => a.Alert.Id == id && a.Alert.Status == AlertStatus.Open);
+
+    /// <summary>After a replay, a stored open alert whose KPI and slice the evaluator does not hold open is resolved.</summary>
+    private async Task<int> ResolveOrphansAsync(CancellationToken cancellationToken)
+    {
+        var open = _evaluator!.Monitors.Values.Where(m => m.Machine.OpenAlert is not null).Select(m => (m.Subject.Kpi, m.Subject.Slice)).ToHashSet();
+        var resolved = 0;
+        foreach (var orphan in (await alerts.ListAsync(cancellationToken, fresh: true))
+                     .Where(a => a.Alert.Status == AlertStatus.Open && !open.Contains((a.Alert.Kpi, a.Alert.Slice))))
+        {
+            var end = _evaluatedThrough ?? orphan.UpdatedAt;
+            var closed = orphan.Alert with
+            {
+                Status = AlertStatus.Resolved,
+                ResolvedAt = time.GetUtcNow(),
+                Message = orphan.Alert.Message + " Resolved after the evaluator restarted: the condition no longer holds.",
+            };
+            var written = await alerts.ApplyAsync(new AlertTransition(AlertTransitionKind.Resolved, closed with { WindowEnd = Max(end, orphan.UpdatedAt.AddTicks(1)) }), orphan.Alert.Id, cancellationToken);
+            if (written is not null)
+            {
+                await alerts.NotifyAsync(written, "resolved", cancellationToken);
+                _storedIds.Remove((orphan.Alert.Kpi, orphan.Alert.Slice));
+                resolved++;
+            }
+        }
+
+        return resolved;
+    }
+
+    private TimeSpan MaxHop() => rules.Rules.Count == 0 ? TimeSpan.FromMinutes(1) : rules.Rules.Max(r => r.Window.Hop);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Kind}: {AlertId} {Kpi} {Slice} {Severity} value {Value}")]
+    private static partial void LogTransition(ILogger logger, AlertTransitionKind kind, string alertId, KpiId kpi, string slice, AlertSeverity severity, double value);
+}

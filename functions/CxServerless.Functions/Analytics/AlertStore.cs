@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using CxServerless.Domain.Analytics.Alerts;
+
+namespace CxServerless.Functions.Analytics;
+
+/// <summary>
+/// The Alerts table and the alerts queue. One row per alert (PartitionKey <c>alert</c>, RowKey the deterministic
+/// <see cref="AlertId"/>), updated in place while the alert is open. Opening, a change of severity and resolution are
+/// announced on the alerts queue with the alert id, so the escalation workflow can start one orchestration per alert
+/// (its instance id is the alert id, so a repeated message starts nothing new). The row is written first with a raised
+/// <see cref="StoredAlert.Version"/>; the message follows and then <see cref="StoredAlert.NotifiedVersion"/> catches up,
+/// so a crash in between is repaired by <see cref="NotifyPendingAsync"/> (at least once, never lost).
+/// </summary>
+public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvider time)
+{
+    private volatile bool _created;
+    private (DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts)? _cache;
+
+    /// <summary>The table.</summary>
+    public TableClient Table => table;
+
+    /// <summary>The queue.</summary>
+    public QueueClient Queue => queue;
+
+    /// <summary>Creates the table and queue when missing.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (!_created)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _created = true;
+        }
+    }
+
+    /// <summary>Every stored alert, newest first; reads shared for a second so that dashboards do not multiply reads.</summary>
+    public async Task<IReadOnlyList<StoredAlert>> ListAsync(CancellationToken cancellationToken, bool fresh = false)
+    {
+        if (!fresh && _cache is { } cache && time.GetUtcNow() - cache.At < TimeSpan.FromSeconds(1))
+        {
+            return cache.Alerts;
+        }
+
+        var alerts = new List<StoredAlert>();
+        try
+        {
+            StorageReads.Add();
+            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == StoredAlert.PartitionKey, cancellationToken: cancellationToken))
+            {
+                if (StoredAlert.FromEntity(row) is { } alert)
+                {
+                    alerts.Add(alert);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No alert was ever stored.
+        }
+
+        IReadOnlyList<StoredAlert> sorted = [.. alerts.OrderByDescending(a => a.Alert.OpenedAt).ThenBy(a => a.Alert.Id, StringComparer.Ordinal)];
+        _cache = (time.GetUtcNow(), sorted);
+        return sorted;
+    }
+
+    /// <summary>
+    /// Stores one transition. An opening inserts the row (an existing row means a replay: nothing changes); an update or
+    /// resolution replaces it only when it is newer than what is stored. Returns the stored alert, or null when the
+    /// transition was already stored.
+    /// </summary>
+    public async Task<StoredAlert?> ApplyAsync(AlertTransition transition, string storedId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var alert = transition.Alert ?? throw new ArgumentException("A transition without an alert.", nameof(transition));
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(StoredAlert.PartitionKey, storedId, cancellationToken: cancellationToken);
+        var current = existing.HasValue ? StoredAlert.FromEntity(existing.Value!) : null;
+        var announce = transition.Kind is AlertTransitionKind.Opened or AlertTransitionKind.Resolved || transition.SeverityChanged;
+        if (current is null)
+        {
+            var stored = new StoredAlert(alert with { Id = storedId }, 1, 0, alert.WindowEnd);
+            stored = stored with { NotifiedVersion = announce ? 0 : 1 };
+            try
+            {
+                await table.AddEntityAsync(stored.ToEntity(), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                return null; // Written meanwhile by an earlier attempt.
+            }
+
+            _cache = null;
+            return stored;
+        }
+
+        if (alert.WindowEnd <= current.UpdatedAt || current.Alert.Status == AlertStatus.Resolved)
+        {
+            return null; // A replay of what is stored, or a late word on a closed alert.
+        }
+
+        // An opening that continues a stored open alert (after a replay) is an update of it, not news.
+        announce = transition.Kind == AlertTransitionKind.Resolved || transition.SeverityChanged;
+        var merged = alert with { Id = storedId, OpenedAt = current.Alert.OpenedAt };
+        var next = new StoredAlert(merged, current.Version + 1, announce ? current.NotifiedVersion : current.Version + 1, alert.WindowEnd);
+        await table.UpdateEntityAsync(next.ToEntity(), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+        _cache = null;
+        return next;
+    }
+
+    /// <summary>Announces a stored alert whose version is ahead of its notification, then marks it announced.</summary>
+    public async Task NotifyAsync(StoredAlert alert, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (alert.NotifiedVersion >= alert.Version)
+        {
+            return;
+        }
+
+        var message = new JsonObject
+        {
+            ["alertId"] = alert.Alert.Id,
+            ["event"] = kind,
+            ["version"] = alert.Version,
+            ["alert"] = alert.ToJson(),
+        };
+        await queue.SendMessageAsync(message.ToJsonString(), cancellationToken);
+        var mark = new TableEntity(StoredAlert.PartitionKey, alert.Alert.Id) { ["NotifiedVersion"] = alert.Version };
+        try
+        {
+            await table.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted by retention meanwhile: nothing left to mark.
+        }
+    }
+
+    /// <summary>Announces every alert whose last change was not announced (after a crash between the row and the message).</summary>
+    public async Task<int> NotifyPendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await ListAsync(cancellationToken, fresh: true)).Where(a => a.NotifiedVersion < a.Version).ToList();
+        foreach (var alert in pending)
+        {
+            await NotifyAsync(alert, KindOf(alert), cancellationToken);
+        }
+
+        return pending.Count;
+    }
+
+    /// <summary>The queue event name of an alert's latest change.</summary>
+    public static string KindOf(StoredAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return alert.Alert.Status == AlertStatus.Resolved ? "resolved" : alert.Version == 1 ? "opened" : "escalated";
+    }
+}

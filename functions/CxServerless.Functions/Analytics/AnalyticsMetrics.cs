@@ -1,0 +1,26 @@
+using System.Diagnostics.Metrics;
+using CxServerless.Functions.Telemetry;
+
+namespace CxServerless.Functions.Analytics;
+
+/// <summary>The analytics metrics: events folded into KPIs by timeliness, and alert transitions.</summary>
+public static class AnalyticsMetrics
+{
+    private static readonly Counter<long> Events = CxTelemetry.Meter.CreateCounter<long>(
+        "cx.analytics.events", unit: "{event}", description: "Stored events seen by the KPI writer, by timeliness (in_order, late, too_late).");
+
+    private static readonly Counter<long> Alerts = CxTelemetry.Meter.CreateCounter<long>(
+        "cx.alerts", unit: "{transition}", description: "Alert transitions by kind (opened, updated, resolved) and severity.");
+
+    /// <summary>Records one batch.</summary>
+    public static void Record(int inOrder, int late, int tooLate)
+    {
+        Events.Add(inOrder, new KeyValuePair<string, object?>("timeliness", "in_order"));
+        Events.Add(late, new KeyValuePair<string, object?>("timeliness", "late"));
+        Events.Add(tooLate, new KeyValuePair<string, object?>("timeliness", "too_late"));
+    }
+
+    /// <summary>Records one alert transition.</summary>
+    public static void RecordAlert(string kind, string severity) =>
+        Alerts.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("severity", severity));
+}

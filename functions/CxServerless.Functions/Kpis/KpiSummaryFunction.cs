@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Domain.Analytics.Slices;
+using CxServerless.Functions.Analytics;
+using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Security;
+
+namespace CxServerless.Functions.Kpis;
+
+/// <summary>
+/// <c>GET /api/kpis/summary[?slice=]</c>: what the dashboard polls every second. The tiles of the caller's view, the
+/// open alerts they may see and the late-event count, with an ETag built from the data version, so an unchanged
+/// summary costs a 304 and no storage read; the body is built once per data version and view, however many viewers
+/// poll. Supervisors' reads are audited at most once per ten minutes per caller and slice (a poll is not a new view).
+/// </summary>
+public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadModel readModel, AlertStore alerts, KpiQueries queries, TimeProvider time)
+    : HttpFunction(services)
+{
+    private static readonly TimeSpan AuditEvery = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<string, (string ETag, string Body)> _bodies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _audited = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override string Name => "KpiSummary";
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> AllowedRoles { get; } = CxRoles.All.ToHashSet();
+
+    /// <inheritdoc />
+    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    {
+        var view = KpiView.For(caller);
+        if (KpiQueries.ReadSlice(request, view.DefaultSlice, out var problem) is not { } slice)
+        {
+            return problem!;
+        }
+
+        if (view.Kpis.Count > 0 && !view.CanSee(slice))
+        {
+            return HttpTriggerResponse.Problem(403, "Forbidden", $"Your role does not show the slice {slice}.");
+        }
+
+        var snapshot = await readModel.GetAsync(cancellationToken);
+        var stored = await alerts.ListAsync(cancellationToken);
+        var alertStamp = stored.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{stored.Count}.{stored.Sum(a => a.Version)}");
+        var viewKey = $"{view.Scope}|{view.Team}|{string.Join(',', caller.Roles.Order(StringComparer.Ordinal))}|{caller.IsDevelopment}|{slice}";
+        var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{snapshot.Version}|{alertStamp}|{queries.Rules.Version}|{viewKey}")))[..24] + "\"";
+        await AuditAsync(caller, request, view, slice, cancellationToken);
+        if (Matches(request.Header("If-None-Match"), etag))
+        {
+            return WithCaching(new HttpTriggerResponse(304, string.Empty), etag);
+        }
+
+        if (!_bodies.TryGetValue(viewKey, out var cached) || cached.ETag != etag)
+        {
+            cached = (etag, Build(snapshot, stored, view, slice, caller).ToJsonString());
+            _bodies[viewKey] = cached;
+        }
+
+        return WithCaching(new HttpTriggerResponse(200, cached.Body), etag);
+    }
+
+    private JsonObject Build(KpiSnapshot snapshot, IReadOnlyList<StoredAlert> stored, KpiView view, Slice slice, CallerPrincipal caller)
+    {
+        var visibleAlerts = stored.Where(a => a.Alert.Status == AlertStatus.Open && view.CanSee(a.Alert.Kpi, a.Alert.Slice)).ToList();
+        var tiles = new JsonArray();
+        foreach (var kpi in view.Kpis)
+        {
+            tiles.Add(queries.Tile(snapshot, kpi, slice, visibleAlerts));
+        }
+
+        var slices = new JsonArray();
+        foreach (var s in snapshot.Slices().Where(view.CanSee))
+        {
+            slices.Add(s.ToString());
+        }
+
+        if (slices.Count == 0 && view.CanSee(view.DefaultSlice) && view.Kpis.Count > 0)
+        {
+            slices.Add(view.DefaultSlice.ToString());
+        }
+
+        var open = new JsonArray();
+        foreach (var alert in visibleAlerts.OrderByDescending(a => a.Alert.Severity).ThenByDescending(a => a.Alert.OpenedAt))
+        {
+            open.Add(alert.ToJson());
+        }
+
+        return new JsonObject
+        {
+            ["generatedAt"] = time.GetUtcNow(),
+            ["watermark"] = snapshot.Watermark,
+            ["newestEventTime"] = snapshot.MaxEventTime,
+            ["rulesVersion"] = queries.Rules.Version,
+            ["viewer"] = new JsonObject
+            {
+                ["name"] = caller.Name,
+                ["roles"] = new JsonArray([.. caller.Roles.Order(StringComparer.Ordinal).Select(r => (JsonNode)r)]),
+                ["team"] = view.Team,
+                ["scope"] = view.Scope,
+                ["development"] = caller.IsDevelopment,
+                ["message"] = view.Kpis.Count == 0 ? "Your sign-in carries no team, so there are no team figures to show." : null,
+            },
+            ["slice"] = slice.ToString(),
+            ["slices"] = slices,
+            ["tiles"] = tiles,
+            ["openAlerts"] = open,
+            ["lateEvents"] = view.SeesAllSlices ? snapshot.TooLate : null,
+        };
+    }
+
+    private async Task AuditAsync(CallerPrincipal caller, HttpTriggerRequest request, KpiView view, Slice slice, CancellationToken cancellationToken)
+    {
+        var key = $"{caller.UserId ?? caller.Name}|{slice}";
+        var now = time.GetUtcNow();
+        if (_audited.TryGetValue(key, out var last) && now - last < AuditEvery)
+        {
+            return;
+        }
+
+        _audited[key] = now;
+        await Services.Audit.WriteAsync(caller, $"GET {Name}", $"{request.Url.Split('?')[0]}?slice={slice}", $"view {view.Scope}", cancellationToken);
+    }
+
+    /// <summary>
+    /// RFC 9110 weak comparison of If-None-Match with the current tag. Quotes and a <c>W/</c> prefix are ignored: the
+    /// host may hand a quoted header value over as an encoded JSON string, which arrives unquoted.
+    /// </summary>
+    private static bool Matches(string? ifNoneMatch, string etag)
+    {
+        if (string.IsNullOrWhiteSpace(ifNoneMatch))
+        {
+            return false;
+        }
+
+        var current = etag.Trim('"');
+        return ifNoneMatch.Split(',').Any(tag =>
+        {
+            var t = tag.Trim();
+            t = t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t;
+            return t == "*" || string.Equals(t.Trim('"'), current, StringComparison.Ordinal);
+        });
+    }
+
+    private static HttpTriggerResponse WithCaching(HttpTriggerResponse response, string etag)
+    {
+        response.Headers["ETag"] = etag;
+        response.Headers["Cache-Control"] = "no-cache, private";
+        return response;
+    }
+}

@@ -27,6 +27,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
 
     private readonly SemaphoreSlim _start = new(1, 1);
     private readonly List<string> _tables = [];
+    private readonly List<string> _queues = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly ManualResetEventSlim _trafficRunning = new(true);
@@ -145,6 +146,11 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
             {
                 await _azurite.Tables.DeleteTableAsync(table);
             }
+
+            foreach (var queue in _queues)
+            {
+                await _azurite.Queues.DeleteQueueAsync(queue);
+            }
         }
 
         if (_appRoot is not null)
@@ -187,6 +193,10 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
             settings[name] = value;
         }
 
+        var alertsQueue = AzuriteFixture.UniqueName("alerts");
+        _queues.Add(alertsQueue);
+        settings["CxAlertsQueue"] = alertsQueue;
+
         var options = new CxHostOptions
         {
             AppRoot = _appRoot,
@@ -203,9 +213,13 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         _sender = new Support.EventHubSender(_sendClient, hub);
     }
 
-    /// <summary>The analytics storage settings, each pointing at a table or queue of this run only.</summary>
-    private static Dictionary<string, string> AnalyticsSettings() => new()
+    /// <summary>The analytics settings: every table of this run only, and the alert timer every 2 s.</summary>
+    private Dictionary<string, string> AnalyticsSettings() => new()
     {
+        ["CxMetricBucketsTable"] = Table("mb"),
+        ["CxAlertsTable"] = Table("al"),
+        ["CxBaselinesTable"] = Table("bl"),
+        ["CxLateEventsTable"] = Table("le"),
         ["CxAlertSchedule"] = "*/2 * * * * *",
     };
 

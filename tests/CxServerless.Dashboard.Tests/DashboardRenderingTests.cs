@@ -25,6 +25,9 @@ public sealed class DashboardRenderingTests(AzuriteFixture azurite, DashboardApp
         await view.OpenAsync();
         await view.WaitForValuesAsync(DataTimeout);
 
+        // The page charts the first alerting tile, else the first with a value, without a click.
+        var charted = await Eventually.Async(() => page.GetAttributeAsync("#chart", "data-kpi"), k => k is not null, DataTimeout, "a charted KPI");
+        Assert.Contains(await view.TilesAsync(), t => t.Kpi == charted && (t.Value is not null || t.Severity is not null));
         await page.Locator("#chart canvas").First.WaitForAsync();
         await Eventually.Async(view.ChartPointsAsync, n => n > 0, DataTimeout, "points on the chart");
         var ink = await Eventually.Async(view.ChartInkAsync, n => n > 0, TimeSpan.FromSeconds(30), "a drawn chart");

@@ -11,13 +11,18 @@ internal static class AppCopy
     /// </summary>
     private static readonly HashSet<string> Disabled = new(StringComparer.Ordinal) { "Heartbeat", "WorkflowPoisonSweep" };
 
-    /// <summary>Copies host.json, the sample settings and every function.json, with the housekeeping timers disabled.</summary>
+    /// <summary>Copies host.json, the sample settings, the rules and every function.json, with the housekeeping timers disabled.</summary>
     public static string WithoutHousekeepingTimers(string root)
     {
         var source = Path.Combine(root, "functions");
         var target = Directory.CreateTempSubdirectory("cx-dashboard-e2e-").FullName;
         File.Copy(Path.Combine(source, "host.json"), Path.Combine(target, "host.json"));
         File.Copy(Path.Combine(root, "local.settings.sample.json"), Path.Combine(target, "local.settings.json"));
+        var rules = Directory.CreateDirectory(Path.Combine(target, "rules"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(source, "rules")))
+        {
+            File.Copy(file, Path.Combine(rules.FullName, Path.GetFileName(file)));
+        }
         foreach (var folder in Directory.EnumerateDirectories(source).Where(d => File.Exists(Path.Combine(d, "function.json"))))
         {
             var name = Path.GetFileName(folder);

@@ -197,6 +197,8 @@
     var scope = viewer.scope === "team" ? "team " + (viewer.team || "none") : "all teams";
     $("viewer").textContent = "Signed in as " + (viewer.name || "unknown") + " (" + roles + "), seeing " + scope +
       (viewer.development ? " · development identity" : "");
+    $("viewer-message").textContent = viewer.message || "";
+    $("viewer-message").hidden = !viewer.message;
 
     var dev = viewer.development === true;
     $("dev-switcher").hidden = !dev;
@@ -214,7 +216,7 @@
     var select = $("slice");
     var show = viewer.scope === "all" && slices.length > 1;
     $("slice-field").hidden = !show;
-    var current = state.slice || (summary.tiles && summary.tiles[0] && summary.tiles[0].slice) || "all";
+    var current = summary.slice || state.slice || (summary.tiles && summary.tiles[0] && summary.tiles[0].slice) || "all";
     $("tiles-slice").textContent = "· " + sliceText(current);
     if (!show) { return; }
     var existing = Array.prototype.map.call(select.options, function (o) { return o.value; }).join("\n");
@@ -233,7 +235,10 @@
     var list = $("tiles");
     var focusedKpi = document.activeElement && document.activeElement.getAttribute("data-kpi");
     if (!tiles.some(function (t) { return t.kpi === state.selectedKpi; })) {
-      state.selectedKpi = tiles.length ? tiles[0].kpi : null;
+      // Start on what needs attention: the first alerting tile, else the first with a value.
+      var first = tiles.filter(function (t) { return t.alert; })[0] ||
+        tiles.filter(function (t) { return isNumber(t.value); })[0] || tiles[0];
+      state.selectedKpi = first ? first.kpi : null;
     }
     list.textContent = "";
     tiles.forEach(function (tile) { list.appendChild(renderTile(tile)); });
@@ -296,6 +301,11 @@
       var delta = last - previous;
       var arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "▶";
       var words = delta > 0 ? "up" : delta < 0 ? "down" : "unchanged";
+      if (delta !== 0 && typeof tile.higherIsBetter === "boolean") {
+        var better = (delta > 0) === tile.higherIsBetter;
+        wrap.classList.add(better ? "trend-better" : "trend-worse");
+        words += better ? " (better)" : " (worse)";
+      }
       var text = el("span", "arrow", arrow + " " + (delta === 0 ? "" : formatNumber(Math.abs(delta), tile.unit) + unitSuffix(tile.unit)));
       text.setAttribute("aria-label", words + (delta === 0 ? "" : " " + formatNumber(Math.abs(delta), tile.unit) + unitSuffix(tile.unit)) + " on the previous window");
       wrap.appendChild(text);
@@ -376,9 +386,12 @@
   }
 
   function renderLate(summary) {
-    $("late-count").textContent = String(isNumber(summary.lateEvents) ? summary.lateEvents : 0);
+    // The API gives the count only to roles that see every slice (null otherwise); those roles may also list them.
+    var visible = isNumber(summary.lateEvents);
+    $("late-section").hidden = !visible;
+    $("late-count").textContent = String(visible ? summary.lateEvents : 0);
     var details = $("late-details");
-    details.hidden = !mayListLate(summary.viewer || {});
+    details.hidden = !visible || !mayListLate(summary.viewer || {});
     if (!details.hidden && details.open) { loadLate(); }
   }
 

@@ -18,7 +18,7 @@ internal sealed class ContactCentreTraffic(string runId)
     public const int NormalWaitSeconds = 25;
 
     /// <summary>The wait during the incident on <c>billing</c>, seconds (the static limit is 60).</summary>
-    public const int IncidentWaitSeconds = 150;
+    public const int IncidentWaitSeconds = 300;
 
     private long _sequence;
 

@@ -8,6 +8,7 @@ builder.AddCxTelemetry();
 builder.Services.AddOperations();
 builder.Services.AddIngestion();
 builder.Services.AddAnalytics();
+builder.Services.AddDashboard();
 builder.AddWorkflows();
 
 var app = builder.Build();

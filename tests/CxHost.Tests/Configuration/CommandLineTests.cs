@@ -10,12 +10,13 @@ public sealed class CommandLineTests
     [Fact]
     public void TryParse_reads_every_option()
     {
-        var options = CommandLine.TryParse(["--app", App, "--port", "7072", "--as", "teamlead", "--sim", "--partitions", "8", "--envelope", "plain", "--storage", "UseDevelopmentStorage=true"], out var error);
+        var options = CommandLine.TryParse(["--app", App, "--port", "7072", "--as", "teamlead", "--team", "team-sales", "--sim", "--partitions", "8", "--envelope", "plain", "--storage", "UseDevelopmentStorage=true"], out var error);
 
         Assert.Null(error);
         Assert.NotNull(options);
         Assert.Equal(7072, options.Port);
         Assert.Equal("TeamLead", options.DevelopmentRole);
+        Assert.Equal("team-sales", options.DevelopmentTeam);
         Assert.True(options.Simulator);
         Assert.Equal(8, options.EventHubPartitions);
         Assert.Equal(EnvelopeEncoding.Plain, options.Encoding);
@@ -28,6 +29,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--bogus" }, "unknown option")]
     [InlineData(new[] { "--app" }, "needs a value")]
     [InlineData(new[] { "--envelope", "triple" }, "not 'double' or 'plain'")]
+    [InlineData(new[] { "--team", "no spaces please" }, "--team")]
     public void TryParse_explains_bad_arguments(string[] args, string reason)
     {
         var fullArgs = args.Contains("--app") || args.Contains("--bogus") || args.Contains("--port") ? args : ["--app", App, .. args];

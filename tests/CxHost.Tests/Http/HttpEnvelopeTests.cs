@@ -68,4 +68,38 @@ public sealed class HttpEnvelopeTests
     {
         Assert.Equal(expected, DevelopmentPrincipal.RoleFor(configured, hasPrincipal, cookie));
     }
+
+    [Theory]
+    [InlineData("Agent", null, null, "team-billing")]
+    [InlineData("TeamLead", "team-sales", null, "team-sales")]
+    [InlineData("Agent", "team-sales", "team-support", "team-support")]
+    [InlineData("Agent", "team-sales", "bad team;", "team-sales")]
+    [InlineData("Agent", null, "", "team-billing")]
+    [InlineData("Supervisor", "team-sales", "team-support", null)]
+    [InlineData("OpsAdmin", null, null, null)]
+    [InlineData("Auditor", null, "team-support", null)]
+    public void The_team_comes_from_the_cookie_then_the_option_then_the_default_and_only_for_agents_and_team_leads(
+        string role, string? configured, string? cookie, string? expected)
+    {
+        Assert.Equal(expected, DevelopmentPrincipal.TeamFor(role, configured, cookie));
+    }
+
+    [Fact]
+    public void A_development_agent_carries_a_team_claim_the_handler_reads()
+    {
+        var encoded = DevelopmentPrincipal.HeadersFor("Agent", "team-support")[DevelopmentPrincipal.Header];
+        var principal = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)))!;
+
+        var claims = principal["claims"]!.AsArray().ToDictionary(c => c!["typ"]!.GetValue<string>(), c => c!["val"]!.GetValue<string>());
+        Assert.Equal("team-support", claims["team"]);
+        Assert.Equal("Agent", claims["roles"]);
+    }
+
+    [Fact]
+    public void A_principal_without_a_team_has_no_team_claim()
+    {
+        var principal = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(DevelopmentPrincipal.Encode("Supervisor"))))!;
+
+        Assert.DoesNotContain(principal["claims"]!.AsArray(), c => c!["typ"]!.GetValue<string>() == "team");
+    }
 }

@@ -4,14 +4,14 @@ using CxHost.Envelope;
 namespace CxHost.Configuration;
 
 /// <summary>
-/// Parses <c>cx-host --app DIR [--port 7071] [--as ROLE] [--sim] [--handler PATH] [--storage CONNECTION]
+/// Parses <c>cx-host --app DIR [--port 7071] [--as ROLE] [--team TEAM] [--sim] [--handler PATH] [--storage CONNECTION]
 /// [--partitions 4] [--envelope double|plain]</c>.
 /// </summary>
 public static class CommandLine
 {
     /// <summary>The usage text printed on bad arguments.</summary>
     public const string Usage =
-        "usage: cx-host --app <function app dir> [--port 7071] [--as ROLE] [--sim] [--handler <executable>] " +
+        "usage: cx-host --app <function app dir> [--port 7071] [--as ROLE] [--team TEAM] [--sim] [--handler <executable>] " +
         "[--storage <connection string>] [--partitions 4] [--envelope double|plain]";
 
     /// <summary>Parses <paramref name="args"/>; returns null and a reason when they are not valid.</summary>
@@ -29,7 +29,7 @@ public static class CommandLine
                 continue;
             }
 
-            if (name is not ("--app" or "--port" or "--as" or "--handler" or "--storage" or "--partitions" or "--envelope"))
+            if (name is not ("--app" or "--port" or "--as" or "--team" or "--handler" or "--storage" or "--partitions" or "--envelope"))
             {
                 error = $"unknown option '{name}'";
                 return null;
@@ -86,6 +86,7 @@ public static class CommandLine
             AppRoot = Path.GetFullPath(app),
             Port = port,
             DevelopmentRole = values.TryGetValue("--as", out var role) ? DevelopmentRoles.Canonical(role) ?? role : null,
+            DevelopmentTeam = values.GetValueOrDefault("--team"),
             Simulator = sim,
             HandlerOverride = values.TryGetValue("--handler", out var handler) ? Path.GetFullPath(handler) : null,
             Storage = values.GetValueOrDefault("--storage"),

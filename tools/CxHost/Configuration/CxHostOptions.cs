@@ -12,6 +12,12 @@ public sealed record CxHostOptions
     /// <summary>The development role to present to HTTP functions when a request has no principal; null for none.</summary>
     public string? DevelopmentRole { get; init; }
 
+    /// <summary>
+    /// The team claim of development agents and team leads (<c>--team</c>); null means
+    /// <see cref="Http.DevelopmentPrincipal.DefaultTeam"/>. The <c>cx-dev-team</c> cookie overrides it per request.
+    /// </summary>
+    public string? DevelopmentTeam { get; init; }
+
     /// <summary>Start the traffic simulator (cx-sim) once the handler is ready.</summary>
     public bool Simulator { get; init; }
 
@@ -57,6 +63,11 @@ public sealed record CxHostOptions
         if (DevelopmentRole is not null && !DevelopmentRoles.IsKnown(DevelopmentRole))
         {
             problems.Add($"--as: '{DevelopmentRole}' is not one of {string.Join(", ", DevelopmentRoles.All)}");
+        }
+
+        if (DevelopmentTeam is not null && !Http.DevelopmentPrincipal.IsValidTeam(DevelopmentTeam))
+        {
+            problems.Add($"--team: '{DevelopmentTeam}' is not 1 to {Http.DevelopmentPrincipal.MaxTeamLength} letters, digits, '-', '_' or '.'");
         }
 
         return problems;

@@ -50,7 +50,8 @@ public sealed class HttpTriggerEndpoint(
         var role = DevelopmentPrincipal.RoleFor(options.DevelopmentRole, headers.ContainsKey(DevelopmentPrincipal.Header), request.Cookies[DevelopmentPrincipal.RoleCookie]);
         if (role is not null)
         {
-            foreach (var (name, value) in DevelopmentPrincipal.HeadersFor(role))
+            var team = DevelopmentPrincipal.TeamFor(role, options.DevelopmentTeam, request.Cookies[DevelopmentPrincipal.TeamCookie]);
+            foreach (var (name, value) in DevelopmentPrincipal.HeadersFor(role, team))
             {
                 headers[name] = [value];
             }

@@ -1,0 +1,6 @@
+using CxServerless.Testing;
+
+namespace CxServerless.Dashboard.Tests;
+
+[CollectionDefinition(AzuriteTests.Name)]
+public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>, ICollectionFixture<DashboardApp>;

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using CxServerless.Dashboard.Tests.Support;
+using CxServerless.Testing;
+using Microsoft.Playwright;
+
+namespace CxServerless.Dashboard.Tests;
+
+/// <summary>
+/// The injected incident (queue <c>billing</c> waiting 300 s, far above the <c>queue-wait</c> rule's 60 s static limit, for
+/// the last 14 minutes of event time) reaches the supervisor's screen as an open alert and a highlighted tile.
+/// </summary>
+[Collection(AzuriteTests.Name)]
+public sealed class IncidentTests(AzuriteFixture azurite, DashboardApp app)
+{
+    private static readonly TimeSpan AlertTimeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task An_injected_wait_incident_shows_in_the_open_alerts_list_and_highlights_its_tile()
+    {
+        await app.EnsureStartedAsync(azurite);
+        var page = await app.NewPageAsync();
+        var view = new DashboardView(page);
+        await view.OpenAsync();
+
+        // The supervisor's tiles are the "all" slice; billing's waits lift its average far above the limit too.
+        var row = page.Locator("#alerts tbody tr[data-kpi=\"AverageSpeedOfAnswer\"][data-slice=\"all\"]").First;
+        await row.WaitForAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
+
+        var tiles = await Eventually.Async(view.TilesAsync, t => t.Any(x => x.Kpi == "AverageSpeedOfAnswer" && x.Severity is not null), TimeSpan.FromSeconds(30), "the highlighted tile");
+        var tile = tiles.Single(t => t.Kpi == "AverageSpeedOfAnswer");
+        Assert.Equal("Critical", tile.Severity);
+        Assert.True(tile.Value > 60, $"the tile shows {tile.Value}, not above the 60 s limit");
+        await Assertions.Expect(page.Locator("#tiles li.tile[data-kpi=\"AverageSpeedOfAnswer\"]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("sev-critical"));
+
+        var id = await row.GetAttributeAsync("data-alert-id");
+        using var api = app.Api("Supervisor");
+        var alerts = JsonNode.Parse(await api.GetStringAsync(new Uri("api/alerts?status=open", UriKind.Relative)))!["alerts"]!.AsArray();
+        var alert = alerts.Single(a => a!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal("AverageSpeedOfAnswer", alert["kpi"]!.GetValue<string>());
+        Assert.Equal("Open", alert["status"]!.GetValue<string>());
+        var shown = await row.InnerTextAsync();
+        Assert.Contains(alert["severity"]!.GetValue<string>(), shown, StringComparison.Ordinal);
+        Assert.Contains(alert["message"]!.GetValue<string>(), shown, StringComparison.Ordinal);
+    }
+}

@@ -94,23 +94,29 @@ public sealed class LiveKpiHarness : ILoadHarness
         }
     }
 
-    /// <summary>cx-sim traffic at the requested rate: default channels and queues, a flat curve, event time = wall time.</summary>
+    /// <summary>
+    /// cx-sim traffic at the requested rate: default channels and queues, a flat curve, event time = wall time. The
+    /// contacts per minute are calibrated by generating ten minutes offline (pure and fast) and scaling to the target,
+    /// because conversations spread their events over a long time and the steady rate is hard to predict otherwise.
+    /// </summary>
     private static (TrafficGenerator Generator, double ContactsPerMinute) Generator(LiveOptions options, DateTimeOffset now)
     {
-        var probe = new TrafficGenerator(new SimulationScenario { Start = now, Curve = IntradayCurve.Flat });
-        var contactsPerMinute = options.Rate * 60 / probe.EstimateEventsPerContact();
-
-        // A warm-up makes conversations already in progress at the start, so the rate is steady from the first second.
-        var scenario = new SimulationScenario
-        {
-            Seed = 6,
-            Start = now,
-            WarmUp = TimeSpan.FromMinutes(30),
-            ContactsPerMinute = contactsPerMinute,
-            Curve = IntradayCurve.Flat,
-        };
-        return (new TrafficGenerator(scenario), contactsPerMinute);
+        var sample = TimeSpan.FromMinutes(10);
+        var guess = Scenario(now, 60);
+        var produced = new TrafficGenerator(guess with { Duration = sample }).Generate().Count(e => !e.IsMalformed);
+        var contactsPerMinute = 60 * options.Rate / (produced / sample.TotalSeconds);
+        return (new TrafficGenerator(Scenario(now, contactsPerMinute)), contactsPerMinute);
     }
+
+    /// <summary>A warm-up makes conversations already in progress at the start, so the rate is steady from the first second.</summary>
+    private static SimulationScenario Scenario(DateTimeOffset now, double contactsPerMinute) => new()
+    {
+        Seed = 6,
+        Start = now,
+        WarmUp = TimeSpan.FromMinutes(30),
+        ContactsPerMinute = contactsPerMinute,
+        Curve = IntradayCurve.Flat,
+    };
 
     /// <summary>Waits (at most 60 s) until the summary shows events, so the measurement starts with ingestion flowing.</summary>
     private static async Task WaitUntilFlowingAsync(HttpClient http, TimeProvider time)

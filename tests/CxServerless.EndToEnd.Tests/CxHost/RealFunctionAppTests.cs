@@ -34,6 +34,47 @@ public sealed class RealFunctionAppTests(AzuriteFixture azurite)
         Assert.Contains(host.App!.Functions, f => f.Name == "Health");
     }
 
+    [Fact]
+    public async Task The_real_summary_answers_304_through_cx_host_when_nothing_changed()
+    {
+        var root = AzuriteFixture.RepositoryRoot();
+        var tables = new[] { "CxMetricBucketsTable", "CxAlertsTable", "CxBaselinesTable", "CxLateEventsTable" }
+            .ToDictionary(setting => setting, setting => AzuriteFixture.UniqueName(setting[2..]));
+        var options = new CxHostOptions
+        {
+            AppRoot = Path.Combine(root, "functions"),
+            Port = AzuriteFixture.FreePort(),
+            HandlerOverride = HandlerAssembly(root),
+            Storage = azurite.ConnectionString,
+            DevelopmentRole = "Supervisor",
+            ExtraSettings = new Dictionary<string, string>(tables) { ["CxDevelopmentIdentities"] = "true" },
+        };
+        try
+        {
+            await using var host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
+            await host.StartAsync(CancellationToken.None);
+            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+            using var first = await http.GetAsync("api/kpis/summary");
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var etag = first.Headers.ETag!.Tag;
+            using var again = new HttpRequestMessage(HttpMethod.Get, "api/kpis/summary");
+            again.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            using var unchanged = await http.SendAsync(again);
+
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+            Assert.Equal(etag, unchanged.Headers.ETag?.Tag);
+            Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        }
+        finally
+        {
+            foreach (var name in tables.Values)
+            {
+                await azurite.Tables.DeleteTableAsync(name);
+            }
+        }
+    }
+
     /// <summary>
     /// The handler as <c>./cx up</c> and <c>./cx test</c> publish it (functions/handler), framework-dependent; the build output of the
     /// same configuration when it has not been published, so the test also runs under a plain <c>dotnet test</c>.

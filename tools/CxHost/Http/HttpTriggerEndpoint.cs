@@ -110,6 +110,13 @@ public sealed class HttpTriggerEndpoint(
             context.Response.ContentType = "text/plain; charset=utf-8";
         }
 
-        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        // A 304, 204 or 1xx answer has no body, and Kestrel refuses any write to it, even an empty one.
+        if (response.Body.Length > 0 && StatusAllowsBody(response.StatusCode))
+        {
+            await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        }
     }
+
+    private static bool StatusAllowsBody(int status) =>
+        status is >= 200 and not StatusCodes.Status204NoContent and not StatusCodes.Status304NotModified;
 }

@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using Azure;
+using CxHost.Configuration;
+using CxHost.EventHubs;
+using CxHost.Hosting;
+using CxHost.Timers;
+using CxServerless.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace CxServerless.Benchmarks.Live;
+
+/// <summary>
+/// The real function app under cx-host, in-process, on Azurite: a temporary copy of <c>functions/</c> (settings from
+/// local.settings.sample.json, the bench rules, workflow functions and the heartbeat disabled because nothing here
+/// uses them and they would leave rows in a shared Azurite), the handler built alongside, and unique table, queue and
+/// hub names. Disposing stops the host and deletes every table, queue, blob and file it made.
+/// </summary>
+internal sealed class LiveApp : IAsyncDisposable
+{
+    private static readonly string[] Disabled = ["Heartbeat", "WorkflowActivity", "WorkflowPoisonSweep", "WorkflowControl"];
+
+    private readonly AzuriteFixture _azurite;
+    private readonly string _folder;
+    private readonly Dictionary<string, string> _names;
+    private CxHostApplication? _host;
+
+    private LiveApp(AzuriteFixture azurite, string folder, Dictionary<string, string> names)
+    {
+        _azurite = azurite;
+        _folder = folder;
+        _names = names;
+    }
+
+    /// <summary>cx-host's address: HTTP functions under <c>api/</c>, the Event Hubs send API under <c>{hub}/messages</c>.</summary>
+    public Uri BaseAddress => _host?.BaseAddress ?? throw new InvalidOperationException("Not started.");
+
+    public string Hub => _names["CxEventHubName"];
+
+    public string AlertsTable => _names["CxAlertsTable"];
+
+    public static async Task<LiveApp> StartAsync(AzuriteFixture azurite, LiveOptions options)
+    {
+        var root = AzuriteFixture.RepositoryRoot();
+        var id = AzuriteFixture.UniqueName("cxlive");
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), id)).FullName;
+
+        // cx-host names timer state after the app folder's parent, so a unique parent keeps this run's timers apart.
+        var appRoot = CopyApp(root, Path.Combine(folder, "app"));
+        var rules = Path.Combine(folder, "bench-rules.json");
+        BenchRules.Write(Path.Combine(root, "functions", "rules", "cx-rules.v1.json"), rules);
+        var names = new Dictionary<string, string>
+        {
+            ["CxEventHubName"] = AzuriteFixture.UniqueName("livehub"),
+            ["CxEventsTable"] = AzuriteFixture.UniqueName("liveev"),
+            ["CxQuarantineTable"] = AzuriteFixture.UniqueName("livequ"),
+            ["CxIngestCountersTable"] = AzuriteFixture.UniqueName("liveco"),
+            ["CxMetricBucketsTable"] = AzuriteFixture.UniqueName("livemb"),
+            ["CxAlertsTable"] = AzuriteFixture.UniqueName("liveal"),
+            ["CxBaselinesTable"] = AzuriteFixture.UniqueName("liveba"),
+            ["CxLateEventsTable"] = AzuriteFixture.UniqueName("livela"),
+            ["CxAlertsQueue"] = AzuriteFixture.UniqueName("livealerts"),
+        };
+        var settings = new Dictionary<string, string>(names)
+        {
+            ["CxRulesFile"] = rules,
+            ["CxAlertSchedule"] = options.AlertSchedule,
+            ["CxDevelopmentIdentities"] = "true",
+        };
+        var app = new LiveApp(azurite, folder, names);
+        app._host = new CxHostApplication(
+            new CxHostOptions
+            {
+                AppRoot = appRoot,
+                Port = AzuriteFixture.FreePort(),
+                HandlerOverride = HandlerAssembly(root),
+                Storage = azurite.ConnectionString,
+                EventHubPartitions = options.Partitions,
+                DevelopmentRole = "Supervisor",
+                ExtraSettings = settings,
+            },
+            LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)));
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await app._host.StartAsync(timeout.Token);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The total of storage requests the KPI read side has made (<c>GET /api/health</c>, <c>storage.kpiReads</c>).</summary>
+    public static async Task<long> KpiReadsAsync(HttpClient http)
+    {
+        // Health answers 503 when the heartbeat (disabled here) is stale; the counter is in the body either way.
+        using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        return body?["storage"]?["kpiReads"]?.GetValue<long>()
+            ?? throw new InvalidOperationException($"/api/health answered {(int)response.StatusCode} without storage.kpiReads.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        foreach (var (setting, name) in _names)
+        {
+            await IgnoreMissingAsync(setting switch
+            {
+                "CxEventHubName" => _azurite.Tables.DeleteTableAsync(EventLog.TableNameFor(name)),
+                "CxAlertsQueue" => DeleteQueuesAsync(name),
+                _ => _azurite.Tables.DeleteTableAsync(name),
+            });
+        }
+
+        await DeleteBlobsAsync(CheckpointStore.ContainerName, $"/{Hub.ToLowerInvariant()}/");
+        await DeleteBlobsAsync(TimerStatusStore.ContainerName, $"timers/{new DirectoryInfo(_folder).Name}/");
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task DeleteQueuesAsync(string name)
+    {
+        await _azurite.Queues.GetQueueClient(name).DeleteIfExistsAsync();
+        await _azurite.Queues.GetQueueClient(name + "-poison").DeleteIfExistsAsync();
+    }
+
+    private async Task DeleteBlobsAsync(string container, string contains)
+    {
+        var client = _azurite.Blobs.GetBlobContainerClient(container);
+        if (!await client.ExistsAsync())
+        {
+            return;
+        }
+
+        await foreach (var blob in client.GetBlobsAsync())
+        {
+            if (blob.Name.Contains(contains, StringComparison.Ordinal))
+            {
+                await client.DeleteBlobIfExistsAsync(blob.Name);
+            }
+        }
+    }
+
+    private static async Task IgnoreMissingAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    private static string CopyApp(string root, string target)
+    {
+        var source = Path.Combine(root, "functions");
+        Directory.CreateDirectory(target);
+        File.Copy(Path.Combine(source, "host.json"), Path.Combine(target, "host.json"));
+        File.Copy(Path.Combine(root, "local.settings.sample.json"), Path.Combine(target, "local.settings.json"));
+        foreach (var folder in Directory.EnumerateDirectories(source).Where(d => File.Exists(Path.Combine(d, "function.json"))))
+        {
+            var name = Path.GetFileName(folder);
+            var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "function.json")))!.AsObject();
+            if (Disabled.Any(d => name.StartsWith(d, StringComparison.Ordinal)))
+            {
+                definition["disabled"] = true;
+            }
+
+            var copy = Directory.CreateDirectory(Path.Combine(target, name));
+            File.WriteAllText(Path.Combine(copy.FullName, "function.json"), definition.ToJsonString());
+        }
+
+        return target;
+    }
+
+    private static string HandlerAssembly(string root)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(root, "functions", "CxServerless.Functions", "bin", configuration, "net10.0", "CxServerless.Functions.dll");
+    }
+}

@@ -4,22 +4,24 @@ using CxServerless.Domain.Events;
 namespace CxServerless.Domain.Analytics.Kpis;
 
 /// <summary>
-/// Derives first-contact-resolution outcomes per customer. A contact that ends resolved is a first-contact resolution
-/// when the same customer starts no new contact within the window; the outcome (1) is known, and counted, when the
-/// watermark passes the contact's end + window. A repeat contact inside the window makes it 0, counted at the repeat's
-/// time; a contact that ends unresolved, transferred or escalated is 0 at once. Customers without a key are not
-/// counted. Not thread-safe; its memory is one entry per customer with a resolved contact inside the window.
+/// Derives first-contact-resolution outcomes per customer. Every handled contact (ending resolved, unresolved,
+/// transferred or escalated) gets one outcome, counted when the watermark passes the contact's end + window: 1 when it
+/// ended resolved and the same customer started no new contact within the window, else 0. Counting every outcome at
+/// the same lag keeps the rate unbiased: counting the zeros at once and the ones a window later would read far too low
+/// for the first window after a deployment (or a restart) and raise false alerts. So a window's rate is that of the
+/// contacts that ended one FCR window earlier. Customers without a key are not counted. Not thread-safe; its memory is
+/// one entry per handled contact inside the window.
 /// </summary>
 /// <param name="window">The first-contact-resolution window (<see cref="KpiSettings.FirstContactResolutionWindow"/>).</param>
 public sealed class FirstContactResolutionTracker(TimeSpan window)
 {
-    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
+    private readonly Dictionary<string, List<Pending>> _byCustomer = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<Pending, DateTimeOffset> _expiries = new();
 
-    /// <summary>How many resolved contacts are waiting for their window to pass.</summary>
-    public int PendingCount => _pending.Count;
+    /// <summary>How many handled contacts are waiting for their window to pass.</summary>
+    public int PendingCount => _expiries.Count;
 
-    /// <summary>Takes one event in; returns the outcomes it settles (none for most events).</summary>
+    /// <summary>Takes one event in; returns outcomes it settles (none: outcomes are settled by <see cref="Advance"/>).</summary>
     public IReadOnlyList<DerivedObservation> Observe(CxEvent cxEvent)
     {
         ArgumentNullException.ThrowIfNull(cxEvent);
@@ -28,53 +30,54 @@ public sealed class FirstContactResolutionTracker(TimeSpan window)
             return [];
         }
 
-        return cxEvent.Type switch
+        switch (cxEvent.Type)
         {
-            CxEventType.ContactStarted => SettleRepeat(customer, cxEvent.EventTime),
-            CxEventType.ContactEnded when cxEvent.Outcome == CxOutcome.Resolved => StartWaiting(customer, cxEvent),
-            CxEventType.ContactEnded when cxEvent.Outcome is CxOutcome.Unresolved or CxOutcome.Transferred or CxOutcome.Escalated =>
-                [Outcome(0, cxEvent.EventTime, SlicesOf(cxEvent))],
-            _ => [],
-        };
+            case CxEventType.ContactStarted when _byCustomer.TryGetValue(customer, out var open):
+                foreach (var pending in open)
+                {
+                    if (cxEvent.EventTime > pending.EndedAt && cxEvent.EventTime <= pending.EndedAt + window)
+                    {
+                        pending.Repeated = true;
+                    }
+                }
+
+                break;
+            case CxEventType.ContactEnded when cxEvent.Outcome is CxOutcome.Resolved or CxOutcome.Unresolved or CxOutcome.Transferred or CxOutcome.Escalated:
+                var entry = new Pending(customer, cxEvent.EventTime, cxEvent.Outcome == CxOutcome.Resolved, SlicesOf(cxEvent));
+                if (!_byCustomer.TryGetValue(customer, out var list))
+                {
+                    list = [];
+                    _byCustomer.Add(customer, list);
+                }
+
+                list.Add(entry);
+                _expiries.Enqueue(entry, entry.EndedAt + window);
+                break;
+        }
+
+        return [];
     }
 
-    /// <summary>Settles every resolved contact whose window ended at or before <paramref name="watermark"/> as a first-contact resolution.</summary>
+    /// <summary>Settles every contact whose window has passed the watermark: its outcome, stamped at end + window.</summary>
     public IReadOnlyList<DerivedObservation> Advance(DateTimeOffset watermark)
     {
         var settled = new List<DerivedObservation>();
-        while (_expiries.TryPeek(out var customer, out var expiry) && expiry <= watermark)
+        while (_expiries.TryPeek(out var pending, out var expiry) && expiry <= watermark)
         {
             _expiries.Dequeue();
-            if (_pending.TryGetValue(customer, out var pending) && pending.ResolvedAt + window == expiry)
+            var list = _byCustomer[pending.Customer];
+            list.Remove(pending);
+            if (list.Count == 0)
             {
-                _pending.Remove(customer);
-                settled.Add(Outcome(1, expiry, pending.Slices));
+                _byCustomer.Remove(pending.Customer);
             }
+
+            settled.Add(new DerivedObservation(
+                new KpiObservation(KpiId.FirstContactResolutionRate, pending.Resolved && !pending.Repeated ? 1 : 0), expiry, pending.Slices));
         }
 
         return settled;
     }
-
-    private DerivedObservation[] SettleRepeat(string customer, DateTimeOffset time)
-    {
-        if (!_pending.TryGetValue(customer, out var pending) || time <= pending.ResolvedAt || time > pending.ResolvedAt + window)
-        {
-            return [];
-        }
-
-        _pending.Remove(customer);
-        return [Outcome(0, time, pending.Slices)];
-    }
-
-    private DerivedObservation[] StartWaiting(string customer, CxEvent cxEvent)
-    {
-        _pending[customer] = new Pending(cxEvent.EventTime, SlicesOf(cxEvent));
-        _expiries.Enqueue(customer, cxEvent.EventTime + window);
-        return [];
-    }
-
-    private static DerivedObservation Outcome(double value, DateTimeOffset time, IReadOnlyList<Slice> slices) =>
-        new(new KpiObservation(KpiId.FirstContactResolutionRate, value), time, slices);
 
     private static Slice[] SlicesOf(CxEvent cxEvent)
     {
@@ -83,5 +86,16 @@ public sealed class FirstContactResolutionTracker(TimeSpan window)
         return slices[..count].ToArray();
     }
 
-    private sealed record Pending(DateTimeOffset ResolvedAt, IReadOnlyList<Slice> Slices);
+    private sealed class Pending(string customer, DateTimeOffset endedAt, bool resolved, IReadOnlyList<Slice> slices)
+    {
+        public string Customer { get; } = customer;
+
+        public DateTimeOffset EndedAt { get; } = endedAt;
+
+        public bool Resolved { get; } = resolved;
+
+        public IReadOnlyList<Slice> Slices { get; } = slices;
+
+        public bool Repeated { get; set; }
+    }
 }

@@ -33,10 +33,12 @@ public sealed class FirstContactResolutionTrackerTests
     {
         var tracker = new FirstContactResolutionTracker(Window);
         tracker.Observe(Ended(T0, CxOutcome.Resolved));
-        var outcome = Assert.Single(tracker.Observe(Started(T0.AddDays(3))));
+        Assert.Empty(tracker.Observe(Started(T0.AddDays(3))));
+        Assert.Empty(tracker.Advance(T0.AddDays(6)));
+        var outcome = Assert.Single(tracker.Advance(T0.AddDays(30)));
         Assert.Equal(0, outcome.Observation.Value);
-        Assert.Equal(T0.AddDays(3), outcome.Time);
-        Assert.Empty(tracker.Advance(T0.AddDays(30)));
+        Assert.Equal(T0 + Window, outcome.Time); // every outcome at the same lag, so the rate is not biased
+        Assert.Empty(tracker.Advance(T0.AddDays(31)));
     }
 
     [Fact]
@@ -48,9 +50,46 @@ public sealed class FirstContactResolutionTrackerTests
         Assert.Equal(1, Assert.Single(tracker.Advance(T0.AddDays(8))).Observation.Value);
     }
 
+    [Theory]
+    [InlineData(CxOutcome.Unresolved)]
+    [InlineData(CxOutcome.Transferred)]
+    [InlineData(CxOutcome.Escalated)]
+    public void An_unresolved_contact_is_a_zero_counted_at_the_same_lag_as_the_ones(CxOutcome outcome)
+    {
+        var tracker = new FirstContactResolutionTracker(Window);
+        Assert.Empty(tracker.Observe(Ended(T0, outcome)));
+        Assert.Empty(tracker.Advance(T0 + Window - TimeSpan.FromTicks(1)));
+        var settled = Assert.Single(tracker.Advance(T0 + Window));
+        Assert.Equal(0, settled.Observation.Value);
+        Assert.Equal(T0 + Window, settled.Time);
+    }
+
     [Fact]
-    public void Unresolved_contact_is_a_zero_at_once() =>
-        Assert.Equal(0, Assert.Single(new FirstContactResolutionTracker(Window).Observe(Ended(T0, CxOutcome.Unresolved))).Observation.Value);
+    public void The_first_window_after_a_start_is_not_biased_low()
+    {
+        // Half the contacts resolved: the rate must read 50 %, not 0 % while the resolved ones wait for their window.
+        var tracker = new FirstContactResolutionTracker(Window);
+        for (var i = 0; i < 10; i++)
+        {
+            tracker.Observe(Ended(T0.AddMinutes(i), i % 2 == 0 ? CxOutcome.Resolved : CxOutcome.Unresolved, $"cust-{i}"));
+        }
+
+        Assert.Empty(tracker.Advance(T0.AddDays(1)));
+        var settled = tracker.Advance(T0 + Window + TimeSpan.FromMinutes(10));
+        Assert.Equal(10, settled.Count);
+        Assert.Equal(0.5, settled.Average(s => s.Observation.Value));
+        Assert.Equal(0, tracker.PendingCount);
+    }
+
+    [Fact]
+    public void A_repeat_marks_every_open_contact_of_the_customer()
+    {
+        var tracker = new FirstContactResolutionTracker(Window);
+        tracker.Observe(Ended(T0, CxOutcome.Resolved));
+        tracker.Observe(Ended(T0.AddDays(1), CxOutcome.Resolved));
+        tracker.Observe(Started(T0.AddDays(2)));
+        Assert.All(tracker.Advance(T0.AddDays(20)), s => Assert.Equal(0, s.Observation.Value));
+    }
 
     [Fact]
     public void Other_customers_do_not_interfere()

@@ -46,6 +46,8 @@ public sealed class IngestionCrashTests(AzuriteFixture azurite)
                 ["CxEventsTable"] = events,
                 ["CxQuarantineTable"] = quarantine,
                 ["CxIngestCountersTable"] = counters,
+                ["CxMetricBucketsTable"] = AzuriteFixture.UniqueName("mb"),
+                ["CxLateEventsTable"] = AzuriteFixture.UniqueName("le"),
                 ["CxDevelopmentIdentities"] = "true",
             },
         };

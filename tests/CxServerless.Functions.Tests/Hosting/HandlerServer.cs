@@ -14,12 +14,27 @@ namespace CxServerless.Functions.Tests.Hosting;
 internal sealed class HandlerServer : WebApplicationFactory<Program>
 {
     private readonly string _storage;
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _settings;
 
     public HandlerServer(string storageConnectionString, string hostJson = DefaultHostJson, IReadOnlyDictionary<string, string>? settings = null)
     {
         _storage = storageConnectionString;
-        _settings = settings ?? new Dictionary<string, string>();
+        // Unique analytics tables unless a test names its own, so that no test writes the default tables a developer's
+        // `./cx up` shows on the same Azurite.
+        var merged = new Dictionary<string, string>
+        {
+            ["CxMetricBucketsTable"] = AzuriteFixture.UniqueName("mb"),
+            ["CxLateEventsTable"] = AzuriteFixture.UniqueName("le"),
+            ["CxAlertsTable"] = AzuriteFixture.UniqueName("al"),
+            ["CxBaselinesTable"] = AzuriteFixture.UniqueName("bl"),
+            ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
+        _settings = merged;
         Port = AzuriteFixture.FreePort();
         AppRoot = Directory.CreateTempSubdirectory("cx-app-").FullName;
         File.WriteAllText(Path.Combine(AppRoot, "host.json"), hostJson);
@@ -75,6 +90,11 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing)
+        {
+            DropAnalyticsTables();
+        }
+
         try
         {
             Directory.Delete(AppRoot, recursive: true);
@@ -82,6 +102,24 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         catch (IOException)
         {
             // A temp folder left behind is harmless.
+        }
+    }
+
+    private void DropAnalyticsTables()
+    {
+        var options = new Azure.Data.Tables.TableClientOptions();
+        options.Retry.MaxRetries = 0;
+        var tables = new Azure.Data.Tables.TableServiceClient(_storage, options);
+        foreach (var key in new[] { "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable" })
+        {
+            try
+            {
+                tables.DeleteTable(_settings[key]);
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+            {
+                // Storage unreachable (some tests point at a dead endpoint) or table never made: nothing to clean.
+            }
         }
     }
 }

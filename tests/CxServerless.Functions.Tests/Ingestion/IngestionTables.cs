@@ -14,11 +14,17 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
 
     public string EventHub { get; } = AzuriteFixture.UniqueName("hub");
 
+    public string MetricBuckets { get; } = AzuriteFixture.UniqueName("mb");
+
+    public string LateEvents { get; } = AzuriteFixture.UniqueName("le");
+
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["CxEventsTable"] = Events,
         ["CxQuarantineTable"] = Quarantine,
         ["CxIngestCountersTable"] = Counters,
+        ["CxMetricBucketsTable"] = MetricBuckets,
+        ["CxLateEventsTable"] = LateEvents,
         ["CxPseudonymKey"] = "functions-tests-pseudonym-key-0123456789",
     };
 
@@ -37,7 +43,7 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
 
     public async Task DeleteAsync()
     {
-        foreach (var name in new[] { Events, Quarantine, Counters })
+        foreach (var name in new[] { Events, Quarantine, Counters, MetricBuckets, LateEvents })
         {
             await Table(name).DeleteAsync();
         }

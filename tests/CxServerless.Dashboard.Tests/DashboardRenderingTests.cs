@@ -37,6 +37,9 @@ public sealed class DashboardRenderingTests(AzuriteFixture azurite, DashboardApp
         app.PauseTraffic();
         try
         {
+            // Batches sent just before the pause are still being ingested: wait until the figures stop moving, so the
+            // later GET /api/kpis reads the same data as the summary the page shows.
+            await QuiesceAsync(api);
             var (summary, pageTiles) = await SameMomentAsync(view, api);
             var apiTiles = summary["tiles"]!.AsArray().Select(t => t!.AsObject()).ToList();
             Assert.NotEmpty(apiTiles);
@@ -148,6 +151,23 @@ public sealed class DashboardRenderingTests(AzuriteFixture azurite, DashboardApp
             return (Summary: summary, Tiles: tiles, Same: await view.ETagAsync() == etag);
         }, r => r.Same, DataTimeout, "a moment when page and API agree");
         return (moment.Summary, moment.Tiles);
+    }
+
+    /// <summary>Waits until the summary's ETag stays the same over three seconds (nothing in flight any more).</summary>
+    private static async Task QuiesceAsync(HttpClient api)
+    {
+        async Task<string?> ETagAsync()
+        {
+            using var response = await api.GetAsync(new Uri("api/kpis/summary", UriKind.Relative));
+            return response.Headers.ETag?.ToString();
+        }
+
+        await Eventually.Async(async () =>
+        {
+            var before = await ETagAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            return before is not null && before == await ETagAsync();
+        }, still => still, DataTimeout, "the figures to stop moving after the traffic paused");
     }
 
     private static async Task<JsonObject> GetJsonAsync(HttpClient api, string path)

@@ -45,9 +45,6 @@ public sealed partial class AlertEvaluationFunction(
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>The global watermark through which windows have been evaluated (for tests and the health view).</summary>
-    public DateTimeOffset? EvaluatedThrough => _evaluatedThrough;
-
     /// <inheritdoc />
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {

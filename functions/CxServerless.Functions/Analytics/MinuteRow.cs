@@ -37,10 +37,6 @@ public sealed class MinuteRow(string partition, long minute)
         }
     }
 
-    /// <summary>The row as buckets, for <see cref="Domain.Analytics.Windows.MinuteSeries.Build"/>.</summary>
-    public IEnumerable<MinuteBucket> Buckets() =>
-        Aggregates.Select(a => new MinuteBucket(Partition, a.Key.Kpi, a.Key.Slice, Minute, a.Value));
-
     /// <summary>A deep copy, so that a failed write leaves the cached row as it was.</summary>
     public MinuteRow Clone()
     {

@@ -1,0 +1,166 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxServerless.Workflows.Hosting;
+
+/// <summary>
+/// Hosts the Durable Task Framework in this process: a DurableTask.Core <see cref="TaskHubWorker"/> over the
+/// Azure Storage provider, started and stopped with the process.
+/// </summary>
+/// <remarks>
+/// Start-up never blocks the process: the task hub is created and the worker started in the background, retrying
+/// with backoff while storage does not answer, so the handler answers its readiness probe at once. Stopping drains:
+/// the worker finishes the episodes and activities in hand (up to <see cref="WorkflowOptions.DrainTimeout"/>) and
+/// releases its partition leases, so another instance takes them over without waiting for the leases to expire.
+/// </remarks>
+public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
+{
+    private readonly WorkflowOptions _options;
+    private readonly TaskHubWorker _worker;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _starting = Task.CompletedTask;
+    private int _stopped;
+
+    /// <summary>Initializes the host; nothing touches storage until <see cref="StartAsync"/>.</summary>
+    /// <param name="service">The Azure Storage orchestration service, shared with the client.</param>
+    /// <param name="registry">The orchestrators and activities to run.</param>
+    /// <param name="services">The services activities are built from.</param>
+    /// <param name="options">The task hub settings.</param>
+    /// <param name="loggerFactory">The logger factory for the framework and the shims.</param>
+    public DurableTaskHost(
+        AzureStorageOrchestrationService service,
+        WorkflowRegistry registry,
+        IServiceProvider services,
+        IOptions<WorkflowOptions> options,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Service = service;
+        _options = options.Value;
+        _logger = loggerFactory.CreateLogger<DurableTaskHost>();
+
+        var shims = new DurableTaskShimFactory(
+            new DurableTaskWorkerOptions { MaximumTimerInterval = _options.MaximumTimerInterval }, loggerFactory);
+        _worker = new TaskHubWorker(service, loggerFactory)
+        {
+            // The SDK's TaskFailedException carries FailureDetails; the framework fills them only in this mode.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        _worker.AddTaskOrchestrations([.. registry.Orchestrators.Select(o => new ShimOrchestrationCreator(o.Key, o.Value, shims))]);
+        _worker.AddTaskActivities([.. registry.Activities.Select(a => new ShimActivityCreator(a.Key, a.Value, services, shims))]);
+    }
+
+    /// <summary>Gets the orchestration service the worker runs on.</summary>
+    public AzureStorageOrchestrationService Service { get; }
+
+    /// <summary>Gets a task that completes once the task hub exists and the worker is running.</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>Gets whether the worker is running.</summary>
+    public bool IsRunning => _started.Task.IsCompletedSuccessfully && Volatile.Read(ref _stopped) == 0;
+
+    /// <summary>Starts creating the task hub and the worker in the background and returns at once.</summary>
+    /// <param name="cancellationToken">Not used: start-up goes on in the background until the host stops.</param>
+    /// <returns>A completed task.</returns>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops the worker gracefully: work in hand finishes, partition leases are released.</summary>
+    /// <param name="cancellationToken">Cancelled when the host will wait no longer; the worker then stops at once.</param>
+    /// <returns>A task that completes when the worker has stopped.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _starting;
+        if (!_started.Task.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        var graceful = _worker.StopAsync(isForced: false);
+        var limit = Task.Delay(_options.DrainTimeout, cancellationToken);
+        if (await Task.WhenAny(graceful, limit) != graceful)
+        {
+            LogDrainTimedOut(_logger, _options.DrainTimeout);
+            await _worker.StopAsync(isForced: true);
+        }
+        else
+        {
+            await graceful;
+        }
+
+        LogStopped(_logger, _options.TaskHub);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    private async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await Service.CreateIfNotExistsAsync();
+                await _worker.StartAsync();
+                LogStarted(_logger, _options.TaskHub, _options.PartitionCount);
+                _started.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage may not answer yet (a cold Azurite, a network blip); the process keeps serving meanwhile.
+                LogStartFailed(_logger, attempt, ex.GetType().Name, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(15).Ticks));
+        }
+
+        _started.TrySetCanceled(CancellationToken.None);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Durable Task worker started on task hub {TaskHub} ({Partitions} partitions)")]
+    private static partial void LogStarted(ILogger logger, string taskHub, int partitions);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Durable Task worker could not start (attempt {Attempt}, {ErrorType}); retrying in {Delay}")]
+    private static partial void LogStartFailed(ILogger logger, int attempt, string errorType, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Durable Task worker did not drain within {Timeout}; stopping it at once")]
+    private static partial void LogDrainTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Durable Task worker stopped on task hub {TaskHub}")]
+    private static partial void LogStopped(ILogger logger, string taskHub);
+}

@@ -17,7 +17,7 @@ namespace CxServerless.Benchmarks.Live;
 /// </summary>
 internal sealed class LiveApp : IAsyncDisposable
 {
-    private static readonly string[] Disabled = ["Heartbeat", "WorkflowActivity", "WorkflowPoisonSweep", "WorkflowControl"];
+    private static readonly string[] Disabled = ["Heartbeat"];
 
     private readonly AzuriteFixture _azurite;
     private readonly string _folder;
@@ -58,6 +58,7 @@ internal sealed class LiveApp : IAsyncDisposable
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("liveal"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("liveba"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("livela"),
+            ["Workflows__TaskHub"] = "live" + Guid.NewGuid().ToString("N")[..16],
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("livealerts"),
         };
         var settings = new Dictionary<string, string>(names)

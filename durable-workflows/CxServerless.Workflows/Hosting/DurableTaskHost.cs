@@ -50,7 +50,8 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         _logger = loggerFactory.CreateLogger<DurableTaskHost>();
 
         var shims = new DurableTaskShimFactory(
-            new DurableTaskWorkerOptions { MaximumTimerInterval = _options.MaximumTimerInterval }, loggerFactory);
+            new DurableTaskWorkerOptions { MaximumTimerInterval = _options.MaximumTimerInterval, DataConverter = WorkflowSerialization.Converter },
+            loggerFactory);
         _worker = new TaskHubWorker(service, loggerFactory)
         {
             // The SDK's TaskFailedException carries FailureDetails; the framework fills them only in this mode.

@@ -51,7 +51,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(sp => new AzureStorageDurableTaskClient(
             sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.TaskHub,
             sp.GetRequiredService<AzureStorageOrchestrationService>(),
-            time: sp.GetRequiredService<TimeProvider>()));
+            WorkflowSerialization.Converter,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<AzureStorageDurableTaskClient>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());

@@ -95,8 +95,11 @@ public static class HandlerSettings
     /// <summary>The function app root the host runs from.</summary>
     public const string ScriptRoot = "AzureWebJobsScriptRoot";
 
-    /// <summary>The durable engine's options section (<c>Workflow__TaskHub</c>, <c>Workflow__ControlPartitions</c>, <c>Workflow__MaxDequeueCount</c>).</summary>
-    public const string Workflow = "Workflow";
+    /// <summary>
+    /// The hosted Durable Task Framework's options section (<c>Workflows__TaskHub</c>, <c>Workflows__PartitionCount</c>,
+    /// <c>Workflows__MaxConcurrentActivities</c>, ...; see <c>WorkflowOptions</c>).
+    /// </summary>
+    public const string Workflows = "Workflows";
 
     /// <summary>Every setting, in the order of the Bicep app settings.</summary>
     public static IReadOnlyList<HandlerSetting> All { get; } =
@@ -154,9 +157,9 @@ public static class HandlerSettings
             "Local: empty (no export)."),
         new(AppInsightsAuthentication, SettingShape.Value, SettingScope.AzureOnly,
             "Read by the Functions host and the handler: 'Authorization=AAD' sends telemetry with the managed identity."),
-        new(Workflow, SettingShape.Section, SettingScope.Everywhere,
-            "Read by the handler: the durable engine's task hub name, control partitions (must match the WorkflowControl0..N-1 " +
-            "function folders) and max dequeue count (must match host.json queues.maxDequeueCount)."),
+        new(Workflows, SettingShape.Section, SettingScope.Everywhere,
+            "Read by the handler: the hosted Durable Task Framework's task hub name (one per environment), partition count " +
+            "(fixed when the hub is created), concurrency, extended sessions and idle queue polling (docs/workflows.md)."),
         new(CustomHandlerPort, SettingShape.Value, SettingScope.HostProvided,
             "Set by the Functions host: the loopback port the handler listens on."),
         new(ScriptRoot, SettingShape.Value, SettingScope.HostProvided,

@@ -25,6 +25,9 @@ public static class HandlerHostingExtensions
 
         // The host logs every invocation itself; per-request framework logs would only repeat it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The Durable Task Framework logs every work item and lease renewal at Information; its warnings and errors stay.
+        builder.Logging.AddFilter("DurableTask.Core", LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask.AzureStorage", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = InvocationRequest.MaxEnvelopeBytes;

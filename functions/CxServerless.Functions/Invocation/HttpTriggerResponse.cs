@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CxServerless.Functions.Invocation;
 
@@ -10,6 +12,10 @@ public sealed record HttpTriggerResponse(int StatusCode, string Body, string Con
 
     /// <summary>A JSON response.</summary>
     public static HttpTriggerResponse Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString());
+
+    /// <summary>A JSON response from a typed contract, serialised with its source-generated metadata.</summary>
+    public static HttpTriggerResponse Json<T>(int statusCode, T body, JsonTypeInfo<T> contract) =>
+        new(statusCode, JsonSerializer.Serialize(body, contract));
 
     /// <summary>An RFC 9457 problem details response.</summary>
     public static HttpTriggerResponse Problem(int statusCode, string title, string detail) =>

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using DurableTask.AzureStorage;
 
 namespace CxServerless.Functions.Storage;
 
@@ -16,12 +17,15 @@ public sealed class StorageAccount
     /// <summary>The setting prefix the host and the handler share.</summary>
     public const string SettingName = "AzureWebJobsStorage";
 
-    private StorageAccount(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
+    private StorageAccount(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, Func<StorageAccountClientProvider> taskHub)
     {
         Tables = tables;
         Queues = queues;
         Blobs = blobs;
+        _taskHub = taskHub;
     }
+
+    private readonly Func<StorageAccountClientProvider> _taskHub;
 
     /// <summary>The table service.</summary>
     public TableServiceClient Tables { get; }
@@ -32,6 +36,9 @@ public sealed class StorageAccount
     /// <summary>The blob service.</summary>
     public BlobServiceClient Blobs { get; }
 
+    /// <summary>The same account for the Durable Task Framework's Azure Storage provider, with the same credentials.</summary>
+    public StorageAccountClientProvider TaskHubClients() => _taskHub();
+
     /// <summary>Builds the clients from a connection string (Azurite or a development account).</summary>
     public static StorageAccount FromConnectionString(string connectionString)
     {
@@ -39,7 +46,8 @@ public sealed class StorageAccount
         return new StorageAccount(
             new TableServiceClient(connectionString),
             new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }),
-            new BlobServiceClient(connectionString));
+            new BlobServiceClient(connectionString),
+            () => new StorageAccountClientProvider(connectionString));
     }
 
     /// <summary>Builds the clients from configuration, naming the missing setting when there is none.</summary>
@@ -69,6 +77,7 @@ public sealed class StorageAccount
         return new StorageAccount(
             new TableServiceClient(new Uri(tableUri), credential),
             new QueueServiceClient(new Uri(queueUri), credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }),
-            new BlobServiceClient(new Uri(blobUri), credential));
+            new BlobServiceClient(new Uri(blobUri), credential),
+            () => new StorageAccountClientProvider(new Uri(blobUri), new Uri(queueUri), new Uri(tableUri), credential));
     }
 }

@@ -2,9 +2,12 @@ using CxServerless.Functions.Security;
 
 namespace CxServerless.Functions.Workflows;
 
-/// <summary>Who may read workflow instances and their history through the admin API.</summary>
+/// <summary>Who may use the workflow management API.</summary>
 internal static class WorkflowAdminRoles
 {
-    /// <summary>OpsAdmin runs the platform, Supervisors follow escalations, Auditors read everything.</summary>
-    public static IReadOnlySet<string> Allowed { get; } = new HashSet<string>(StringComparer.Ordinal) { CxRoles.OpsAdmin, CxRoles.Supervisor, CxRoles.Auditor };
+    /// <summary>Reading instances and their history: OpsAdmin runs the platform, Auditors read everything.</summary>
+    public static IReadOnlySet<string> Read { get; } = new HashSet<string>(StringComparer.Ordinal) { CxRoles.OpsAdmin, CxRoles.Auditor };
+
+    /// <summary>Raising events, terminating and purging: OpsAdmin only.</summary>
+    public static IReadOnlySet<string> Manage { get; } = new HashSet<string>(StringComparer.Ordinal) { CxRoles.OpsAdmin };
 }

@@ -9,7 +9,7 @@ internal static class AppCopy
     /// Timers that would touch state other test projects share in Azurite: the heartbeat (a heartbeat left behind turns
     /// stale and makes other tests' health checks answer 503) and the workflow poison sweep.
     /// </summary>
-    private static readonly HashSet<string> Disabled = new(StringComparer.Ordinal) { "Heartbeat", "WorkflowPoisonSweep" };
+    private static readonly HashSet<string> Disabled = new(StringComparer.Ordinal) { "Heartbeat" };
 
     /// <summary>Copies host.json, the sample settings, the rules and every function.json, with the housekeeping timers disabled.</summary>
     public static string WithoutHousekeepingTimers(string root)

@@ -1,5 +1,7 @@
 using CxServerless.Functions.Invocation;
 using CxServerless.Testing;
+using CxServerless.Workflows;
+using CxServerless.Workflows.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,10 +17,16 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
 {
     private readonly string _storage;
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<WorkflowRegistry>? _workflows;
 
-    public HandlerServer(string storageConnectionString, string hostJson = DefaultHostJson, IReadOnlyDictionary<string, string>? settings = null)
+    public HandlerServer(
+        string storageConnectionString,
+        string hostJson = DefaultHostJson,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<WorkflowRegistry>? workflows = null)
     {
         _storage = storageConnectionString;
+        _workflows = workflows;
         // Unique analytics tables unless a test names its own, so that no test writes the default tables a developer's
         // `./cx up` shows on the same Azurite.
         var merged = new Dictionary<string, string>
@@ -28,6 +36,11 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("al"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("bl"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
+            // A task hub of its own, one partition, quick polling: tests never share the hosted worker's queues.
+            ["Workflows:TaskHub"] = "t" + Guid.NewGuid().ToString("N")[..16],
+            ["Workflows:PartitionCount"] = "1",
+            ["Workflows:MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Workflows:DrainTimeout"] = "00:00:02",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -84,6 +97,13 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             services.AddSingleton<IFunctionHandler, EchoTimerFunction>();
             services.AddSingleton<IFunctionHandler, ThrowingFunction>();
             services.AddSingleton<IFunctionHandler, StuckFunction>();
+            if (_workflows is not null)
+            {
+                // Replaces the registry AddCxWorkflows made: the app's own workflows plus the test's.
+                var registry = CxWorkflowCatalog.Register(new WorkflowRegistry());
+                _workflows(registry);
+                services.AddSingleton(registry);
+            }
         });
     }
 

@@ -5,8 +5,8 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
-using PurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 using OrchestrationQuery = Microsoft.DurableTask.Client.OrchestrationQuery;
+using PurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 
 namespace CxServerless.Workflows.Client;
 

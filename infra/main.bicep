@@ -25,7 +25,7 @@ param location string = resourceGroup().location
 @description('Tags added to every resource.')
 param tags object = {}
 
-@description('Client id of the Entra ID app registration of the CxServerless API (it defines the app roles). Create it first: docs/deploy.md.')
+@description('Client id of the Entra ID app registration of the CxServerless API (it defines the app roles). Create it first: docs/deploy.md. The nil GUID is the parameter files\' offline placeholder: a deployment with it fails.')
 @minLength(36)
 @maxLength(36)
 param apiClientId string
@@ -41,7 +41,7 @@ param unauthenticatedClientAction string = 'RedirectToLoginPage'
 @secure()
 param pseudonymKey string = ''
 
-@description('Always-ready instances per trigger group or function; empty lets the app scale to zero (nothing billed at rest).')
+@description('Always-ready instances per trigger group or function. Keep at least one: the workflow worker runs inside the handler and only while an instance does (docs/deploy.md, "Workflows and always-ready instances"). Empty scales to zero.')
 param alwaysReady array = []
 
 @description('Upper bound of Function App instances (Flex: 40-1000).')
@@ -75,10 +75,14 @@ param eventHubRetentionDays int = 1
 @maxValue(40)
 param eventHubCapacity int = 1
 
-@description('Durable engine control-queue partitions (queues workflow-control-0..N-1); must match the engine\'s setting.')
+@description('Control-queue partitions of the workflow task hub (setting Workflows__PartitionCount). Fixed when the task hub is first created: to change it, also give workflowTaskHub a new name.')
 @minValue(1)
 @maxValue(16)
-param workflowControlPartitions int = 4
+param workflowPartitionCount int = 4
+
+@description('Task hub of the Durable Task Framework the handler hosts (setting Workflows__TaskHub): 3-45 letters and digits, starting with a letter. Empty derives it from the prefix (cxdev: cxdevWorkflows), so two environments never share one. A new name starts an empty task hub; orchestrations in the old one stop.')
+@maxLength(45)
+param workflowTaskHub string = ''
 
 @description('Storage replication.')
 @allowed([
@@ -104,7 +108,7 @@ param logRetentionDays int = 30
 @description('Log Analytics daily ingestion cap in GB (-1: none).')
 param logDailyQuotaGb int = -1
 
-@description('E-mail address for alerts; empty creates no action group.')
+@description('E-mail address for alerts; empty creates no action group (allowed in dev only: a prod deployment without it fails).')
 param alertEmail string = ''
 
 @description('Name of the handler\'s OpenTelemetry counter of ingested events, with dimension outcome = stored, duplicate or quarantined.')
@@ -133,8 +137,34 @@ var consumerGroupName = 'cx-ingestion'
 var deploymentContainerName = 'deployment-packages'
 var pseudonymSecretName = 'cx-pseudonym-key'
 
-// ARCHITECTURE §6-§7: ingestion and analytics tables, the durable engine's history and index, and the handler's
-// own (Heartbeat, IngestCounters). The Infra tests check that every TableName constant in handler code is listed here.
+// The parameter files build with no environment variable set (CI): CX_API_CLIENT_ID then gives the nil GUID and
+// CX_ALERT_EMAIL an empty string. A deployment with either gap fails here, with a message naming the variable.
+var verifiedApiClientId = apiClientId != '00000000-0000-0000-0000-000000000000'
+  ? apiClientId
+  : fail('apiClientId is the offline placeholder: set CX_API_CLIENT_ID to the API app registration\'s client id (docs/deploy.md).')
+var verifiedAlertEmail = isProd && empty(alertEmail)
+  ? fail('Production needs an alert e-mail address: set CX_ALERT_EMAIL (docs/deploy.md).')
+  : alertEmail
+
+// The workflow task hub: the Durable Task Framework hosted in the handler names its storage after it (tables
+// <hub>History, <hub>Instances and <hub>Partitions, queues <hub>-control-00..NN and <hub>-workitems, containers
+// <hub>-leases and <hub>-largemessages, queue and container names lower-cased) and creates all of them itself at
+// start-up, so none is listed below. Derived from the prefix without its non-alphanumerics unless given; checked
+// here so that an invalid name fails the deployment rather than the handler's start.
+var alphanumerics = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+var prefixCharacters = map(range(0, length(prefix)), i => substring(prefix, i, 1))
+var taskHub = empty(workflowTaskHub)
+  ? '${join(filter(prefixCharacters, c => contains(alphanumerics, c)), '')}Workflows'
+  : workflowTaskHub
+var taskHubCharacters = map(range(0, length(taskHub)), i => substring(taskHub, i, 1))
+var taskHubNonAlphanumerics = filter(taskHubCharacters, c => !contains(alphanumerics, c))
+var taskHubIsValid = length(taskHub) >= 3 && empty(taskHubNonAlphanumerics) && !contains('0123456789', first(taskHub))
+var verifiedTaskHub = taskHubIsValid
+  ? taskHub
+  : fail('Task hub name \'${taskHub}\' is invalid: 3-45 letters and digits, starting with a letter (parameter workflowTaskHub).')
+
+// ARCHITECTURE §6-§7: ingestion and analytics tables and the handler's own (Heartbeat, IngestCounters). The Infra
+// tests check that every TableName constant in handler code is listed here. The workflow tables are the task hub's.
 var tableNames = [
   'CxEvents'
   'Quarantine'
@@ -144,21 +174,16 @@ var tableNames = [
   'Tasks'
   'Audit'
   'Identities'
-  'WorkflowHistory'
-  'WorkflowInstances'
   'Heartbeat'
   'IngestCounters'
   'LateEvents'
 ]
 
-// The queues the app triggers on, each with the '-poison' queue the Functions host moves failed messages to.
-var workQueues = concat(
-  map(range(0, workflowControlPartitions), i => 'workflow-control-${i}'),
-  [
-    'workflow-activities'
-    'alerts'
-  ]
-)
+// The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task
+// hub's control and work-item queues are the framework's (above); the host's -poison convention does not apply.
+var workQueues = [
+  'alerts'
+]
 var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'))
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -239,7 +264,7 @@ module functionApp 'modules/functionApp.bicep' = {
     alwaysReady: alwaysReady
     blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
-    apiClientId: apiClientId
+    apiClientId: verifiedApiClientId
     unauthenticatedClientAction: unauthenticatedClientAction
     anonymousPaths: [
       '/api/health'
@@ -283,6 +308,8 @@ module appSettings 'modules/appSettings.bicep' = {
     pseudonymSecretUri: keyVault.outputs.pseudonymSecretUri
     languageEndpoint: language.outputs.endpoint
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    workflowTaskHub: verifiedTaskHub
+    workflowPartitionCount: workflowPartitionCount
   }
 }
 
@@ -293,7 +320,7 @@ module alerts 'modules/alerts.bicep' = {
     namePrefix: '${prefix}-${environmentName}'
     workspaceId: monitoring.outputs.workspaceId
     eventHubNamespaceName: eventHubs.outputs.namespaceName
-    alertEmail: alertEmail
+    alertEmail: verifiedAlertEmail
     ingestEventsMetricName: ingestEventsMetricName
     quarantinePercentThreshold: 5
     functionFailureThreshold: 5
@@ -334,6 +361,9 @@ output logAnalyticsWorkspaceName string = monitoring.outputs.workspaceName
 
 @description('Names of the app settings written.')
 output appSettingNames array = appSettings.outputs.settingNames
+
+@description('Workflow task hub name (setting Workflows__TaskHub): the prefix of the framework\'s tables, queues and containers.')
+output workflowTaskHub string = taskHub
 
 @description('Names of the alert rules created.')
 output alertRuleNames array = alerts.outputs.ruleNames

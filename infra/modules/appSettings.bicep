@@ -43,6 +43,16 @@ param languageEndpoint string
 @description('Application Insights connection string (not a credential: ingestion requires an Entra token because local auth is off).')
 param appInsightsConnectionString string
 
+@description('Task hub of the workflow layer (setting Workflows__TaskHub): 3-45 letters and digits, starting with a letter.')
+@minLength(3)
+@maxLength(45)
+param workflowTaskHub string
+
+@description('Control-queue partitions of the task hub (setting Workflows__PartitionCount), fixed when the task hub is created.')
+@minValue(1)
+@maxValue(16)
+param workflowPartitionCount int
+
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
@@ -64,10 +74,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CxLanguageEndpoint: languageEndpoint
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
-    // The durable engine: must agree with the WorkflowControl0..3 folders and host.json queues.maxDequeueCount.
-    Workflow__TaskHub: 'Workflow'
-    Workflow__ControlPartitions: '4'
-    Workflow__MaxDequeueCount: '5'
+    // The workflow layer: the Durable Task Framework (TaskHubWorker over the Azure Storage provider) hosted in the
+    // handler, on the AzureWebJobsStorage account and identity. It creates its task hub's tables, queues and blob
+    // containers itself; the name is per environment (main.bicep) so that dev and prod never share a task hub. The
+    // partition count is fixed once the task hub exists. Values are strings, as every app setting.
+    Workflows__TaskHub: workflowTaskHub
+    Workflows__PartitionCount: string(workflowPartitionCount)
+    Workflows__MaxConcurrentActivities: '20'
+    Workflows__MaxConcurrentOrchestrations: '20'
+    Workflows__ExtendedSessions: 'true'
+    Workflows__MaxQueuePollingInterval: '00:00:05'
     // The alert evaluator's NCRONTAB schedule (EvaluateAlerts/function.json): every two seconds.
     CxAlertSchedule: '*/2 * * * * *'
   }

@@ -26,15 +26,20 @@ param keyVaultName string
 param appInsightsName string
 
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
+// The three storage roles are also what Microsoft documents for the Durable Task Azure Storage provider with an
+// identity (Storage Blob, Queue and Table Data Contributor: "Quickstart: Configure Durable Functions with managed
+// identity"); Blob Data Owner includes everything Blob Data Contributor grants. The workflow task hub the handler
+// hosts lives on this account, and the framework creates its tables, queues and containers with these roles.
 var roles = {
   // Read, write and delete blobs and containers, and manage blob leases. The Functions host needs Owner (not
-  // Contributor) on its AzureWebJobsStorage account; it also covers the Event Hubs checkpoints and the Flex
-  // deployment container.
+  // Contributor) on its AzureWebJobsStorage account; it also covers the Event Hubs checkpoints, the Flex
+  // deployment container and the task hub's <hub>-leases (partition leases) and <hub>-largemessages containers.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // Read, add, update and delete queue messages and create queues (queue triggers, -poison queues, the durable
-  // engine's control and activity queues).
+  // Read, add, update and delete queue messages and create queues (the alerts queue and its -poison queue, the
+  // task hub's <hub>-control-NN and <hub>-workitems queues).
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Read, write and delete tables and entities (events, quarantine, KPIs, workflow history, audit).
+  // Read, write, create and delete tables and entities (events, quarantine, KPIs, tasks, audit, and the task
+  // hub's <hub>History, <hub>Instances and <hub>Partitions tables).
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Receive events from an event hub.
   eventHubsDataReceiver: 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde'

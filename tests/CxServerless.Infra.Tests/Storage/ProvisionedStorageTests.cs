@@ -25,17 +25,21 @@ public sealed partial class ProvisionedStorageTests(CompiledMainTemplate main) :
     }
 
     [Fact]
-    public async Task Architecture_tables_and_workflow_queues_with_their_poison_queues_are_provisioned()
+    public async Task Architecture_tables_and_the_alerts_queue_with_its_poison_queue_are_provisioned_and_the_task_hub_is_left_to_the_framework()
     {
         var template = await main.GetAsync();
         var tables = template.Root["variables"]!["tableNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
 
         Assert.Superset(
-            new HashSet<string>(["CxEvents", "Quarantine", "MetricBuckets", "Baselines", "Alerts", "Tasks", "Audit", "Identities", "WorkflowHistory", "WorkflowInstances"]),
+            new HashSet<string>(["CxEvents", "Quarantine", "MetricBuckets", "Baselines", "Alerts", "Tasks", "Audit", "Identities"]),
             tables.ToHashSet());
         var queueExpression = template.Root["variables"]!["queueNames"]!.ToString();
         Assert.Contains("-poison", queueExpression, StringComparison.Ordinal);
-        Assert.Contains("workflow-control-", template.Root["variables"]!["workQueues"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("alerts", template.Root["variables"]!["workQueues"]!.ToString(), StringComparison.Ordinal);
+
+        // The Durable Task Framework creates its task hub's tables, queues and containers itself, named after the hub.
+        Assert.DoesNotContain(tables, t => t.StartsWith("Workflow", StringComparison.Ordinal));
+        Assert.DoesNotContain("workflow-control-", template.Root["variables"]!["workQueues"]!.ToString(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\bconst\s+string\s+\w*TableName\s*=\s*""(?<value>[^""]+)""")]

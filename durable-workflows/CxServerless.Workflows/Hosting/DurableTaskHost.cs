@@ -90,8 +90,10 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
-        await _starting;
-        if (!_started.Task.IsCompletedSuccessfully)
+
+        // A start attempt in flight against unreachable storage may take a while; it stops the worker itself if it wins.
+        if (await Task.WhenAny(_starting, Task.Delay(_options.DrainTimeout, cancellationToken)) != _starting
+            || !_started.Task.IsCompletedSuccessfully)
         {
             return;
         }
@@ -127,6 +129,13 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
             {
                 await Service.CreateIfNotExistsAsync();
                 await _worker.StartAsync();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped while starting: StopAsync did not wait for this attempt, so stop here.
+                    await _worker.StopAsync(isForced: true);
+                    break;
+                }
+
                 LogStarted(_logger, _options.TaskHub, _options.PartitionCount);
                 _started.TrySetResult();
                 return;

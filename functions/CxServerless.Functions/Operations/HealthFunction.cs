@@ -5,16 +5,19 @@ using Azure;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Functions.Storage;
+using CxServerless.Workflows.Hosting;
 
 namespace CxServerless.Functions.Operations;
 
 /// <summary>
-/// <c>GET /api/health</c> (anonymous): the handler's version, whether storage answers, and the last heartbeat. It answers
+/// <c>GET /api/health</c> (anonymous): the handler's version, whether storage answers, whether the workflow worker runs,
+/// and the last heartbeat. It answers
 /// 503 when storage is unreachable or the heartbeat has stalled, else 200. The heartbeat has stalled when neither a beat
 /// nor this handler's start lies within <see cref="StaleAfter"/>: a beat left from an earlier run does not make a freshly
 /// started app unhealthy before its timer has had the chance to run.
 /// </summary>
-public sealed class HealthFunction(HttpFunctionServices services, StorageAccount storage, HeartbeatStore heartbeats, TimeProvider time)
+public sealed class HealthFunction(
+    HttpFunctionServices services, StorageAccount storage, HeartbeatStore heartbeats, DurableTaskHost workflows, TimeProvider time)
     : HttpFunction(services)
 {
     /// <summary>A heartbeat older than this means the trigger pipeline has stalled (the timer runs every minute).</summary>
@@ -61,6 +64,11 @@ public sealed class HealthFunction(HttpFunctionServices services, StorageAccount
 
                 // Storage requests made by the KPI read side since start: "reads per dashboard refresh" is measured from it.
                 ["kpiReads"] = Analytics.StorageReads.Total,
+            },
+            // The hosted Durable Task worker starts in the background: "starting" until its task hub is ready.
+            ["workflows"] = new JsonObject
+            {
+                ["worker"] = workflows.IsRunning ? "running" : workflows.Started.IsCanceled ? "stopped" : "starting",
             },
             ["heartbeat"] = beat is null
                 ? null

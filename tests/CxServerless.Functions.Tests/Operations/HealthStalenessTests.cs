@@ -5,6 +5,9 @@ using CxServerless.Functions.Operations;
 using CxServerless.Functions.Security;
 using CxServerless.Functions.Storage;
 using CxServerless.Testing;
+using CxServerless.Workflows.Hosting;
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -25,8 +28,20 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
             Options.Create(new SecurityOptions()),
             new AuditLog(storage.Tables.GetTableClient(AzuriteFixture.UniqueName("audit")), _time),
             NullLogger<HttpFunction>.Instance);
-        return (new HealthFunction(services, storage, beats, _time), beats);
+        return (new HealthFunction(services, storage, beats, UnstartedWorker(azurite.ConnectionString), _time), beats);
     }
+
+    /// <summary>A worker that was never started: health reports it as starting.</summary>
+    private static DurableTaskHost UnstartedWorker(string connectionString) => new(
+        new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = "healthunstarted",
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        }),
+        new WorkflowRegistry(),
+        new ServiceCollection().BuildServiceProvider(),
+        Options.Create(new WorkflowOptions()),
+        NullLoggerFactory.Instance);
 
     private static async Task<(int Status, JsonNode Body)> GetAsync(HealthFunction health)
     {
@@ -43,6 +58,7 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
         var (status, body) = await GetAsync(health);
         Assert.Equal(200, status);
         Assert.Equal("starting", body["status"]!.GetValue<string>());
+        Assert.Equal("starting", body["workflows"]!["worker"]!.GetValue<string>());
 
         _time.Advance(TimeSpan.FromMinutes(4));
         (status, body) = await GetAsync(health);
@@ -77,7 +93,7 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
         await new HeartbeatStore(storage.Tables.GetTableClient(table)).RecordAsync(_time.GetUtcNow().AddHours(-5), false, CancellationToken.None);
         var fresh = new HealthFunction(
             new HttpFunctionServices(Options.Create(new SecurityOptions()), new AuditLog(storage.Tables.GetTableClient(AzuriteFixture.UniqueName("audit")), _time), NullLogger<HttpFunction>.Instance),
-            storage, new HeartbeatStore(storage.Tables.GetTableClient(table)), _time);
+            storage, new HeartbeatStore(storage.Tables.GetTableClient(table)), UnstartedWorker(azurite.ConnectionString), _time);
 
         var (status, body) = await GetAsync(fresh);
         Assert.Equal(200, status);

@@ -39,6 +39,15 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.True(body["heartbeat"]!["last"]!.GetValue<DateTimeOffset>() >= before);
         Assert.True(body["heartbeat"]!["isPastDue"]!.GetValue<bool>());
         Assert.False(string.IsNullOrEmpty(body["version"]!.GetValue<string>()));
+
+        // The workflow worker starts in the background on the same storage and reports itself once running.
+        for (var i = 0; i < 300 && body["workflows"]!["worker"]!.GetValue<string>() != "running"; i++)
+        {
+            await Task.Delay(100);
+            (_, body) = await HealthAsync(client);
+        }
+
+        Assert.Equal("running", body["workflows"]!["worker"]!.GetValue<string>());
     }
 
     [Fact]
@@ -53,5 +62,6 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Equal("unhealthy", body["status"]!.GetValue<string>());
         Assert.False(body["storage"]!["reachable"]!.GetValue<bool>());
         Assert.NotNull(body["storage"]!["error"]);
+        Assert.Equal("starting", body["workflows"]!["worker"]!.GetValue<string>());
     }
 }

@@ -1,0 +1,64 @@
+namespace CxServerless.Domain.Escalation;
+
+/// <summary>
+/// A weekly working pattern in a time zone: the days a shift starts on, and its start and end times. A shift whose
+/// end is not after its start runs past midnight into the next day.
+/// </summary>
+/// <param name="Zone">The time zone the times are in.</param>
+/// <param name="Days">The days a shift starts on.</param>
+/// <param name="Start">When a shift starts, local time.</param>
+/// <param name="Length">How long a shift lasts (up to a day).</param>
+public sealed record ShiftPattern(TimeZoneInfo Zone, IReadOnlySet<DayOfWeek> Days, TimeOnly Start, TimeSpan Length)
+{
+    /// <summary>Returns whether <paramref name="instant"/> falls inside a shift of this pattern.</summary>
+    /// <param name="instant">The moment to test.</param>
+    /// <returns>True when someone on this pattern is at work then.</returns>
+    public bool Covers(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        // The shift that started today, or the one that started yesterday and runs past midnight.
+        foreach (var startDay in new[] { local.Date, local.Date.AddDays(-1) })
+        {
+            if (!Days.Contains(startDay.DayOfWeek))
+            {
+                continue;
+            }
+
+            var start = startDay + Start.ToTimeSpan();
+            if (local.DateTime >= start && local.DateTime < start + Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns the next shift boundary (a start or an end) strictly after <paramref name="instant"/>, within a week.</summary>
+    /// <param name="instant">The moment to search from.</param>
+    /// <returns>The next boundary in UTC, or null when the pattern has no days.</returns>
+    public DateTimeOffset? NextBoundary(DateTimeOffset instant)
+    {
+        DateTimeOffset? best = null;
+        var local = TimeZoneInfo.ConvertTime(instant, Zone).Date;
+        for (var d = -1; d <= 8; d++)
+        {
+            var day = local.AddDays(d);
+            if (!Days.Contains(day.DayOfWeek))
+            {
+                continue;
+            }
+
+            foreach (var boundary in new[] { day + Start.ToTimeSpan(), day + Start.ToTimeSpan() + Length })
+            {
+                var utc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(boundary, Zone), TimeSpan.Zero);
+                if (utc > instant && (best is null || utc < best))
+                {
+                    best = utc;
+                }
+            }
+        }
+
+        return best;
+    }
+}

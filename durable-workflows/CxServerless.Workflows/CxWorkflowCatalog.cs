@@ -1,3 +1,4 @@
+using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Hosting;
 
 namespace CxServerless.Workflows;
@@ -15,6 +16,11 @@ public static class CxWorkflowCatalog
     public static WorkflowRegistry Register(WorkflowRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry;
+        return registry
+            .AddOrchestrator<EscalationOrchestrator>()
+            .AddActivity<OpenEscalationTask>()
+            .AddActivity<AssignEscalationLevel>()
+            .AddActivity<RecordTaskChange>()
+            .AddActivity<ReplanEscalation>();
     }
 }

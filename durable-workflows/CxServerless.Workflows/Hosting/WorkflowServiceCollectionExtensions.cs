@@ -43,6 +43,9 @@ public static class WorkflowServiceCollectionExtensions
                 ExtendedSessionsEnabled = options.ExtendedSessions,
                 MaxQueuePollingInterval = options.MaxQueuePollingInterval,
                 ControlQueueBatchSize = options.ControlQueueBatchSize,
+
+                // A start refused by de-duplication throws, as in Durable Functions, instead of passing silently.
+                ThrowExceptionOnInvalidDedupeStatus = true,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             });
         });

@@ -172,6 +172,7 @@ var tableNames = [
   'Baselines'
   'Alerts'
   'Tasks'
+  'Notifications'
   'Audit'
   'Identities'
   'Heartbeat'

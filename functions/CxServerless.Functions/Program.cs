@@ -9,6 +9,7 @@ builder.Services.AddOperations();
 builder.Services.AddIngestion();
 builder.Services.AddAnalytics();
 builder.Services.AddDashboard();
+builder.Services.AddEscalation();
 builder.AddWorkflows();
 
 var app = builder.Build();
@@ -18,6 +19,9 @@ _ = app.Services.GetRequiredService<FunctionCatalog>();
 
 // Load and validate the alert rules now: an invalid rules file stops the process with every error listed.
 _ = app.Services.GetRequiredService<CxServerless.Domain.Analytics.Rules.RuleSet>();
+
+// Load and validate the routing file now: an invalid file stops the process with every error listed.
+_ = app.Services.GetRequiredService<CxServerless.Functions.Escalation.RosterSource>();
 
 app.MapInvocations();
 app.Run();

@@ -86,6 +86,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflows__MaxQueuePollingInterval: '00:00:05'
     // The alert evaluator's NCRONTAB schedule (EvaluateAlerts/function.json): every two seconds.
     CxAlertSchedule: '*/2 * * * * *'
+    // The queue of alert transitions: the evaluator writes it, StartEscalation (%CxAlertsQueue%) reads it.
+    CxAlertsQueue: 'alerts'
   }
 }
 

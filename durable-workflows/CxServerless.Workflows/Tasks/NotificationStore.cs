@@ -6,13 +6,22 @@ namespace CxServerless.Workflows.Tasks;
 /// <summary>The Notifications table: one row per notification, partitioned by recipient, inserted only once per key.</summary>
 public sealed class NotificationStore(TableClient table)
 {
+    private bool _ensured;
+
     /// <summary>Gets the table.</summary>
     public TableClient Table => table;
 
     /// <summary>Creates the table when missing.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task EnsureAsync(CancellationToken cancellationToken) => await table.CreateIfNotExistsAsync(cancellationToken);
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (!_ensured)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            _ensured = true;
+        }
+    }
 
     /// <summary>Stores a notification unless one with its recipient and key exists.</summary>
     /// <param name="notification">The notification.</param>
@@ -21,6 +30,7 @@ public sealed class NotificationStore(TableClient table)
     public async Task<bool> AddIfAbsentAsync(NotificationRecord notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        await EnsureAsync(cancellationToken);
         var row = new TableEntity(notification.Recipient, notification.Key)
         {
             ["TaskId"] = notification.TaskId,
@@ -48,6 +58,7 @@ public sealed class NotificationStore(TableClient table)
     /// <returns>The notifications.</returns>
     public async Task<IReadOnlyList<NotificationRecord>> ListForAsync(string recipient, int top, CancellationToken cancellationToken)
     {
+        await EnsureAsync(cancellationToken);
         var list = new List<NotificationRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {recipient}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

@@ -13,13 +13,22 @@ public sealed class TaskStore(TableClient table)
 {
     private const int MaxUpdateAttempts = 8;
 
+    private bool _ensured;
+
     /// <summary>Gets the table.</summary>
     public TableClient Table => table;
 
     /// <summary>Creates the table when missing.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task EnsureAsync(CancellationToken cancellationToken) => await table.CreateIfNotExistsAsync(cancellationToken);
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (!_ensured)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            _ensured = true;
+        }
+    }
 
     /// <summary>Inserts a task unless one with its id exists.</summary>
     /// <param name="task">The task.</param>
@@ -28,6 +37,7 @@ public sealed class TaskStore(TableClient table)
     public async Task<bool> CreateIfAbsentAsync(TaskRecord task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
+        await EnsureAsync(cancellationToken);
         try
         {
             await table.AddEntityAsync(task.ToEntity(), cancellationToken);
@@ -45,6 +55,7 @@ public sealed class TaskStore(TableClient table)
     /// <returns>The task, or null.</returns>
     public async Task<TaskRecord?> GetAsync(string taskId, CancellationToken cancellationToken)
     {
+        await EnsureAsync(cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TaskRecord.PartitionKey, taskId, cancellationToken: cancellationToken);
         return row.HasValue ? TaskRecord.FromEntity(row.Value!) : null;
     }
@@ -56,6 +67,7 @@ public sealed class TaskStore(TableClient table)
     /// <returns>The task after the change, or null when there is no such task.</returns>
     public async Task<TaskRecord?> UpdateAsync(string taskId, Func<TaskRecord, TaskRecord> change, CancellationToken cancellationToken)
     {
+        await EnsureAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
@@ -91,6 +103,7 @@ public sealed class TaskStore(TableClient table)
     /// <returns>True when this call wrote it.</returns>
     public async Task<bool> AppendAsync(string taskId, TimelineEntry entry, CancellationToken cancellationToken)
     {
+        await EnsureAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(entry);
         var row = new TableEntity(TimelinePartition(taskId), $"{entry.At.UtcTicks:D20}-{entry.Key}")
         {
@@ -134,6 +147,7 @@ public sealed class TaskStore(TableClient table)
     /// <returns>The entries.</returns>
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string taskId, CancellationToken cancellationToken)
     {
+        await EnsureAsync(cancellationToken);
         var entries = new List<TimelineEntry>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TimelinePartition(taskId)}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -151,6 +165,7 @@ public sealed class TaskStore(TableClient table)
     /// <returns>The tasks, newest first.</returns>
     public async Task<IReadOnlyList<TaskRecord>> ListAsync(CancellationToken cancellationToken)
     {
+        await EnsureAsync(cancellationToken);
         var tasks = new List<TaskRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskRecord.PartitionKey}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

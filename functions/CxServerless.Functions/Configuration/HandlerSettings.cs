@@ -74,6 +74,18 @@ public static class HandlerSettings
     /// <summary>The shortest time between two storage reads of the KPI read side.</summary>
     public const string KpiRefresh = "CxKpiRefresh";
 
+    /// <summary>The Tasks read model.</summary>
+    public const string TasksTable = "CxTasksTable";
+
+    /// <summary>The Notifications table.</summary>
+    public const string NotificationsTable = "CxNotificationsTable";
+
+    /// <summary>The routing file, relative to the app root.</summary>
+    public const string RosterFile = "CxRosterFile";
+
+    /// <summary>The blob container of configuration replaced at run time (the routing file).</summary>
+    public const string ConfigContainer = "CxConfigContainer";
+
     /// <summary>Accept development principals from cx-host (local only).</summary>
     public const string DevelopmentIdentities = "CxDevelopmentIdentities";
 
@@ -136,8 +148,17 @@ public static class HandlerSettings
             "Read by the handler: the table of baseline points for charts. Optional; Azure uses the default Baselines."),
         new(LateEventsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table listing events later than the allowed lateness. Optional; Azure uses the default LateEvents."),
-        new(AlertsQueue, SettingShape.Value, SettingScope.LocalOnly,
-            "Read by the handler: the queue of alert transitions for the escalation workflow. Optional; Azure uses the default alerts."),
+        new(AlertsQueue, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler (the evaluator writes alert transitions to it) and by the Functions host through %CxAlertsQueue% in " +
+            "StartEscalation/function.json (the escalation workflow's starter). Default alerts."),
+        new(TasksTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the Tasks read model (tasks and their timelines). Optional; Azure uses the default Tasks."),
+        new(NotificationsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the Notifications table. Optional; Azure uses the default Notifications."),
+        new(RosterFile, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the routing file relative to the app root. Optional; default rules/cx-roster.v1.json (docs/escalation.md)."),
+        new(ConfigContainer, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the blob container of routing files replaced through PUT /api/roster. Optional; default cx-config."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: event time the alert evaluator replays after a cold start (15 min to 7 days). Optional; default 6 hours."),
         new(KpiLookback, SettingShape.Value, SettingScope.LocalOnly,

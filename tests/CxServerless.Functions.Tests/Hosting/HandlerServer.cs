@@ -23,7 +23,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         string storageConnectionString,
         string hostJson = DefaultHostJson,
         IReadOnlyDictionary<string, string>? settings = null,
-        Action<WorkflowRegistry>? workflows = null)
+        Action<WorkflowRegistry>? workflows = null,
+        string? roster = null)
     {
         _storage = storageConnectionString;
         _workflows = workflows;
@@ -41,6 +42,9 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["Workflows:PartitionCount"] = "1",
             ["Workflows:MaxQueuePollingInterval"] = "00:00:00.500",
             ["Workflows:DrainTimeout"] = "00:00:02",
+            ["CxTasksTable"] = AzuriteFixture.UniqueName("tasks"),
+            ["CxNotificationsTable"] = AzuriteFixture.UniqueName("notes"),
+            ["CxConfigContainer"] = AzuriteFixture.UniqueName("config").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -62,6 +66,14 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             Directory.CreateDirectory(Path.Combine(AppRoot, name));
             File.WriteAllText(Path.Combine(AppRoot, name, "function.json"), """{"bindings":[]}""");
+        }
+
+        if (roster is not null)
+        {
+            // A test's routing file, in the app root as a deployment would ship it.
+            Directory.CreateDirectory(Path.Combine(AppRoot, "rules"));
+            File.WriteAllText(Path.Combine(AppRoot, "rules", "test-roster.json"), roster);
+            _settings["CxRosterFile"] = "rules/test-roster.json";
         }
 
         UseKestrel();

@@ -32,8 +32,11 @@ public static class EscalationExtensions
             var configuration = sp.GetRequiredService<IConfiguration>();
             var options = sp.GetRequiredService<IOptions<EscalationOptions>>().Value;
             var root = configuration[HandlerSettings.ScriptRoot] ?? AppContext.BaseDirectory;
-            var (roster, json) = RosterSource.LoadFile(
-                Path.GetFullPath(Path.Combine(root, options.RosterFile)), !string.IsNullOrWhiteSpace(configuration[HandlerSettings.RosterFile]));
+            // As with the rules file: a file named explicitly, other than the default, must exist.
+            var configured = configuration[HandlerSettings.RosterFile];
+            var explicitlyNamed = !string.IsNullOrWhiteSpace(configured)
+                && !string.Equals(configured.Replace('\\', '/'), new EscalationOptions().RosterFile, StringComparison.Ordinal);
+            var (roster, json) = RosterSource.LoadFile(Path.GetFullPath(Path.Combine(root, options.RosterFile)), explicitlyNamed);
             return new RosterSource(roster, json,
                 sp.GetRequiredService<StorageAccount>().Blobs.GetBlobContainerClient(options.ConfigContainer), sp.GetRequiredService<TimeProvider>());
         });

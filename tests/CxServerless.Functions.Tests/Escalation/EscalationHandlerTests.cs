@@ -151,6 +151,23 @@ public sealed class EscalationHandlerTests(AzuriteFixture azurite)
         Assert.Equal("Lead Uno", after.Body["roster"]!["people"]![0]!["displayName"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void An_invalid_routing_file_stops_the_handler_at_start_naming_every_error()
+    {
+        var invalid = TestRosters.AroundTheClock
+            .Replace("\"TeamLead\", \"skills\"", "\"Captain\", \"skills\"", StringComparison.Ordinal)
+            .Replace("\"6s\"", "\"soon\"", StringComparison.Ordinal)
+            .Replace("\"defaultTeam\": \"ops\"", "\"defaultTeam\": \"nobody\"", StringComparison.Ordinal);
+        using var server = new HandlerServer(azurite.ConnectionString, roster: invalid);
+
+        var ex = Assert.ThrowsAny<Exception>(() => server.Client());
+
+        var text = ex.ToString();
+        Assert.Contains("test-roster.json", text, StringComparison.Ordinal);
+        Assert.Contains("people[0].role must be one of", text, StringComparison.Ordinal);
+        Assert.Contains("defaultTeam names team \"nobody\"", text, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Status, JsonObject Body)> InvokeAsync(HttpClient http, string function, string role, string method, string? body)
     {
         var envelope = new JsonObject

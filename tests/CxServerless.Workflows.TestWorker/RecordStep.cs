@@ -26,7 +26,8 @@ public sealed class RecordStep(StepRecordTable records) : TaskActivity<StepInput
 
         if (attempt <= input.FailuresAfterWrite)
         {
-            throw new InvalidOperationException($"Step {input.Step} of {context.InstanceId} failed after writing its record (attempt {attempt}).");
+            throw new InvalidOperationException(
+                $"Step {input.Step} of {context.InstanceId} failed after writing its record (attempt {attempt}).");
         }
 
         return output;

@@ -50,7 +50,8 @@ public sealed class StepRecordTable
         var prefix = RecordKey(instanceId, step) + "-";
         await Table.AddEntityAsync(Entity(AttemptPartition, prefix + Guid.NewGuid().ToString("N"), instanceId, step, 0), cancellation);
         var count = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AttemptPartition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
+        var end = prefix[..^1] + ".";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AttemptPartition} and RowKey ge {prefix} and RowKey lt {end}");
         await foreach (var _ in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellation))
         {
             count++;
@@ -81,19 +82,23 @@ public sealed class StepRecordTable
     /// <summary>Reads every record.</summary>
     /// <param name="cancellation">Cancels the read.</param>
     /// <returns>The records.</returns>
-    public Task<IReadOnlyList<StepRecord>> ReadRecordsAsync(CancellationToken cancellation = default) => ReadAsync(RecordPartition, cancellation);
+    public Task<IReadOnlyList<StepRecord>> ReadRecordsAsync(CancellationToken cancellation = default) =>
+        ReadAsync(RecordPartition, cancellation);
 
     /// <summary>Reads every attempt.</summary>
     /// <param name="cancellation">Cancels the read.</param>
     /// <returns>The attempts.</returns>
-    public Task<IReadOnlyList<StepRecord>> ReadAttemptsAsync(CancellationToken cancellation = default) => ReadAsync(AttemptPartition, cancellation);
+    public Task<IReadOnlyList<StepRecord>> ReadAttemptsAsync(CancellationToken cancellation = default) =>
+        ReadAsync(AttemptPartition, cancellation);
 
     private async Task<IReadOnlyList<StepRecord>> ReadAsync(string partition, CancellationToken cancellation)
     {
         var rows = new List<StepRecord>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellation))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
         {
-            rows.Add(new StepRecord(e.GetString("InstanceId"), e.GetInt32("Step") ?? 0, e.GetInt32("Value") ?? 0, e.GetInt32("ProcessId") ?? 0));
+            rows.Add(new StepRecord(
+                e.GetString("InstanceId"), e.GetInt32("Step") ?? 0, e.GetInt32("Value") ?? 0, e.GetInt32("ProcessId") ?? 0));
         }
 
         return rows;

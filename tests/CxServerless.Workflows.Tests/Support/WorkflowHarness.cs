@@ -34,13 +34,17 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// <summary>The services, for probes registered by a test.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts a worker on a new task hub and waits until it runs.</summary>
+    /// <summary>
+    /// Starts a worker on a new task hub (or the given one) and waits until it runs; with <paramref name="startWorker"/>
+    /// false, only the client is there (workers run in other processes).
+    /// </summary>
     public static async Task<WorkflowHarness> StartAsync(
         string connectionString,
         Action<WorkflowRegistry> register,
         Action<WorkflowOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        string? taskHub = null)
+        string? taskHub = null,
+        bool startWorker = true)
     {
         taskHub ??= NewTaskHubName();
         var builder = Host.CreateApplicationBuilder();
@@ -55,8 +59,12 @@ public sealed class WorkflowHarness : IAsyncDisposable
             configure?.Invoke(o);
         });
         var host = builder.Build();
-        await host.StartAsync();
-        await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+        if (startWorker)
+        {
+            await host.StartAsync();
+            await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         return new WorkflowHarness(host, taskHub);
     }
 

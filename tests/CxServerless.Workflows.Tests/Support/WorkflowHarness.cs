@@ -34,13 +34,17 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// <summary>The services, for probes registered by a test.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts a worker on a new task hub and waits until it runs.</summary>
+    /// <summary>
+    /// Starts a worker on a new task hub (or the given one) and waits until it runs; with <paramref name="startWorker"/>
+    /// false, only the client is there (workers run in other processes).
+    /// </summary>
     public static async Task<WorkflowHarness> StartAsync(
         string connectionString,
         Action<WorkflowRegistry> register,
         Action<WorkflowOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        string? taskHub = null)
+        string? taskHub = null,
+        bool startWorker = true)
     {
         taskHub ??= NewTaskHubName();
         var builder = Host.CreateApplicationBuilder();
@@ -55,8 +59,12 @@ public sealed class WorkflowHarness : IAsyncDisposable
             configure?.Invoke(o);
         });
         var host = builder.Build();
-        await host.StartAsync();
-        await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+        if (startWorker)
+        {
+            await host.StartAsync();
+            await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         return new WorkflowHarness(host, taskHub);
     }
 
@@ -74,8 +82,42 @@ public sealed class WorkflowHarness : IAsyncDisposable
         catch (OperationCanceledException)
         {
             var state = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
-            throw new TimeoutException($"Instance {instanceId} did not finish in {seconds} s; it is {state?.RuntimeStatus.ToString() ?? "unknown"}.");
+            throw new TimeoutException(
+                $"Instance {instanceId} did not finish in {seconds} s; it is {state?.RuntimeStatus.ToString() ?? "unknown"}.");
         }
+    }
+
+    /// <summary>Reads the history of an instance's current execution.</summary>
+    public async Task<WorkflowHistory> HistoryAsync(string instanceId) =>
+        WorkflowHistory.Parse(await StorageClient.GetHistoryJsonAsync(instanceId));
+
+    /// <summary>Waits until an instance's custom status is the given value (the orchestrator sets it before it waits).</summary>
+    public Task<OrchestrationMetadata> WaitForCustomStatusAsync(string instanceId, string status, int seconds = 60) =>
+        WaitForStateAsync(instanceId, s => s.ReadCustomStatusAs<string>() == status, $"custom status '{status}'", seconds);
+
+    /// <summary>Waits until an instance's state satisfies a condition, failing the test after the given time.</summary>
+    public async Task<OrchestrationMetadata> WaitForStateAsync(
+        string instanceId, Func<OrchestrationMetadata, bool> condition, string what, int seconds = 60)
+    {
+        OrchestrationMetadata? state = null;
+        await Eventually.UntilAsync(
+            async () => (state = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true)) is { } s && condition(s),
+            TimeSpan.FromSeconds(seconds),
+            () => $"Instance {instanceId} did not reach {what} in {seconds} s; it is {state?.RuntimeStatus.ToString() ?? "unknown"}" +
+                $" with custom status {state?.SerializedCustomStatus ?? "none"}.");
+        return state!;
+    }
+
+    /// <summary>Waits until an instance's history satisfies a condition, failing the test after the given time.</summary>
+    public async Task<WorkflowHistory> WaitForHistoryAsync(
+        string instanceId, Func<WorkflowHistory, bool> condition, string what, int seconds = 60)
+    {
+        WorkflowHistory? history = null;
+        await Eventually.UntilAsync(
+            async () => condition(history = await HistoryAsync(instanceId)),
+            TimeSpan.FromSeconds(seconds),
+            () => $"The history of {instanceId} did not show {what} in {seconds} s ({history?.Events.Count ?? 0} events).");
+        return history!;
     }
 
     /// <summary>Stops the worker and deletes the task hub's storage.</summary>

@@ -1,13 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace CxServerless.Workflows.Tests.Support;
-
-/// <summary>Adds one to its input.</summary>
-[DurableTask(nameof(AddOne))]
-public sealed class AddOne : TaskActivity<int, int>
-{
-    public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(input + 1);
-}
+namespace CxServerless.Workflows.Tests.Support.Workflows;
 
 /// <summary>Calls <see cref="AddOne"/> three times in a row.</summary>
 [DurableTask(nameof(Sequence))]

@@ -1,5 +1,6 @@
 using CxServerless.Testing;
 using CxServerless.Workflows.Tests.Support;
+using CxServerless.Workflows.Tests.Support.Workflows;
 
 namespace CxServerless.Workflows.Tests.Scenarios;
 

@@ -97,7 +97,7 @@ public sealed class EscalationWorkflowTests(AzuriteFixture azurite)
     {
         var (h, tasks, _) = await StartAsync();
         await using var _h = h;
-        var instance = await StartEscalationAsync(h.Client, Alert("a2"));
+        var instance = await StartEscalationAsync(h.Client, Alert("a2", AlertSeverity.Error));
         var taskId = EscalationRequest.TaskIdFor("a2");
 
         var breached = await WaitForTaskAsync(tasks, taskId, t => t.SlaBreached, seconds: 90);

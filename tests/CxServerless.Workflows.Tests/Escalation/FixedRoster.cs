@@ -8,7 +8,10 @@ public sealed class FixedRoster(Roster roster) : IRosterSource
 {
     public Task<Roster> GetAsync(CancellationToken cancellationToken) => Task.FromResult(roster);
 
-    /// <summary>Two teams working around the clock and an escalation chain whose SLAs are seconds.</summary>
+    /// <summary>
+    /// Two teams working around the clock. Critical: a first level of seconds with a reminder, then a second level of
+    /// minutes (so a loaded machine acknowledges in time); error: two levels of seconds (to reach the breach).
+    /// </summary>
     public const string Fast = """
         {
           "version": "fast-1",
@@ -24,8 +27,9 @@ public sealed class FixedRoster(Roster roster) : IRosterSource
           ],
           "chains": {
             "critical": [ { "role": "TeamLead", "acknowledgeWithin": "6s", "resolveWithin": "1h", "remindBefore": "3s", "channels": ["teams"] },
-                          { "role": "Supervisor", "anyTeam": true, "acknowledgeWithin": "6s", "resolveWithin": "1h" } ],
-            "error": [ { "role": "TeamLead", "acknowledgeWithin": "1h", "resolveWithin": "1h" } ],
+                          { "role": "Supervisor", "anyTeam": true, "acknowledgeWithin": "10m", "resolveWithin": "1h" } ],
+            "error": [ { "role": "TeamLead", "acknowledgeWithin": "3s", "resolveWithin": "1h" },
+                       { "role": "Supervisor", "anyTeam": true, "acknowledgeWithin": "3s", "resolveWithin": "1h" } ],
             "warning": [ { "role": "TeamLead", "acknowledgeWithin": "1h", "resolveWithin": "1h" } ],
             "informational": [ { "role": "TeamLead", "acknowledgeWithin": "1h", "resolveWithin": "1h" } ]
           }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CxServerless.Testing;
+using CxServerless.Workflows.Hosting;
 using CxServerless.Workflows.Tests.Support.Workflows;
 using DurableTask.Core.History;
 using Microsoft.DurableTask.Client;
@@ -21,7 +21,7 @@ public sealed class ContinueAsNewTests(AzuriteFixture azurite)
         Assert.Equal(105, state.ReadOutputAs<int>());
         var history = await h.HistoryAsync(id);
         var started = Assert.Single(history.OfType(EventType.ExecutionStarted));
-        Assert.Equal(new CountdownState(0, 105), JsonSerializer.Deserialize<CountdownState>(started.GetProperty("Input").GetString()!));
+        Assert.Equal(new CountdownState(0, 105), WorkflowSerialization.Converter.Deserialize<CountdownState>(started.GetProperty("Input").GetString()!));
         Assert.Empty(history.OfType(EventType.TaskScheduled));
         Assert.InRange(history.Events.Count, 3, 6);
     }

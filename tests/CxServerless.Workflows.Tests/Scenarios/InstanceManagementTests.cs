@@ -64,8 +64,7 @@ public sealed class InstanceManagementTests(AzuriteFixture azurite)
         Assert.Single(history.OfType(EventType.ExecutionStarted));
     }
 
-    [Fact(Skip = "AddCxWorkflows leaves AzureStorageOrchestrationServiceSettings.ThrowExceptionOnInvalidDedupeStatus false, so the " +
-        "provider drops a duplicate start silently and the client returns the id as if it had started; set it to true in AddCxWorkflows.")]
+    [Fact]
     public async Task Starting_an_instance_id_that_is_already_running_throws_OrchestrationAlreadyExistsException()
     {
         await using var h = await ScenarioWorkflows.StartAsync(azurite.ConnectionString);

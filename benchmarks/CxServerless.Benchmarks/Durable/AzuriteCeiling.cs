@@ -36,7 +36,7 @@ internal static class AzuriteCeiling
     }
 
     public static async Task<CeilingResult> MeasureAsync(
-        string connectionString, IReadOnlyDictionary<string, int> mix, int callers, TimeSpan duration)
+        string connectionString, IReadOnlyDictionary<string, int> mix, int callers, TimeSpan duration, bool trace = false)
     {
         var name = AzuriteFixture.UniqueName("ceiling");
         var queueService = new QueueServiceClient(connectionString);
@@ -50,33 +50,40 @@ internal static class AzuriteCeiling
         await table.CreateAsync();
         try
         {
-            long operations = 0;
-            var counting = false;
-            var watch = new Stopwatch();
+            var tally = new Tally();
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
             {
                 var queue = queues[caller % Queues];
                 for (var cycle = 0; !stop.IsCancellationRequested; cycle++)
                 {
-                    var done = await CycleAsync(queue, table, mix, $"c{caller}", cycle);
-                    if (Volatile.Read(ref counting))
-                    {
-                        Interlocked.Add(ref operations, done);
-                    }
+                    await CycleAsync(queue, table, mix, $"c{caller}", cycle, tally);
                 }
             })).ToList();
 
-            // A second of warm-up (connections, JIT), then the window.
+            // A second of warm-up (connections, JIT), then the window, sampled every second to find stalls.
             await Task.Delay(TimeSpan.FromSeconds(1));
-            Volatile.Write(ref counting, true);
-            watch.Start();
-            await Task.Delay(duration);
-            Volatile.Write(ref counting, false);
-            watch.Stop();
+            tally.Counting = true;
+            var watch = Stopwatch.StartNew();
+            var stalled = 0;
+            for (long last = 0; watch.Elapsed < duration;)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                var now = tally.Operations;
+                stalled += now == last ? 1 : 0;
+                if (trace)
+                {
+                    Console.Error.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} t={watch.Elapsed.TotalSeconds:0}s {now - last} ops/s");
+                }
+
+                last = now;
+            }
+
+            tally.Counting = false;
+            var elapsed = watch.Elapsed;
             await stop.CancelAsync();
             await Task.WhenAll(workers);
-            return new CeilingResult(Interlocked.Read(ref operations) / watch.Elapsed.TotalSeconds, mix, callers);
+            return new CeilingResult(tally.Operations / elapsed.TotalSeconds, mix, callers, elapsed, stalled);
         }
         finally
         {
@@ -102,62 +109,78 @@ internal static class AzuriteCeiling
         _ => null,
     };
 
-    /// <summary>One cycle; returns the number of transactions it made.</summary>
-    private static async Task<int> CycleAsync(
-        QueueClient queue, TableClient table, IReadOnlyDictionary<string, int> mix, string caller, int cycle)
+    /// <summary>One cycle; every transaction is tallied as it completes.</summary>
+    private static async Task CycleAsync(
+        QueueClient queue, TableClient table, IReadOnlyDictionary<string, int> mix, string caller, int cycle, Tally tally)
     {
-        var made = 0;
-        for (var i = 0; i < mix.GetValueOrDefault("queue put"); i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("queue put"); i++, tally.Add())
         {
             await queue.SendMessageAsync(Payload);
         }
 
         var received = new List<(string Id, string PopReceipt)>();
-        for (var i = 0; i < mix.GetValueOrDefault("queue get"); i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("queue get"); i++, tally.Add())
         {
             QueueMessage[] messages = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value;
             received.AddRange(messages.Select(m => (m.MessageId, m.PopReceipt)));
         }
 
-        for (var i = 0; i < mix.GetValueOrDefault("queue update") && i < received.Count; i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("queue update") && i < received.Count; i++, tally.Add())
         {
             var (id, receipt) = received[i];
             var updated = (await queue.UpdateMessageAsync(id, receipt, visibilityTimeout: TimeSpan.FromMinutes(5))).Value;
             received[i] = (id, updated.PopReceipt);
         }
 
-        for (var i = 0; i < mix.GetValueOrDefault("queue delete") && i < received.Count; i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("queue delete") && i < received.Count; i++, tally.Add())
         {
             await queue.DeleteMessageAsync(received[i].Id, received[i].PopReceipt);
         }
 
         // Like the framework's tables: an instance row per cycle, history rows under the cycle's own partition.
         var partition = $"{caller}-{cycle}";
-        for (var i = 0; i < mix.GetValueOrDefault("table batch"); i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("table batch"); i++, tally.Add())
         {
             await table.SubmitTransactionAsync([
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(partition, $"{i:D4}a")),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(partition, $"{i:D4}b"))]);
         }
 
-        for (var i = 0; i < mix.GetValueOrDefault("table write"); i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("table write"); i++, tally.Add())
         {
             await table.UpsertEntityAsync(Entity(caller, "instance"), TableUpdateMode.Merge);
         }
 
-        for (var i = 0; i < mix.GetValueOrDefault("table query"); i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("table query"); i++, tally.Add())
         {
             await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
             {
             }
         }
 
-        for (var i = 0; i < mix.GetValueOrDefault("table point read"); i++, made++)
+        for (var i = 0; i < mix.GetValueOrDefault("table point read"); i++, tally.Add())
         {
             await table.GetEntityIfExistsAsync<TableEntity>(caller, "instance");
         }
 
-        return made;
+    }
+
+    /// <summary>Counts transactions while the window is open.</summary>
+    private sealed class Tally
+    {
+        private long _operations;
+
+        public bool Counting { get; set; }
+
+        public long Operations => Interlocked.Read(ref _operations);
+
+        public void Add()
+        {
+            if (Counting)
+            {
+                Interlocked.Increment(ref _operations);
+            }
+        }
     }
 
     private static TableEntity Entity(string partition, string row) => new(partition, row)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxServerless.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CxServerless.Benchmarks.Durable;
 
@@ -10,14 +11,16 @@ namespace CxServerless.Benchmarks.Durable;
 /// measured in the same run, and the efficiency = throughput ÷ (ceiling ÷ transactions per orchestration).
 /// </summary>
 /// <remarks>
-/// Options: <c>--window S</c> (measurement window per sweep row, default 30), <c>--warmup S</c> (default 10),
+/// Options: <c>--window S</c> (measurement window per sweep row, default 30), <c>--warmup S</c> (default 6),
 /// <c>--samples N</c> (counting runs per orchestration length, default 3), <c>--quick</c> (10 s windows, defaults and
-/// one variation only), <c>--only TEXT</c> (defaults and the variations whose label contains TEXT), <c>--ceiling</c> (Azurite's
-/// rate per primitive only). Every task hub is new and deleted at the end.
+/// one variation only), <c>--only TEXT</c> (defaults and the variations whose label contains TEXT). Diagnosis:
+/// <c>--log-level Information</c> counts the host's logs from that level and traces partition events, slow storage
+/// requests and completions per second to stderr; <c>--ceiling-trace S [--queues-only|--tables-only]</c> runs only
+/// Azurite's ceiling mix for S seconds and prints operations per second. Every task hub is new and deleted at the end.
 /// </remarks>
 public sealed class DurableLoadHarness : ILoadHarness
 {
-    /// <summary>A variation joins the combined row when it beats the defaults by this much.</summary>
+    /// <summary>A variation joins the combined row when it beats the defaults by this much (both without stalls).</summary>
     private const double CombineAbove = 1.05;
 
     /// <inheritdoc />
@@ -31,58 +34,50 @@ public sealed class DurableLoadHarness : ILoadHarness
     {
         var quick = args.Contains("--quick");
         var window = TimeSpan.FromSeconds(Option(args, "--window", quick ? 10 : 30));
-        var warmUp = TimeSpan.FromSeconds(Option(args, "--warmup", quick ? 5 : 10));
-        var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var warmUp = TimeSpan.FromSeconds(Option(args, "--warmup", quick ? 5 : 6));
         var samples = (int)Option(args, "--samples", quick ? 1 : 3);
+        var ceilingWindow = TimeSpan.FromSeconds(quick ? 10 : 15);
+        var only = Text(args, "--only");
+        var logs = new FrameworkLogCounter(Text(args, "--log-level") is { } level ? Enum.Parse<LogLevel>(level) : LogLevel.Warning);
+        if (logs.Minimum < LogLevel.Warning)
+        {
+            StorageOperationCounter.TraceSlowerThan = TimeSpan.FromSeconds(2);
+        }
 
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
-        if (args.Contains("--ceiling"))
-        {
-            foreach (var probe in new Dictionary<string, int>[]
-                     {
-                         new() { ["queue put"] = 1 }, new() { ["queue put"] = 1, ["queue get"] = 1, ["queue delete"] = 1 },
-                         new() { ["table batch"] = 1 }, new() { ["table write"] = 1 }, new() { ["table batch"] = 1, ["table query"] = 1 },
-                     })
-            {
-                foreach (var callers in new[] { 10, 100 })
-                {
-                    var r = await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, probe, callers, TimeSpan.FromSeconds(5));
-                    Console.WriteLine($"{r.Describe(),-50} {callers,4} callers {r.OperationsPerSecond,8:0} ops/s");
-                }
-            }
-
-            return 0;
-        }
-
-        var logs = new FrameworkLogCounter();
         var started = DateTimeOffset.UtcNow;
         try
         {
+            if (Option(args, "--ceiling-trace", 0) is var traceSeconds and > 0)
+            {
+                await TraceCeilingAsync(azurite.ConnectionString, args, TimeSpan.FromSeconds(traceSeconds));
+                return 0;
+            }
+
             Progress("counting transactions of single orchestrations");
             var costs = await OperationCosts.MeasureAsync(azurite.ConnectionString, logs, samples, TimeSpan.FromSeconds(quick ? 5 : 10));
 
             var mix = AzuriteCeiling.MixOf(costs.ThreeWork);
             Progress("Azurite ceiling (before)");
-            var before = await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, mix, ThroughputRun.InFlight, TimeSpan.FromSeconds(10));
+            var before = await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, mix, ThroughputRun.InFlight, ceilingWindow);
 
-            var rows = new List<ThroughputResult>();
             IEnumerable<SweepSetting> variations = quick ? [SweepSetting.Variations[0]] : SweepSetting.Variations;
             if (only is not null)
             {
                 variations = SweepSetting.Variations.Where(v => v.Label.Contains(only, StringComparison.OrdinalIgnoreCase));
             }
 
-            var settings = new[] { SweepSetting.Defaults }.Concat(variations);
-
-            foreach (var setting in settings)
+            var rows = new List<ThroughputResult>();
+            foreach (var setting in new[] { SweepSetting.Defaults }.Concat(variations))
             {
                 Progress($"throughput: {setting.Label}");
                 rows.Add(await ThroughputRun.MeasureAsync(azurite.ConnectionString, logs, setting, warmUp, window));
             }
 
             var better = SweepSetting.Variations
-                .Where(v => rows.FirstOrDefault(r => r.Setting == v.Label) is { } row && row.PerSecond > rows[0].PerSecond * CombineAbove)
+                .Where(v => rows.FirstOrDefault(r => r.Setting == v.Label) is { } row
+                            && row.PerSecondExcludingStalls > rows[0].PerSecondExcludingStalls * CombineAbove)
                 .ToList();
             if (!quick && only is null && better.Count > 1)
             {
@@ -92,9 +87,9 @@ public sealed class DurableLoadHarness : ILoadHarness
             }
 
             Progress("Azurite ceiling (after)");
-            var after = await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, mix, ThroughputRun.InFlight, TimeSpan.FromSeconds(10));
+            var after = await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, mix, ThroughputRun.InFlight, ceilingWindow);
             DurableReport.Print(costs, rows, before, after, logs, warmUp, DateTimeOffset.UtcNow - started);
-            return rows.Any(r => r.Failed > 0 || r.Stuck > 0) ? 1 : 0;
+            return rows.Any(r => r.Failed > 0) ? 1 : 0;
         }
         finally
         {
@@ -102,11 +97,29 @@ public sealed class DurableLoadHarness : ILoadHarness
         }
     }
 
-    private static double Option(string[] args, string name, double fallback)
+    private static async Task TraceCeilingAsync(string connectionString, string[] args, TimeSpan duration)
     {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        var mix = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["queue put"] = 7,
+            ["queue get"] = 7,
+            ["queue delete"] = 7,
+            ["table batch"] = 4,
+            ["table query"] = 3,
+            ["table write"] = 5,
+        };
+        var service = args.Contains("--queues-only") ? "queue" : args.Contains("--tables-only") ? "table" : string.Empty;
+        var traced = mix.Where(kv => kv.Key.StartsWith(service, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        var result = await AzuriteCeiling.MeasureAsync(connectionString, traced, ThroughputRun.InFlight, duration, trace: true);
+        Console.WriteLine(
+            $"{result.Describe()}: {result.OperationsPerSecond:0} ops/s, {result.StalledSeconds} s of {duration.TotalSeconds:0} s stalled");
     }
+
+    private static string? Text(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+    private static double Option(string[] args, string name, double fallback) =>
+        Text(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     private static void Progress(string step) => Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] durable: {step}");
 }

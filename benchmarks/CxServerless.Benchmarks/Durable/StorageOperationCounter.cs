@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -17,6 +18,9 @@ internal sealed class StorageOperationCounter(string service) : HttpPipelinePoli
 
     public static bool Enabled { get; set; }
 
+    /// <summary>When set (diagnostic runs), every request slower than this is traced to stderr, counted or not.</summary>
+    public static TimeSpan? TraceSlowerThan { get; set; }
+
     public static IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(Counts, StringComparer.Ordinal);
 
     public static void Reset() => Counts.Clear();
@@ -32,21 +36,40 @@ internal sealed class StorageOperationCounter(string service) : HttpPipelinePoli
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        var started = Stopwatch.GetTimestamp();
         ProcessNext(message, pipeline);
-        Count(message);
+        Count(message, started);
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        await ProcessNextAsync(message, pipeline);
-        Count(message);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await ProcessNextAsync(message, pipeline);
+        }
+        catch (Exception ex) when (TraceSlowerThan is not null && ex is not OutOfMemoryException)
+        {
+            var took = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Console.Error.WriteLine($"{DateTimeOffset.Now:HH:mm:ss.fff} storage request failed after {took:0.0} s: " +
+                                    $"{message.Request.Method} {message.Request.Uri.Path} ({ex.GetType().Name}: {ex.Message})");
+            throw;
+        }
+
+        Count(message, started);
     }
 
-    private void Count(HttpMessage message)
+    private void Count(HttpMessage message, long started)
     {
         if (Enabled)
         {
             Counts.AddOrUpdate(Kind(message), 1, (_, n) => n + 1);
+        }
+
+        if (TraceSlowerThan is { } slow && Stopwatch.GetElapsedTime(started) is var took && took > slow)
+        {
+            Console.Error.WriteLine($"{DateTimeOffset.Now:HH:mm:ss.fff} slow storage request, {took.TotalSeconds:0.0} s: {Kind(message)} " +
+                                    $"-> {message.Response.Status}");
         }
     }
 

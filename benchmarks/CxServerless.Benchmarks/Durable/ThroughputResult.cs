@@ -11,6 +11,7 @@ namespace CxServerless.Benchmarks.Durable;
 /// <param name="Failed">Instances that ended Failed or Terminated during the run.</param>
 /// <param name="Stuck">Starts that failed and instances that did not complete within the per-instance timeout.</param>
 /// <param name="Unfinished">Instances still in flight when the row stopped waiting for them after the window.</param>
+/// <param name="StalledSeconds">Whole seconds of the window in which no orchestration completed.</param>
 /// <param name="StartSeconds">Building the host to the worker running, then to the first orchestration completed (leases taken).</param>
 /// <param name="ProcessCpu">This process's CPU time in the window ÷ the window (1.0 = one core busy): worker, client and lanes.</param>
 /// <param name="LoadAverage">The machine's 1-minute load average at the end of the row, other processes included.</param>
@@ -25,11 +26,15 @@ internal sealed record ThroughputResult(
     int Failed,
     int Stuck,
     int Unfinished,
+    int StalledSeconds,
     (double Worker, double FirstOrchestration) StartSeconds,
     double ProcessCpu,
     double LoadAverage)
 {
     public double PerSecond => Completed / Window.TotalSeconds;
+
+    /// <summary>The rate over the seconds in which orchestrations completed (Azurite stalls left out).</summary>
+    public double PerSecondExcludingStalls => Completed / Math.Max(1, Window.TotalSeconds - StalledSeconds);
 
     public double OperationsPerSecond => Operations.Values.Sum() / Window.TotalSeconds;
 

@@ -22,7 +22,7 @@ internal static class ThroughputRun
     public static async Task<ThroughputResult> MeasureAsync(
         string connectionString, FrameworkLogCounter logs, SweepSetting setting, TimeSpan warmUp, TimeSpan window)
     {
-        await using var run = await WorkerRun.StartAsync(connectionString, logs, setting.Configure);
+        await using var run = await WorkerRun.StartAsync(connectionString, logs, setting.Configure, setting.Storage);
         var leases = await run.RunOneAsync("probe", 3, TimeSpan.FromSeconds(90));
 
         var watch = Stopwatch.StartNew();
@@ -52,6 +52,10 @@ internal static class ThroughputRun
             }
         })).ToList();
 
+        using var tracing = new CancellationTokenSource();
+        var trace = logs.Minimum < Microsoft.Extensions.Logging.LogLevel.Warning
+            ? TraceAsync(completions, watch, tracing.Token)
+            : Task.CompletedTask;
         await Task.Delay(warmUp);
         using var process = Process.GetCurrentProcess();
         var cpuFrom = process.TotalProcessorTime;
@@ -71,7 +75,11 @@ internal static class ThroughputRun
         var drained = Task.WhenAll(lanes);
         await Task.WhenAny(drained, Task.Delay(DrainLimit));
         var unfinished = lanes.Count(l => !l.IsCompleted);
+        await tracing.CancelAsync();
+        await trace;
         var inWindow = completions.Where(c => c.At >= from && c.At < to).ToList();
+        var busySeconds = inWindow.Select(c => (int)(c.At - from).TotalSeconds).Distinct().Count();
+        var stalled = (int)Math.Floor((to - from).TotalSeconds) - busySeconds;
         var failed = await run.CountAsync(OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated);
         var options = run.Options;
         return new ThroughputResult(
@@ -85,9 +93,30 @@ internal static class ThroughputRun
             failed,
             Volatile.Read(ref stuck),
             unfinished,
+            Math.Max(0, stalled),
             (run.StartTime.TotalSeconds, run.StartTime.TotalSeconds + leases.TotalSeconds),
             cpu,
             LoadAverage());
+    }
+
+    /// <summary>A diagnostic run traces completions per second, to show stalls.</summary>
+    private static async Task TraceAsync(
+        ConcurrentBag<(TimeSpan At, TimeSpan Latency)> completions, Stopwatch watch, CancellationToken cancellation)
+    {
+        var last = 0;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                var now = completions.Count;
+                Console.Error.WriteLine($"{DateTimeOffset.Now:HH:mm:ss.fff} t={watch.Elapsed.TotalSeconds:0}s completed {now - last}/s");
+                last = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The 1-minute load average (Linux), the machine's other work included; NaN elsewhere.</summary>

@@ -52,14 +52,21 @@ internal sealed class WorkerRun : IAsyncDisposable
     public AzureStorageDurableTaskClient Reader { get; }
 
     /// <summary>Builds and starts a worker on a new task hub, with the given changes to the default options.</summary>
-    public static async Task<WorkerRun> StartAsync(string connectionString, FrameworkLogCounter logs, Action<WorkflowOptions> configure)
+    /// <param name="connectionString">Azurite.</param>
+    /// <param name="logs">Counts the host's warnings and errors.</param>
+    /// <param name="configure">Changes to the default <see cref="WorkflowOptions"/>.</param>
+    /// <param name="storage">Changes to the storage clients' options (the app uses the SDK's defaults); may be null.</param>
+    public static async Task<WorkerRun> StartAsync(
+        string connectionString, FrameworkLogCounter logs, Action<WorkflowOptions> configure, Action<ClientOptions>? storage = null)
     {
         var taskHub = "bench" + Guid.NewGuid().ToString("N")[..12];
         var watch = Stopwatch.StartNew();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
-        builder.Services.AddCxWorkflows(_ => Counted(connectionString), r => r.AddOrchestrator<BenchSequence>().AddActivity<BenchAddOne>())
+        builder.Logging.SetMinimumLevel(logs.Minimum);
+        builder.Services
+            .AddCxWorkflows(_ => Counted(connectionString, storage), r => r.AddOrchestrator<BenchSequence>().AddActivity<BenchAddOne>())
             .Configure(o =>
             {
                 o.TaskHub = taskHub;
@@ -134,18 +141,27 @@ internal sealed class WorkerRun : IAsyncDisposable
         return count;
     }
 
-    /// <summary>Stops the worker (graceful, bounded) and deletes the task hub.</summary>
+    /// <summary>
+    /// Stops the worker (graceful, bounded) and deletes the task hub through the uncounted service: requests stranded
+    /// by an Azurite freeze hold the worker's storage throttle until their 100 s network timeout, and the row does not
+    /// wait for them.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        var service = _host.Services.GetRequiredService<AzureStorageOrchestrationService>();
+        bool stopped;
         using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
         {
-            await _host.StopAsync(limit.Token);
+            var stopping = _host.StopAsync(limit.Token);
+            stopped = await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(20))) == stopping;
+            if (!stopped)
+            {
+                Console.Error.WriteLine($"Worker on task hub {TaskHub} did not stop within 20 s; deleting its task hub anyway.");
+            }
         }
 
         try
         {
-            await service.DeleteAsync();
+            await _readerService.DeleteAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -153,14 +169,27 @@ internal sealed class WorkerRun : IAsyncDisposable
         }
 
         _readerService.Dispose();
-        _host.Dispose();
+        if (stopped)
+        {
+            _host.Dispose();
+        }
+        else
+        {
+            // Its stranded requests end at their network timeout; the next row does not wait for that.
+            _ = Task.Run(_host.Dispose);
+        }
     }
 
-    private static StorageAccountClientProvider Counted(string connectionString)
+    private static StorageAccountClientProvider Counted(string connectionString, Action<ClientOptions>? configure)
     {
         var blobs = new BlobClientOptions();
         var queues = new QueueClientOptions();
         var tables = new TableClientOptions();
+        foreach (var options in new ClientOptions[] { blobs, queues, tables })
+        {
+            configure?.Invoke(options);
+        }
+
         blobs.AddPolicy(new StorageOperationCounter("blob"), HttpPipelinePosition.PerRetry);
         queues.AddPolicy(new StorageOperationCounter("queue"), HttpPipelinePosition.PerRetry);
         tables.AddPolicy(new StorageOperationCounter("table"), HttpPipelinePosition.PerRetry);

@@ -59,8 +59,10 @@ internal static class DurableReport
     private static void PrintSweep(IReadOnlyList<ThroughputResult> rows, TimeSpan warmUp)
     {
         var defaults = rows[0];
+        var rounds = defaults.Rounds > 1 ? $" × {defaults.Rounds} rounds in alternating order, summed" : string.Empty;
         Line($"Throughput: 3-activity orchestrations, {ThroughputRun.InFlight} in flight (closed loop: each completion starts the next), " +
-             $"{defaults.Window.TotalSeconds:0} s window after {warmUp.TotalSeconds:0} s warm-up, a new task hub per row");
+             $"{defaults.Window.TotalSeconds / defaults.Rounds:0} s window after {warmUp.TotalSeconds:0} s warm-up{rounds}, " +
+             "a new task hub per run");
         Line($"| {"setting",-31} | {"options",-38} | {"orch/s",6} | {"w/o st.",7} | {"stall",5} | {"act/s",5} | {"vs def",6} | " +
              $"{"p50 s",5} | {"p95 s",5} | {"ops/orch",8} | {"ops/s",5} | {"cpu",4} | {"load",4} | {"start s",7} | {"fail/stk/unf",12} |");
         Line("|" + string.Join('|', SweepColumns.Select(w => new string('-', w))) + "|");
@@ -69,10 +71,15 @@ internal static class DurableReport
             var ratio = r.PerSecond / defaults.PerSecond;
             var start = $"{r.StartSeconds.Worker:0.0}/{r.StartSeconds.FirstOrchestration:0.0}";
             var problems = $"{r.Failed}/{r.Stuck}/{r.Unfinished}";
-            Line($"| {r.Setting,-31} | {r.Options,-38} | {r.PerSecond,6:0.0} | {r.PerSecondExcludingStalls,7:0.0} | " +
+            Line($"| {Short(r.Setting),-31} | {r.Options,-38} | {r.PerSecond,6:0.0} | {r.PerSecondExcludingStalls,7:0.0} | " +
                  $"{r.StalledSeconds,5} | {r.PerSecond * 3,5:0} | {ratio,6:0.00} | {r.LatencyP50Ms / 1000,5:0.0} | " +
-                 $"{r.LatencyP95Ms / 1000,5:0.0} | {r.OperationsPerOrchestration,8:0.0} | {r.OperationsPerSecond,5:0} | {r.ProcessCpu,4:0.00} | {r.LoadAverage,4:0.0} | " +
-                 $"{start,7} | {problems,12} |");
+                 $"{r.LatencyP95Ms / 1000,5:0.0} | {r.OperationsPerOrchestration,8:0.0} | {r.OperationsPerSecond,5:0} | " +
+                 $"{r.ProcessCpu,4:0.00} | {r.LoadAverage,4:0.0} | {start,7} | {problems,12} |");
+        }
+
+        foreach (var r in rows.Where(r => r.Setting.Length > 31))
+        {
+            Line($"  {Short(r.Setting)} = {r.Setting}");
         }
 
         Line("  orch/s: completed in the window ÷ window; w/o st.: ÷ the seconds in which any completed; stall: whole seconds with none.");
@@ -112,7 +119,7 @@ internal static class DurableReport
              $"{defaults.PerSecond,9:0.0} {defaults.PerSecondExcludingStalls,10:0.0}");
         Line($"  {"efficiency, defaults (measured ÷ storage-bound)",-66} {defaults.PerSecond / bound,9:0.00} " +
              $"{defaults.PerSecondExcludingStalls / boundLive,10:0.00}");
-        Line($"  {$"best row (w/o stalls): {best.Setting}",-66} {best.PerSecond,9:0.0} {best.PerSecondExcludingStalls,10:0.0}");
+        Line($"  {$"best row (w/o stalls): {Short(best.Setting)}",-66} {best.PerSecond,9:0.0} {best.PerSecondExcludingStalls,10:0.0}");
         Line($"  {"efficiency, best row",-66} {best.PerSecond / bound,9:0.00} {best.PerSecondExcludingStalls / boundLive,10:0.00}");
     }
 
@@ -130,6 +137,8 @@ internal static class DurableReport
             Line($"    {count,6} × {key}: {(first.Length > 300 ? first[..300] + "…" : first)}");
         }
     }
+
+    private static string Short(string setting) => setting.Length <= 31 ? setting : setting[..30] + "…";
 
     private static void Line(string text = "") => Console.WriteLine(text);
 }

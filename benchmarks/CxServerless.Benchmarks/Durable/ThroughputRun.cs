@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using CxServerless.Benchmarks.Live;
 using CxServerless.Workflows.Hosting;
 using Microsoft.DurableTask.Client;
 
@@ -87,15 +86,14 @@ internal static class ThroughputRun
             Describe(options),
             inWindow.Count,
             to - from,
-            Percentiles.Of(inWindow.Select(c => c.Latency.TotalMilliseconds), 0.5),
-            Percentiles.Of(inWindow.Select(c => c.Latency.TotalMilliseconds), 0.95),
+            [.. inWindow.Select(c => c.Latency.TotalMilliseconds)],
             operations,
             failed,
             Volatile.Read(ref stuck),
             unfinished,
             Math.Max(0, stalled),
             (run.StartTime.TotalSeconds, run.StartTime.TotalSeconds + leases.TotalSeconds),
-            cpu,
+            cpu * (to - from).TotalSeconds,
             LoadAverage());
     }
 

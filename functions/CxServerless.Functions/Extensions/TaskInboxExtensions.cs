@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxServerless.Functions.Extensions;
 
-/// <summary>Registers the task inbox: the task and notification API and the FalseAlarms table.</summary>
+/// <summary>Registers the task inbox: the task and notification API, the FalseAlarms table and the inbox page.</summary>
 public static class TaskInboxExtensions
 {
     /// <summary>
@@ -27,6 +27,7 @@ public static class TaskInboxExtensions
             var client = sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(table);
             return new FalseAlarmStore(client, sp.GetRequiredService<AlertStore>());
         });
+        services.AddSingleton<InboxPage>();
         services.AddSingleton<IFunctionHandler, TaskListFunction>();
         services.AddSingleton<IFunctionHandler, TaskGetFunction>();
         services.AddSingleton<IFunctionHandler, TaskAcknowledgeFunction>();
@@ -35,6 +36,7 @@ public static class TaskInboxExtensions
         services.AddSingleton<IFunctionHandler, TaskReassignFunction>();
         services.AddSingleton<IFunctionHandler, TaskFalseAlarmFunction>();
         services.AddSingleton<IFunctionHandler, NotificationsFunction>();
+        services.AddSingleton<IFunctionHandler, InboxFunction>();
         return services;
     }
 }

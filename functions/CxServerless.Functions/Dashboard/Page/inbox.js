@@ -8,7 +8,8 @@
   "use strict";
 
   var POLL_MS = 2500;
-  var REQUEST_TIMEOUT_MS = 10000;
+  var READ_TIMEOUT_MS = 10000;
+  var ACTION_TIMEOUT_MS = 30000;
 
   var apiBase = document.body.getAttribute("data-api-base") || "/api/";
   var params = new URLSearchParams(window.location.search);
@@ -45,7 +46,8 @@
 
   function call(method, path, query, body) {
     var controller = new AbortController();
-    var timeout = setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
+    var limit = method === "GET" ? READ_TIMEOUT_MS : ACTION_TIMEOUT_MS;
+    var timeout = setTimeout(function () { controller.abort(); }, limit);
     var options = {
       method: method,
       headers: { Accept: "application/json" },
@@ -66,6 +68,14 @@
         }
         return json;
       });
+    }, function (error) {
+      if (error && error.name === "AbortError") {
+        var late = new Error("No answer within " + limit / 1000 + " s." +
+          (method === "GET" ? "" : " The action may still go through: the task refreshes on its own."));
+        late.name = "AbortError";
+        throw late;
+      }
+      throw error;
     }).finally(function () { clearTimeout(timeout); });
   }
 
@@ -143,7 +153,7 @@
       if (error.status === 401 || error.status === 403) {
         setState("denied", error.message);
       } else {
-        setState("offline", "Offline: " + (error.name === "AbortError" ? "no answer" : error.message));
+        setState("offline", "Offline: " + error.message);
       }
     }).finally(function () { schedule(POLL_MS); });
   }

@@ -173,6 +173,7 @@ var tableNames = [
   'Alerts'
   'Tasks'
   'Notifications'
+  'FalseAlarms'
   'Audit'
   'Identities'
   'Heartbeat'

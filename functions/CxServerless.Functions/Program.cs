@@ -10,6 +10,7 @@ builder.Services.AddIngestion();
 builder.Services.AddAnalytics();
 builder.Services.AddDashboard();
 builder.Services.AddEscalation();
+builder.Services.AddTaskInbox();
 builder.AddWorkflows();
 
 var app = builder.Build();

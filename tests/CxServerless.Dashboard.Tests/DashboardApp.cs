@@ -44,6 +44,9 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
     /// <summary>The address cx-host serves on.</summary>
     public Uri BaseAddress => _host?.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The alerts queue of this run, which the escalation starter (<c>StartEscalation</c>) reads.</summary>
+    public string AlertsQueue { get; private set; } = string.Empty;
+
     /// <summary>Late events sent at start (event time 25 minutes back, after the watermark passed it).</summary>
     public int LateEventsSent { get; private set; }
 
@@ -114,6 +117,31 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
+    }
+
+    /// <summary>
+    /// Announces an alert on the alerts queue as the alert evaluator does (<c>{ alertId, event, version, alert }</c>), so
+    /// that the real starter opens its escalation and task.
+    /// </summary>
+    public async Task AnnounceAlertAsync(string alertId, string severity, string slice, string message)
+    {
+        var body = new JsonObject
+        {
+            ["alertId"] = alertId,
+            ["event"] = "opened",
+            ["version"] = 1,
+            ["alert"] = new JsonObject
+            {
+                ["id"] = alertId,
+                ["severity"] = severity,
+                ["kpi"] = "AverageSpeedOfAnswer",
+                ["slice"] = slice,
+                ["message"] = message,
+                ["source"] = "detected",
+                ["route"] = new JsonObject { ["issueType"] = "queue-wait" },
+            },
+        };
+        await _azurite!.Queues.GetQueueClient(AlertsQueue).SendMessageAsync(body.ToJsonString());
     }
 
     /// <inheritdoc />
@@ -187,6 +215,13 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
             ["CxQuarantineTable"] = Table("qu"),
             ["CxIngestCountersTable"] = Table("co"),
             ["CxDevelopmentIdentities"] = "true",
+
+            // The escalation workflow's task hub and read models of this run only (the sample names the shared defaults).
+            ["Workflows__TaskHub"] = "dash" + Guid.NewGuid().ToString("N")[..16],
+            ["CxTasksTable"] = Table("tk"),
+            ["CxNotificationsTable"] = Table("nt"),
+            ["CxFalseAlarmsTable"] = Table("fa"),
+            ["CxConfigContainer"] = AzuriteFixture.UniqueName("cfg"),
         };
         foreach (var (name, value) in AnalyticsSettings())
         {
@@ -196,6 +231,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         var alertsQueue = AzuriteFixture.UniqueName("alerts");
         _queues.Add(alertsQueue);
         settings["CxAlertsQueue"] = alertsQueue;
+        AlertsQueue = alertsQueue;
 
         var options = new CxHostOptions
         {

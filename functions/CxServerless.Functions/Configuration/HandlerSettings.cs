@@ -80,6 +80,9 @@ public static class HandlerSettings
     /// <summary>The Notifications table.</summary>
     public const string NotificationsTable = "CxNotificationsTable";
 
+    /// <summary>The table of alerts closed as false alarms (for recalibration).</summary>
+    public const string FalseAlarmsTable = "CxFalseAlarmsTable";
+
     /// <summary>The routing file, relative to the app root.</summary>
     public const string RosterFile = "CxRosterFile";
 
@@ -155,6 +158,8 @@ public static class HandlerSettings
             "Read by the handler: the Tasks read model (tasks and their timelines). Optional; Azure uses the default Tasks."),
         new(NotificationsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the Notifications table. Optional; Azure uses the default Notifications."),
+        new(FalseAlarmsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of alerts closed as false alarms in the task inbox. Optional; Azure uses the default FalseAlarms."),
         new(RosterFile, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the routing file relative to the app root. Optional; default rules/cx-roster.v1.json (docs/escalation.md)."),
         new(ConfigContainer, SettingShape.Value, SettingScope.LocalOnly,

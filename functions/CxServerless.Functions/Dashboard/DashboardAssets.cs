@@ -5,14 +5,17 @@ using System.Text;
 namespace CxServerless.Functions.Dashboard;
 
 /// <summary>
-/// The dashboard's files, embedded in the handler assembly at build time (the page, its script and style, and uPlot
-/// from <c>node_modules/uplot</c>, pinned in package-lock.json). Only the names listed here are ever served, so a
-/// request can never reach another file.
+/// The dashboard's and the task inbox's files, embedded in the handler assembly at build time (the pages, their scripts
+/// and styles, and uPlot from <c>node_modules/uplot</c>, pinned in package-lock.json). Only the names listed here are
+/// ever served, so a request can never reach another file.
 /// </summary>
 public sealed class DashboardAssets
 {
     /// <summary>The page template's resource name.</summary>
     public const string PageResource = "dashboard.html";
+
+    /// <summary>The inbox page template's resource name.</summary>
+    public const string InboxPageResource = "inbox.html";
 
     private const string ResourcePrefix = "Dashboard/";
 
@@ -22,6 +25,8 @@ public sealed class DashboardAssets
         ("dashboard.css", "text/css; charset=utf-8"),
         ("uPlot.iife.min.js", "text/javascript; charset=utf-8"),
         ("uPlot.min.css", "text/css; charset=utf-8"),
+        ("inbox.js", "text/javascript; charset=utf-8"),
+        ("inbox.css", "text/css; charset=utf-8"),
     ];
 
     private readonly FrozenDictionary<string, DashboardAsset> _assets;
@@ -32,10 +37,14 @@ public sealed class DashboardAssets
     {
         _assets = Served.Select(s => Load(s.Name, s.ContentType)).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
         PageTemplate = ReadResource(PageResource);
+        InboxTemplate = ReadResource(InboxPageResource);
     }
 
     /// <summary>The page's HTML with its placeholders (see <see cref="DashboardPage"/>).</summary>
     public string PageTemplate { get; }
+
+    /// <summary>The inbox page's HTML with its placeholders (see <see cref="DashboardPage.Fill"/>).</summary>
+    public string InboxTemplate { get; }
 
     /// <summary>Every served asset.</summary>
     public IEnumerable<DashboardAsset> All => _assets.Values;

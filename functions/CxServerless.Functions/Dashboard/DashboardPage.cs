@@ -22,13 +22,29 @@ public sealed class DashboardPage(DashboardAssets assets)
     {
         var pagePath = PagePath(pageUrl);
         var apiBase = pagePath[..(pagePath.LastIndexOf('/') + 1)];
-        var assetBase = pagePath + "/assets/";
-        var html = assets.PageTemplate
+        return Fill(assets.PageTemplate, assets, apiBase, pagePath + "/assets/");
+    }
+
+    /// <summary>
+    /// Fills a page template: <c>{{apiBase}}</c>, <c>{{assetBase}}</c> and each <c>{{asset:name}}</c> with the asset's
+    /// versioned URL. The dashboard and the task inbox share this and the asset function.
+    /// </summary>
+    /// <param name="template">The page's HTML with placeholders.</param>
+    /// <param name="assets">The embedded assets.</param>
+    /// <param name="apiBase">The API's base path, ending in <c>/</c>.</param>
+    /// <param name="assetBase">The asset function's base path, ending in <c>/</c>.</param>
+    /// <returns>The HTML.</returns>
+    public static string Fill(string template, DashboardAssets assets, string apiBase, string assetBase)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(assets);
+        var html = template
             .Replace("{{apiBase}}", WebUtility.HtmlEncode(apiBase), StringComparison.Ordinal)
             .Replace("{{assetBase}}", WebUtility.HtmlEncode(assetBase), StringComparison.Ordinal);
         foreach (var asset in assets.All)
         {
-            html = html.Replace($"{{{{asset:{asset.Name}}}}}", WebUtility.HtmlEncode($"{assetBase}{asset.Name}?v={asset.Version}"), StringComparison.Ordinal);
+            var url = WebUtility.HtmlEncode($"{assetBase}{asset.Name}?v={asset.Version}");
+            html = html.Replace($"{{{{asset:{asset.Name}}}}}", url, StringComparison.Ordinal);
         }
 
         return html;

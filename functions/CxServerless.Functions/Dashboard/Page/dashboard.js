@@ -374,6 +374,12 @@
       row.appendChild(el("td", null, versus));
       row.appendChild(el("td", null, time(alert.openedAt) + ", " + ago(alert.openedAt)));
       row.appendChild(el("td", null, alert.message || ""));
+      var taskCell = el("td");
+      var link = el("a", "task-link", "Open task");
+      link.href = api("inbox", { alertId: alert.id });
+      link.setAttribute("aria-label", "Open the task of the " + severity + " alert on " + kpiLabel(alert.kpi, tiles));
+      taskCell.appendChild(link);
+      row.appendChild(taskCell);
       body.appendChild(row);
     });
     $("alert-count").textContent = String(sorted.length);

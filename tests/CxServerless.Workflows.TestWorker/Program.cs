@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 // Usage: CxServerless.Workflows.TestWorker <connection string> <task hub> <records table> <partitions> <visibility seconds>
 // Hosts the step workflows on the task hub with AddCxWorkflows, prints "ready" once the worker runs, and stops
-// gracefully (draining work in hand, releasing its partition leases) when stdin closes.
+// gracefully (draining work in hand, releasing its partition leases) when stdin closes. A visibility of 0 keeps the
+// provider's queue visibility timeouts (5 min); another value shortens them (see ShortQueueVisibility).
 if (args.Length != 5)
 {
     await Console.Error.WriteLineAsync(
@@ -31,7 +32,10 @@ builder.Services.AddCxWorkflows(_ => new StorageAccountClientProvider(connection
     o.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
     o.DrainTimeout = TimeSpan.FromSeconds(5);
 });
-builder.Services.UseShortQueueVisibility(connectionString, visibility);
+if (visibility > TimeSpan.Zero)
+{
+    builder.Services.UseShortQueueVisibility(connectionString, visibility);
+}
 
 using var host = builder.Build();
 await host.Services.GetRequiredService<StepRecordTable>().CreateIfNotExistsAsync();

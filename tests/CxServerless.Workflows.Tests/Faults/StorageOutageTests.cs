@@ -34,7 +34,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             storage.ConnectionString,
             r => StepWorkflows.Register(r),
             services: s => s.AddSingleton(records)
-                .UseShortQueueVisibility(storage.ConnectionString, TimeSpan.FromSeconds(20))
+                .UseShortQueueVisibility(storage.ConnectionString, TimeSpan.FromSeconds(30))
                 .AddLogging(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Information)));
         var starts = Enumerable.Range(0, Instances).ToDictionary(i => $"outage-{i}", i => i * 100);
         foreach (var (id, start) in starts)

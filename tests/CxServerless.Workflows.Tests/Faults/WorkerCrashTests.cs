@@ -30,7 +30,8 @@ public sealed class WorkerCrashTests(AzuriteFixture azurite, ITestOutputHelper o
             startWorker: false);
         var starts = Enumerable.Range(0, Instances).ToDictionary(i => $"crash-{i}", i => i * 100);
 
-        await using var first = WorkerProcess.Start(azurite.ConnectionString, h.TaskHub, tableName, partitions: 4);
+        // Queue visibility of 30 s, the lease interval: what the killed process held comes back within the lease takeover.
+        await using var first = WorkerProcess.Start(azurite.ConnectionString, h.TaskHub, tableName, partitions: 4, visibilitySeconds: 30);
         await first.WaitReadyAsync();
         foreach (var (id, start) in starts)
         {
@@ -48,11 +49,11 @@ public sealed class WorkerCrashTests(AzuriteFixture azurite, ITestOutputHelper o
         output.WriteLine($"Killed the first worker after {recorded} of {Instances * Steps} steps were recorded.");
         Assert.InRange(recorded, Instances, (Instances * Steps) - 1);
 
-        await using var second = WorkerProcess.Start(azurite.ConnectionString, h.TaskHub, tableName, partitions: 4);
+        await using var second = WorkerProcess.Start(azurite.ConnectionString, h.TaskHub, tableName, partitions: 4, visibilitySeconds: 30);
         await second.WaitReadyAsync();
         foreach (var (id, start) in starts)
         {
-            var state = await h.WaitAsync(id, 180);
+            var state = await WaitOrDescribeAsync(h, id, second);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
             Assert.Equal(start + Steps, state.ReadOutputAs<int>());
         }
@@ -63,5 +64,19 @@ public sealed class WorkerCrashTests(AzuriteFixture azurite, ITestOutputHelper o
         var repeated = attempts.GroupBy(a => (a.InstanceId, a.Step)).Count(g => g.Count() > 1);
         output.WriteLine($"{attempts.Count} attempts for {written.Count} records; {repeated} steps ran more than once.");
         Assert.False(second.HasExited, $"The second worker died.\n{second.Log}");
+    }
+
+    private async Task<OrchestrationMetadata> WaitOrDescribeAsync(WorkflowHarness h, string id, WorkerProcess worker)
+    {
+        try
+        {
+            return await h.WaitAsync(id, 180);
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine(await TaskHubDiagnostics.DescribeAsync(h, azurite.ConnectionString, id));
+            output.WriteLine($"Worker:\n{worker.Log}");
+            throw;
+        }
     }
 }

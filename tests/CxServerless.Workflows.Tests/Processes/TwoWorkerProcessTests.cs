@@ -40,7 +40,7 @@ public sealed class TwoWorkerProcessTests(AzuriteFixture azurite, ITestOutputHel
 
         foreach (var (id, start) in starts)
         {
-            var state = await h.WaitAsync(id, 240);
+            var state = await WaitOrDescribeAsync(h, id, a, b);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
             Assert.Equal(start + Steps, state.ReadOutputAs<int>());
         }
@@ -60,5 +60,19 @@ public sealed class TwoWorkerProcessTests(AzuriteFixture azurite, ITestOutputHel
         var byProcess = attempts.GroupBy(x => x.ProcessId).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"Steps run by process: {string.Join(", ", byProcess.Select(p => $"{p.Key}: {p.Value}"))}.");
         Assert.True(byProcess.ContainsKey(a.Id) && byProcess.ContainsKey(b.Id), "Both worker processes should have run steps.");
+    }
+
+    private async Task<OrchestrationMetadata> WaitOrDescribeAsync(WorkflowHarness h, string id, WorkerProcess a, WorkerProcess b)
+    {
+        try
+        {
+            return await h.WaitAsync(id, 240);
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine(await TaskHubDiagnostics.DescribeAsync(h, azurite.ConnectionString, id));
+            output.WriteLine($"Worker A:\n{a.Log}\nWorker B:\n{b.Log}");
+            throw;
+        }
     }
 }

@@ -41,9 +41,13 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <param name="taskHub">The task hub.</param>
     /// <param name="recordsTable">The table the steps write their records to.</param>
     /// <param name="partitions">The task hub's partition count (the same in every process on the hub).</param>
-    /// <param name="visibilitySeconds">The queue visibility timeout of dequeued messages.</param>
+    /// <param name="visibilitySeconds">
+    /// The queue visibility timeout of dequeued messages; 0 keeps the provider's 5 minutes. A short one lets the messages
+    /// a killed process held come back soon, but one shorter than a busy worker's backlog makes messages it prefetched
+    /// reappear before it processes them.
+    /// </param>
     public static WorkerProcess Start(
-        string connectionString, string taskHub, string recordsTable, int partitions, int visibilitySeconds = 20)
+        string connectionString, string taskHub, string recordsTable, int partitions, int visibilitySeconds = 0)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CxServerless.Workflows.TestWorker.dll");
         if (!File.Exists(dll))

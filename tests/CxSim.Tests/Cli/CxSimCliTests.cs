@@ -63,6 +63,9 @@ public sealed class CxSimCliTests : IAsyncLifetime, IDisposable
 
         var exit = await RunAsync("--endpoint", _hub.Endpoint.AbsoluteUri, "--hub", "cx-events", "--speed", "max", "--duration", "20m",
             "--seed", "3", "--progress", "none", "--malformed", "0.05", "--pii", "0.1",
+            // A fixed weekday morning: the simulated volume follows the hour of the week, so "now" made the count depend
+            // on when the test ran (under 1,000 events in 20 minutes late in the evening).
+            "--start", "2026-11-25T10:00:00Z",
             "--incident", "wait-spike@T+5m+10m:queue=billing", "--incident", "dead-queue*1@T+1m+2m:region=apac",
             "--labels", labels, "--summary-json", summary);
 

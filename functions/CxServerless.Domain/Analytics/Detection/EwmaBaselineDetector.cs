@@ -38,6 +38,9 @@ public sealed class EwmaBaselineDetector : IKpiDetector
     /// <inheritdoc />
     public string Name => "ewma";
 
+    /// <inheritdoc />
+    public bool IsLearning => _cells[CellCount - 1].Count < _options.MinHistory;
+
     /// <summary>The learned cells, to save and restore.</summary>
     public IReadOnlyList<EwmaCell> State => [.. _cells];
 

@@ -280,6 +280,14 @@
     if (tile.windowEnd) { meta.appendChild(el("span", "window-end", "to " + time(tile.windowEnd))); }
     button.appendChild(meta);
 
+    if (tile.learning === true) {
+      // The baseline has too little history to judge yet; static limits still apply.
+      item.setAttribute("data-learning", "true");
+      var learning = el("span", "badge badge-learning", "Learning");
+      learning.title = "The baseline is still learning: too little history to judge this figure yet. Fixed limits still apply.";
+      button.appendChild(learning);
+    }
+
     if (tile.alert) {
       var severity = String(tile.alert.severity || "Warning");
       item.classList.add("sev-" + severity.toLowerCase());

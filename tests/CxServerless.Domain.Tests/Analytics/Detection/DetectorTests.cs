@@ -164,6 +164,23 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void Baseline_detectors_are_learning_until_they_can_judge_and_static_limits_never_are()
+    {
+        var spike = new SpikeDipDetector(new SpikeDipOptions(10, 2, 0.3, 5, 4, BreachDirection.Both, AlertSeverity.Warning, 0));
+        var ewma = new EwmaBaselineDetector(new EwmaBaselineOptions(0.1, 4, 2, 4, 0.1, BreachDirection.Both, AlertSeverity.Warning, 1));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(spike.IsLearning && ewma.IsLearning);
+            Assert.Equal(DetectionLevel.Insufficient, spike.Evaluate(Point(i, 20)).Level);
+            Assert.Equal(DetectionLevel.Insufficient, ewma.Evaluate(Point(i, 20)).Level);
+        }
+
+        Assert.False(spike.IsLearning || ewma.IsLearning);
+        Assert.NotEqual(DetectionLevel.Insufficient, spike.Evaluate(Point(4, 20)).Level);
+        Assert.False(new StaticLimitDetector(new StaticLimitOptions(60, null, null, null, AlertSeverity.Critical, 0)).IsLearning);
+    }
+
+    [Fact]
     public void Spike_detector_ignores_changes_smaller_than_the_minimum()
     {
         var detector = new SpikeDipDetector(new SpikeDipOptions(5, 2, 0.5, 10, 5, BreachDirection.Both, AlertSeverity.Warning, 0));

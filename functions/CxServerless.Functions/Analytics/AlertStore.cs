@@ -88,7 +88,15 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
 
         // An opening that continues a stored open alert (after a replay) is an update of it, not news.
         announce = transition.Kind == AlertTransitionKind.Resolved || transition.SeverityChanged;
-        var merged = alert with { Id = storedId, OpenedAt = current.Alert.OpenedAt };
+        var merged = alert with
+        {
+            Id = storedId,
+            OpenedAt = current.Alert.OpenedAt,
+            OpeningValue = current.Alert.OpeningValue, // the stored alert opened first; unknown on rows from before it was kept
+            PeakValue = alert.Direction == Domain.Analytics.Detection.BreachDirection.Below
+                ? Math.Min(alert.PeakValue, current.Alert.PeakValue)
+                : Math.Max(alert.PeakValue, current.Alert.PeakValue),
+        };
         var next = new StoredAlert(merged, current.Version + 1, announce ? current.NotifiedVersion : current.Version + 1, alert.WindowEnd);
         await table.UpdateEntityAsync(next.ToEntity(), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
         _cache = null;

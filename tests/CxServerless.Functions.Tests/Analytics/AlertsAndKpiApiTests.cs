@@ -124,6 +124,7 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         Assert.All(rows, r => Assert.Equal(RulesVersion, r.GetString("RulesVersion")));
         Assert.All(rows, r => Assert.Equal("Critical", r.GetString("Severity")));
         Assert.All(rows, r => Assert.Equal(100, r.GetDouble("Value")));
+        Assert.All(rows, r => Assert.Equal(100, r.GetDouble("OpeningValue")));
 
         var messages = (await Queue().PeekMessagesAsync(32)).Value;
         Assert.Equal(3, messages.Length);

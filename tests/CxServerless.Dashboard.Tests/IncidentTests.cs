@@ -41,5 +41,13 @@ public sealed class IncidentTests(AzuriteFixture azurite, DashboardApp app)
         var shown = await row.InnerTextAsync();
         Assert.Contains(alert["severity"]!.GetValue<string>(), shown, StringComparison.Ordinal);
         Assert.Contains(alert["message"]!.GetValue<string>(), shown, StringComparison.Ordinal);
+
+        // The value it opened at never changes, so page and API agree on it even while the alert updates.
+        var opening = alert["openingValue"]!.GetValue<double>();
+        Assert.True(opening > 60, $"opened at {opening}, not above the 60 s limit");
+        var values = row.Locator("td.alert-values");
+        var shownOpening = await values.GetAttributeAsync("data-opening-value");
+        Assert.Equal(opening, double.Parse(shownOpening!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("opened at", await values.InnerTextAsync(), StringComparison.Ordinal);
     }
 }

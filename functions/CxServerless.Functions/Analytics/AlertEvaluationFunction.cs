@@ -20,6 +20,10 @@ namespace CxServerless.Functions.Analytics;
 /// under another id, the stored one is kept and continued; if the replay ends with no open alert where one is stored,
 /// the stored one is resolved.
 /// </para>
+/// <para>
+/// After each pass it publishes which KPIs and slices have monitors that judge (<see cref="MonitorStatus"/>), when that
+/// changes, so the dashboard can say which baselines are still learning.
+/// </para>
 /// </summary>
 public sealed partial class AlertEvaluationFunction(
     KpiReadModel readModel,
@@ -38,6 +42,7 @@ public sealed partial class AlertEvaluationFunction(
     private readonly Dictionary<(KpiId Kpi, Slice Slice), string> _storedIds = [];
     private AlertEvaluator? _evaluator;
     private DateTimeOffset? _evaluatedThrough;
+    private HashSet<string>? _publishedReady;
 
     /// <inheritdoc />
     public string Name => FunctionName;
@@ -89,6 +94,7 @@ public sealed partial class AlertEvaluationFunction(
         if (_evaluator is null)
         {
             _evaluator = new AlertEvaluator(rules);
+            _publishedReady = null;
             _recorded.Clear();
             _storedIds.Clear();
             foreach (var open in (await alerts.ListAsync(cancellationToken, fresh: true)).Where(a => a.Alert.Status == AlertStatus.Open))
@@ -111,7 +117,7 @@ public sealed partial class AlertEvaluationFunction(
         var series = snapshot.WatchedSeries();
         var openings = series.Keys.Where(k => k.Kpi == KpiId.Backlog).ToDictionary(k => k, k => snapshot.OpeningLevel(k.Slice));
         var points = new List<BaselinePoint>();
-        var transitions = _evaluator.Evaluate(series, from, watermark, watermark, finalOnly: true, openings, (monitor, window) =>
+        void Record(KpiMonitor monitor, WindowResult window)
         {
             var key = (monitor.Subject.RuleId, monitor.Subject.Slice);
             if (window.Value is not null && (!_recorded.TryGetValue(key, out var last) || window.End > last) && monitor.LastVerdict is not null)
@@ -122,7 +128,10 @@ public sealed partial class AlertEvaluationFunction(
                     points.Add(point);
                 }
             }
-        });
+        }
+
+        var transitions = _evaluator.Evaluate(
+            series, from, watermark, watermark, finalOnly: true, openings, Record, snapshot.Activity());
 
         var stored = 0;
         foreach (var transition in transitions)
@@ -136,8 +145,20 @@ public sealed partial class AlertEvaluationFunction(
         }
 
         await baselines.WriteAsync(points, cancellationToken);
+        await PublishReadyAsync(cancellationToken);
         _evaluatedThrough = watermark;
         return stored;
+    }
+
+    private async Task PublishReadyAsync(CancellationToken cancellationToken)
+    {
+        var ready = _evaluator!.Monitors.Values.Where(m => !m.IsLearning)
+            .Select(m => MonitorStatus.KeyOf(m.Subject.Kpi, m.Subject.Slice)).ToHashSet(StringComparer.Ordinal);
+        if (_publishedReady is null || !_publishedReady.SetEquals(ready))
+        {
+            await alerts.WriteMonitorStatusAsync(ready, cancellationToken);
+            _publishedReady = ready;
+        }
     }
 
     private async Task<bool> StoreAsync(AlertTransition transition, CancellationToken cancellationToken)

@@ -12,12 +12,13 @@ namespace CxServerless.Functions.Analytics;
 /// announced on the alerts queue with the alert id, so the escalation workflow can start one orchestration per alert
 /// (its instance id is the alert id, so a repeated message starts nothing new). The row is written first with a raised
 /// <see cref="StoredAlert.Version"/>; the message follows and then <see cref="StoredAlert.NotifiedVersion"/> catches up,
-/// so a crash in between is repaired by <see cref="NotifyPendingAsync"/> (at least once, never lost).
+/// so a crash in between is repaired by <see cref="NotifyPendingAsync"/> (at least once, never lost). The evaluator's
+/// <see cref="MonitorStatus"/> (which monitors still learn) is one more row, read by the same query.
 /// </summary>
 public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvider time)
 {
     private volatile bool _created;
-    private (DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts)? _cache;
+    private (DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status)? _cache;
 
     /// <summary>The table.</summary>
     public TableClient Table => table;
@@ -37,33 +38,18 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
     }
 
     /// <summary>Every stored alert, newest first; reads shared for a second so that dashboards do not multiply reads.</summary>
-    public async Task<IReadOnlyList<StoredAlert>> ListAsync(CancellationToken cancellationToken, bool fresh = false)
+    public async Task<IReadOnlyList<StoredAlert>> ListAsync(CancellationToken cancellationToken, bool fresh = false) =>
+        (await ReadAsync(fresh, cancellationToken)).Alerts;
+
+    /// <summary>The evaluator's latest monitor status, from the same shared read as <see cref="ListAsync"/>; null before it wrote one.</summary>
+    public async Task<MonitorStatus?> MonitorStatusAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync(false, cancellationToken)).Status;
+
+    /// <summary>Stores which KPIs and slices have monitors that judge (<see cref="MonitorStatus"/>).</summary>
+    public async Task WriteMonitorStatusAsync(IEnumerable<string> ready, CancellationToken cancellationToken)
     {
-        if (!fresh && _cache is { } cache && time.GetUtcNow() - cache.At < TimeSpan.FromSeconds(1))
-        {
-            return cache.Alerts;
-        }
-
-        var alerts = new List<StoredAlert>();
-        try
-        {
-            StorageReads.Add();
-            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == StoredAlert.PartitionKey, cancellationToken: cancellationToken))
-            {
-                if (StoredAlert.FromEntity(row) is { } alert)
-                {
-                    alerts.Add(alert);
-                }
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No alert was ever stored.
-        }
-
-        IReadOnlyList<StoredAlert> sorted = [.. alerts.OrderByDescending(a => a.Alert.OpenedAt).ThenBy(a => a.Alert.Id, StringComparer.Ordinal)];
-        _cache = (time.GetUtcNow(), sorted);
-        return sorted;
+        await table.UpsertEntityAsync(MonitorStatus.ToEntity(ready), TableUpdateMode.Replace, cancellationToken);
+        _cache = null;
     }
 
     /// <summary>
@@ -102,7 +88,15 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
 
         // An opening that continues a stored open alert (after a replay) is an update of it, not news.
         announce = transition.Kind == AlertTransitionKind.Resolved || transition.SeverityChanged;
-        var merged = alert with { Id = storedId, OpenedAt = current.Alert.OpenedAt };
+        var merged = alert with
+        {
+            Id = storedId,
+            OpenedAt = current.Alert.OpenedAt,
+            OpeningValue = current.Alert.OpeningValue, // the stored alert opened first; unknown on rows from before it was kept
+            PeakValue = alert.Direction == Domain.Analytics.Detection.BreachDirection.Below
+                ? Math.Min(alert.PeakValue, current.Alert.PeakValue)
+                : Math.Max(alert.PeakValue, current.Alert.PeakValue),
+        };
         var next = new StoredAlert(merged, current.Version + 1, announce ? current.NotifiedVersion : current.Version + 1, alert.WindowEnd);
         await table.UpdateEntityAsync(next.ToEntity(), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
         _cache = null;
@@ -154,5 +148,42 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(alert);
         return alert.Alert.Status == AlertStatus.Resolved ? "resolved" : alert.Version == 1 ? "opened" : "escalated";
+    }
+
+    private async Task<(DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status)> ReadAsync(
+        bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh && _cache is { } cache && time.GetUtcNow() - cache.At < TimeSpan.FromSeconds(1))
+        {
+            return cache;
+        }
+
+        var alerts = new List<StoredAlert>();
+        MonitorStatus? status = null;
+        try
+        {
+            StorageReads.Add();
+            await foreach (var row in table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == StoredAlert.PartitionKey || e.PartitionKey == MonitorStatus.PartitionKey, cancellationToken: cancellationToken))
+            {
+                if (row.PartitionKey == MonitorStatus.PartitionKey)
+                {
+                    status = row.RowKey == MonitorStatus.RowKey ? MonitorStatus.FromEntity(row) : status;
+                }
+                else if (StoredAlert.FromEntity(row) is { } alert)
+                {
+                    alerts.Add(alert);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No alert was ever stored.
+        }
+
+        IReadOnlyList<StoredAlert> sorted = [.. alerts.OrderByDescending(a => a.Alert.OpenedAt).ThenBy(a => a.Alert.Id, StringComparer.Ordinal)];
+        var read = (time.GetUtcNow(), sorted, status);
+        _cache = read;
+        return read;
     }
 }

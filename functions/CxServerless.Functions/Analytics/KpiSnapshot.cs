@@ -53,6 +53,9 @@ public sealed class KpiSnapshot
     /// <summary>The event-time "now" of the data: the newest event time, or the read time before any event.</summary>
     public DateTimeOffset DataNow => MaxEventTime ?? ReadAt;
 
+    /// <summary>The minutes in which anything arrived, for the evaluator to tell a quiet queue from an idle store.</summary>
+    public StoreActivity Activity() => new(_rows.Select(r => r.Minute));
+
     /// <summary>Every slice that has data in the snapshot.</summary>
     public IReadOnlyList<Slice> Slices() =>
         [.. _rows.SelectMany(r => r.Aggregates.Keys.Select(k => k.Slice)).Distinct().OrderBy(s => s.Dimension).ThenBy(s => s.Value, StringComparer.Ordinal)];

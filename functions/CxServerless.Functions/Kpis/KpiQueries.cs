@@ -33,8 +33,13 @@ public sealed class KpiQueries(RuleSet rules)
         return windows.Count > 0 ? windows[^1] : null;
     }
 
-    /// <summary>One KPI tile: the newest window, its trend and the open alert on it.</summary>
-    public JsonObject Tile(KpiSnapshot snapshot, KpiId kpi, Slice slice, IReadOnlyList<StoredAlert> openAlerts)
+    /// <summary>
+    /// One KPI tile: the newest window, its trend, the open alert on it, and whether its baseline is still learning:
+    /// true when the rule watching it has a detector that learns and the evaluator's <paramref name="status"/> does not
+    /// list it as judging; false when it judges or nothing learns; null before the evaluator published a status.
+    /// </summary>
+    public JsonObject Tile(
+        KpiSnapshot snapshot, KpiId kpi, Slice slice, IReadOnlyList<StoredAlert> openAlerts, MonitorStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var definition = KpiCatalog.Get(kpi);
@@ -51,6 +56,9 @@ public sealed class KpiQueries(RuleSet rules)
         }
 
         var alert = openAlerts.Where(a => a.Alert.Kpi == kpi && a.Alert.Slice == slice).MaxBy(a => a.Alert.Severity);
+        bool? learning = rules.RuleFor(kpi, slice) is not { HasBaseline: true } ? false
+            : status?.IsReady(kpi, slice) is { } ready ? !ready
+            : null;
         return new JsonObject
         {
             ["kpi"] = kpi.ToString(),
@@ -65,6 +73,7 @@ public sealed class KpiQueries(RuleSet rules)
             ["samples"] = latest?.SampleCount ?? 0,
             ["trend"] = trend,
             ["alert"] = alert is null ? null : new JsonObject { ["id"] = alert.Alert.Id, ["severity"] = alert.Alert.Severity.ToString() },
+            ["learning"] = learning,
         };
     }
 

@@ -44,7 +44,9 @@ public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadMod
 
         var snapshot = await readModel.GetAsync(cancellationToken);
         var stored = await alerts.ListAsync(cancellationToken);
-        var alertStamp = stored.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{stored.Count}.{stored.Sum(a => a.Version)}");
+        var status = await alerts.MonitorStatusAsync(cancellationToken);
+        var alertStamp = (stored.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{stored.Count}.{stored.Sum(a => a.Version)}"))
+            + "|" + status?.Version;
         var viewKey = $"{view.Scope}|{view.Team}|{string.Join(',', caller.Roles.Order(StringComparer.Ordinal))}|{caller.IsDevelopment}|{slice}";
         var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes($"{snapshot.Version}|{alertStamp}|{queries.Rules.Version}|{viewKey}")))[..24] + "\"";
@@ -56,20 +58,21 @@ public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadMod
 
         if (!_bodies.TryGetValue(viewKey, out var cached) || cached.ETag != etag)
         {
-            cached = (etag, Build(snapshot, stored, view, slice, caller).ToJsonString());
+            cached = (etag, Build(snapshot, stored, status, view, slice, caller).ToJsonString());
             _bodies[viewKey] = cached;
         }
 
         return WithCaching(new HttpTriggerResponse(200, cached.Body), etag);
     }
 
-    private JsonObject Build(KpiSnapshot snapshot, IReadOnlyList<StoredAlert> stored, KpiView view, Slice slice, CallerPrincipal caller)
+    private JsonObject Build(
+        KpiSnapshot snapshot, IReadOnlyList<StoredAlert> stored, MonitorStatus? status, KpiView view, Slice slice, CallerPrincipal caller)
     {
         var visibleAlerts = stored.Where(a => a.Alert.Status == AlertStatus.Open && view.CanSee(a.Alert.Kpi, a.Alert.Slice)).ToList();
         var tiles = new JsonArray();
         foreach (var kpi in view.Kpis)
         {
-            tiles.Add(queries.Tile(snapshot, kpi, slice, visibleAlerts));
+            tiles.Add(queries.Tile(snapshot, kpi, slice, visibleAlerts, status));
         }
 
         var slices = new JsonArray();

@@ -51,6 +51,10 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
                   "alerting": { "k": 1, "n": 1, "cooldown": "1m", "recoverAfter": 2 },
                   "route": { "team": "queue-supervisors", "issueType": "queue-wait" },
                   "detectors": [ { "type": "static", "upper": 60, "clearUpper": 45, "severity": "Critical", "minSamples": 1 } ]
+                },
+                {
+                  "id": "volume", "kpi": "ContactVolume", "slices": ["all"],
+                  "detectors": [ { "type": "spike", "trailingWindows": 30, "minHistory": 30, "minSamples": 0 } ]
                 }
               ]
             }
@@ -109,7 +113,7 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         await AnalyticsApi.EvaluateAlertsAsync(client); // a second pass changes nothing
 
         var rows = new List<TableEntity>();
-        await foreach (var row in _azurite.Tables.GetTableClient(_names["CxAlertsTable"]).QueryAsync<TableEntity>())
+        await foreach (var row in _azurite.Tables.GetTableClient(_names["CxAlertsTable"]).QueryAsync<TableEntity>(e => e.PartitionKey == "alert"))
         {
             rows.Add(row);
         }
@@ -120,6 +124,7 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         Assert.All(rows, r => Assert.Equal(RulesVersion, r.GetString("RulesVersion")));
         Assert.All(rows, r => Assert.Equal("Critical", r.GetString("Severity")));
         Assert.All(rows, r => Assert.Equal(100, r.GetDouble("Value")));
+        Assert.All(rows, r => Assert.Equal(100, r.GetDouble("OpeningValue")));
 
         var messages = (await Queue().PeekMessagesAsync(32)).Value;
         Assert.Equal(3, messages.Length);
@@ -190,6 +195,24 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         Assert.Contains(body["points"]!.AsArray(), p => p!["value"]?.GetValue<double>() == 100);
         Assert.Single(body["alerts"]!.AsArray());
         Assert.NotEmpty(body["baseline"]!.AsArray()); // the static band the rule enforces
+    }
+
+    [Fact]
+    public async Task The_summary_says_which_baselines_are_still_learning()
+    {
+        using var client = _server.Client();
+        var supervisor = AnalyticsApi.Principal(CxRoles.Supervisor);
+        await SendIncidentAsync(client);
+        var (_, before, _) = await AnalyticsApi.GetAsync(client, "KpiSummary", "kpis/summary", null, supervisor);
+        await AnalyticsApi.EvaluateAlertsAsync(client);
+        var (status, body, _) = await AnalyticsApi.GetAsync(client, "KpiSummary", "kpis/summary", null, supervisor);
+
+        Assert.Equal(200, status);
+        JsonNode Tile(JsonObject summary, string kpi) => summary["tiles"]!.AsArray().Single(t => t!["kpi"]!.GetValue<string>() == kpi)!;
+        Assert.Null(Tile(before!, "ContactVolume")["learning"]); // the evaluator has not said anything yet
+        Assert.True(Tile(body!, "ContactVolume")["learning"]!.GetValue<bool>()); // a spike detector with 30 windows to learn
+        Assert.False(Tile(body!, "AverageSpeedOfAnswer")["learning"]!.GetValue<bool>()); // a static limit learns nothing
+        Assert.False(Tile(body!, "CsatAverage")["learning"]!.GetValue<bool>()); // no rule watches it
     }
 
     [Theory]

@@ -48,4 +48,16 @@ public sealed class AlertReplayTests
         Assert.Equal(0, replay.Counters.TooLate);
         Assert.True(replay.Watermark > SpikeMorning().End!.Value.AddMinutes(-5));
     }
+
+    [Fact]
+    public void A_first_deployment_pages_nobody_about_contact_volume_while_the_baseline_learns()
+    {
+        // Like the handler after a cold start, the first pass reaches six hours back, into a store that held nothing.
+        var scenario = new SimulationScenario { Seed = 3, Start = DetectionScenarios.Monday.AddHours(8), Duration = TimeSpan.FromHours(2) };
+        var replay = new AlertReplay(Rules, new ReplayOptions { ThroughIngestion = false });
+        replay.Run(new TrafficGenerator(scenario).Generate());
+
+        Assert.DoesNotContain(replay.Transitions, t => t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ContactVolume);
+        Assert.Contains(replay.Evaluator.Monitors.Values, m => m.Subject.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ContactVolume && !m.IsLearning);
+    }
 }

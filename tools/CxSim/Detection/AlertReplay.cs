@@ -18,7 +18,9 @@ namespace CxSim.Detection;
 /// (by conversation id); every <see cref="ReplayOptions.Tick"/> the loop hands the events that arrived to that
 /// partition's <see cref="PartitionAnalytics"/> (through the real <see cref="IngestionPipeline"/>), drains their minute
 /// buckets, computes the global watermark, and asks one long-lived <see cref="AlertEvaluator"/> to judge the windows
-/// that have become final. Deterministic: the same events and options give the same transitions.
+/// that have become final. Like the handler after a cold start, the first evaluation reaches
+/// <see cref="ReplayOptions.ColdStartReplay"/> back, and the evaluator is told in which minutes anything arrived.
+/// Deterministic: the same events and options give the same transitions.
 /// </summary>
 public sealed class AlertReplay
 {
@@ -30,9 +32,9 @@ public sealed class AlertReplay
     private readonly long[] _sequences;
     private readonly BucketLookback _lookback;
     private readonly List<RaisedTransition> _transitions = [];
+    private readonly SortedSet<long> _activeMinutes = [];
     private DateTimeOffset? _published;
     private DateTimeOffset? _evaluatedThrough;
-    private DateTimeOffset? _firstWindowEnd;
 
     /// <summary>Creates a replay of <paramref name="rules"/> with fresh partitions, detectors and alert state.</summary>
     public AlertReplay(RuleSet rules, ReplayOptions? options = null)
@@ -80,7 +82,6 @@ public sealed class AlertReplay
         }
 
         var more = true;
-        _firstWindowEnd ??= EventMinutes.EndOf(EventMinutes.MinuteOf(source.Current.EventTime));
         var now = CeilingToTick(source.Current.EventTime);
         while (more || inFlight.Count > 0)
         {
@@ -149,7 +150,9 @@ public sealed class AlertReplay
         Counters.Ticks++;
         foreach (var partition in _partitions)
         {
-            _lookback.Add(partition.DrainBuckets());
+            var buckets = partition.DrainBuckets();
+            _activeMinutes.UnionWith(buckets.Select(b => b.Minute));
+            _lookback.Add(buckets);
         }
 
         if (Watermarks.Global(_partitions.Select(p => p.Clock), now, Rules.EventTime) is not { } global)
@@ -166,16 +169,19 @@ public sealed class AlertReplay
             return;
         }
 
-        var from = _evaluatedThrough?.AddMinutes(1) ?? _firstWindowEnd ?? through;
+        var from = _evaluatedThrough?.AddMinutes(1) ?? through - _options.ColdStartReplay;
         var (series, opening) = _lookback.For(from, through);
         Counters.Evaluations++;
-        foreach (var transition in Evaluator.Evaluate(series, from, through, watermark, finalOnly: true, opening))
+        var activity = new StoreActivity(_activeMinutes);
+        foreach (var transition in Evaluator.Evaluate(series, from, through, watermark, finalOnly: true, opening, activity: activity))
         {
             _transitions.Add(new RaisedTransition(transition, now));
         }
 
         _evaluatedThrough = through;
         _lookback.Evict(through.AddMinutes(1));
+        var longest = Rules.Rules.Max(r => r.Window.Size.Ticks / TimeSpan.TicksPerMinute);
+        _activeMinutes.RemoveWhere(m => m < EventMinutes.MinuteOf(through) - longest);
     }
 
     private TimeSpan DelayOf(SimulatedEvent e)

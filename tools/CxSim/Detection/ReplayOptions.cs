@@ -16,6 +16,12 @@ public sealed record ReplayOptions
     public TimeSpan MinArrivalDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
+    /// How far back the first evaluation starts, as the handler's evaluator replays <c>CxAlertWarmUp</c> (6 hours) of
+    /// stored buckets after a cold start: on an empty store those hours hold nothing at all.
+    /// </summary>
+    public TimeSpan ColdStartReplay { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>
     /// True (the default) to pass every wire body through the real ingestion pipeline (parse, validate, mask,
     /// pseudonymise), as the handler does; false to use the canonical events cx-sim encoded, which is faster.
     /// </summary>
@@ -32,6 +38,11 @@ public sealed record ReplayOptions
         if (Tick <= TimeSpan.Zero || Tick > TimeSpan.FromMinutes(1))
         {
             throw new ArgumentException("Tick must be positive and at most one minute.", nameof(Tick));
+        }
+
+        if (ColdStartReplay < TimeSpan.Zero)
+        {
+            throw new ArgumentException("ColdStartReplay must not be negative.", nameof(ColdStartReplay));
         }
 
         if (MinArrivalDelay < TimeSpan.Zero || MaxArrivalDelay < MinArrivalDelay)

@@ -15,12 +15,27 @@ public sealed class TrafficCells
 
     /// <summary>The cells of <paramref name="scenario"/>.</summary>
     public TrafficCells(SimulationScenario scenario)
+        : this(
+            scenario?.Channels.Select(c => c.Channel) ?? throw new ArgumentNullException(nameof(scenario)),
+            scenario.Queues,
+            scenario.Regions)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        _cells = [.. from channel in scenario.Channels
-                     from queue in scenario.Queues
-                     from region in scenario.Regions
-                     select new Cell(channel.Channel.ToString(), queue.Name, queue.Team, region)];
+    }
+
+    /// <summary>
+    /// The cells of every combination of <paramref name="channels"/>, <paramref name="queues"/> (with their team) and
+    /// <paramref name="regions"/>.
+    /// </summary>
+    public TrafficCells(
+        IEnumerable<CxServerless.Domain.Events.CxChannel> channels, IEnumerable<QueueDefinition> queues, IEnumerable<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(regions);
+        _cells = [.. from channel in channels
+                     from queue in queues
+                     from region in regions
+                     select new Cell(channel.ToString(), queue.Name, queue.Team, region)];
     }
 
     /// <summary>True when every contact of the incident's slice is also in <paramref name="slice"/>.</summary>

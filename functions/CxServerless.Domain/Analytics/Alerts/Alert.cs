@@ -37,10 +37,13 @@ public sealed record Alert
     /// <summary>Above or below the baseline.</summary>
     public required BreachDirection Direction { get; init; }
 
-    /// <summary>The KPI's value in the latest window evaluated.</summary>
+    /// <summary>The KPI's value in the latest window evaluated (once resolved, the normal value it recovered at).</summary>
     public required double Value { get; init; }
 
-    /// <summary>The most extreme value seen while open (in the breach direction).</summary>
+    /// <summary>The KPI's value in the window that opened the alert; null for alerts stored before it was kept.</summary>
+    public double? OpeningValue { get; init; }
+
+    /// <summary>The worst value while open: the most extreme breaching value (in the breach direction).</summary>
     public required double PeakValue { get; init; }
 
     /// <summary>What the value was compared with, when there is one.</summary>

@@ -83,6 +83,7 @@ public sealed class AlertStateMachine
             Detector = primary.Detector,
             Direction = primary.Direction,
             Value = primary.Value,
+            OpeningValue = primary.Value,
             PeakValue = primary.Value,
             Baseline = primary.Baseline,
             Lower = primary.Lower,
@@ -132,7 +133,7 @@ public sealed class AlertStateMachine
             WindowStart = start,
             WindowEnd = end,
             BreachCount = open.BreachCount + 1,
-            Message = AlertMessages.Breach(verdict.Severity, _subject.Kpi, _subject.Slice, primary, start, end),
+            Message = AlertMessages.Breach(verdict.Severity, _subject.Kpi, _subject.Slice, primary, start, end, open.OpeningValue, peak),
         };
     }
 
@@ -145,7 +146,8 @@ public sealed class AlertStateMachine
             WindowStart = start,
             WindowEnd = end,
             ResolvedAt = end,
-            Message = AlertMessages.Recovered(_subject.Kpi, _subject.Slice, verdict.Primary.Value, _clearStreak, end),
+            Message = AlertMessages.Recovered(
+                _subject.Kpi, _subject.Slice, verdict.Primary.Value, _clearStreak, end, open.OpeningValue, open.PeakValue),
         };
         _open = null;
         _clearStreak = 0;

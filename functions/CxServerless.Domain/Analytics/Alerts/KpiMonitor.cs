@@ -25,6 +25,9 @@ public sealed class KpiMonitor(AlertSubject subject, DetectorPanel panel, AlertM
     /// <summary>The alert state machine.</summary>
     public AlertStateMachine Machine => _machine;
 
+    /// <summary>True while a detector of the panel has too little history to judge (the dashboard says "learning").</summary>
+    public bool IsLearning => Panel.Detectors.Any(d => d.IsLearning);
+
     /// <summary>The latest combined verdict, for the dashboard's baseline bands.</summary>
     public PanelVerdict? LastVerdict { get; private set; }
 

@@ -11,6 +11,12 @@ namespace CxServerless.Domain.Analytics.Detection;
 /// <param name="Direction">The sides watched.</param>
 /// <param name="Severity">The severity of a breach.</param>
 /// <param name="MinSamples">Windows with fewer observations are neither judged nor learned from.</param>
+/// <remarks>
+/// Consecutive hopping windows share most of their data, so a window is judged only against windows that share none
+/// with it (<see cref="ReferenceLag"/>): a 15-minute window every minute turns a step into a 15-window ramp, and a
+/// baseline that learned from the ramp as it came widened its own variance until z stayed below
+/// <paramref name="BreachZ"/> (issue 17: a doubled handle time raised nothing).
+/// </remarks>
 public sealed record EwmaBaselineOptions(
     double Alpha,
     double BreachZ,
@@ -19,4 +25,11 @@ public sealed record EwmaBaselineOptions(
     double MinStdDev,
     BreachDirection Direction,
     AlertSeverity Severity,
-    long MinSamples);
+    long MinSamples)
+{
+    /// <summary>
+    /// A window joins the baseline only once the window judged ends this much after it (the rule's window size), so
+    /// the baseline never holds data of the window it judges. Zero learns each window right after judging it.
+    /// </summary>
+    public TimeSpan ReferenceLag { get; init; }
+}

@@ -22,6 +22,9 @@ public sealed class LevelShiftDetector : IKpiDetector
     /// <inheritdoc />
     public string Name => "levelShift";
 
+    /// <inheritdoc />
+    public bool IsLearning => _history.Count < _options.ReferenceWindows + _options.RecentWindows - 1;
+
     /// <summary>The values learned, oldest first, to save and restore.</summary>
     public IReadOnlyList<double> History => _history.ToArray();
 

@@ -21,6 +21,9 @@ public sealed class PercentileBandDetector : IKpiDetector
     /// <inheritdoc />
     public string Name => "percentile";
 
+    /// <inheritdoc />
+    public bool IsLearning => _history.Count < _options.MinHistory;
+
     /// <summary>The values learned, oldest first, to save and restore.</summary>
     public IReadOnlyList<double> History => _history.ToArray();
 

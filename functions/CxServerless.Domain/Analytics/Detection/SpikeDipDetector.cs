@@ -22,6 +22,9 @@ public sealed class SpikeDipDetector : IKpiDetector
     /// <inheritdoc />
     public string Name => "spike";
 
+    /// <inheritdoc />
+    public bool IsLearning => _history.Count < _options.MinHistory;
+
     /// <summary>The values learned, oldest first, to save and restore.</summary>
     public IReadOnlyList<double> History => _history.ToArray();
 

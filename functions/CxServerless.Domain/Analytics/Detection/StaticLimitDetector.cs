@@ -13,6 +13,9 @@ public sealed class StaticLimitDetector(StaticLimitOptions options) : IKpiDetect
     public string Name => "static";
 
     /// <inheritdoc />
+    public bool IsLearning => false;
+
+    /// <inheritdoc />
     public DetectorVerdict Evaluate(WindowPoint point)
     {
         var o = options;

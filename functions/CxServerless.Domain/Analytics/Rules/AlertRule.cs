@@ -23,6 +23,9 @@ public sealed record AlertRule(
     AlertPolicy Policy,
     RoutingHint Route)
 {
+    /// <summary>True when a detector of the rule learns a baseline (anything but a static limit), so it needs history to judge.</summary>
+    public bool HasBaseline => Detectors.Any(d => d is not StaticDetectorRule);
+
     /// <summary>True when the rule watches <paramref name="slice"/>.</summary>
     public bool Watches(Slice slice) => Slices.Any(s => s.Matches(slice));
 

@@ -23,7 +23,7 @@ internal static class AlertRuleParser
         var window = RuleSetParser.ReadWindow(obj, path, reader, defaultWindow);
         var policy = RuleSetParser.ReadPolicy(obj, path, reader, defaultPolicy);
         var route = ReadRoute(obj, path, reader);
-        var detectors = ReadDetectors(obj, path, reader);
+        var detectors = ReadDetectors(obj, path, reader, window.Size);
         return id is null || kpiName is null ? null : new AlertRule(id, kpi, slices, window, detectors, policy, route);
     }
 
@@ -78,7 +78,7 @@ internal static class AlertRuleParser
             reader.String(route, "issueType", routePath));
     }
 
-    private static List<DetectorRule> ReadDetectors(JsonElement obj, string path, RuleReader reader)
+    private static List<DetectorRule> ReadDetectors(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize)
     {
         var detectors = new List<DetectorRule>();
         if (reader.Field(obj, "detectors", path, true, JsonValueKind.Array) is not { } array)
@@ -94,7 +94,7 @@ internal static class AlertRuleParser
             {
                 reader.Error(itemPath, "must be an object");
             }
-            else if (DetectorRuleParser.Parse(element, itemPath, reader) is { } detector)
+            else if (DetectorRuleParser.Parse(element, itemPath, reader, windowSize) is { } detector)
             {
                 detectors.Add(detector);
             }

@@ -9,7 +9,7 @@ internal static class DetectorRuleParser
 {
     private static readonly string[] Types = ["static", "ewma", "percentile", "spike", "levelShift"];
 
-    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader)
+    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize)
     {
         var type = reader.String(obj, "type", path, required: true);
         if (type is null)
@@ -26,7 +26,7 @@ internal static class DetectorRuleParser
                 return Static(obj, path, reader, severity, minSamples);
             case "ewma":
                 reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "alpha", "breachZ", "clearZ", "minHistory", "minStdDev", "direction");
-                return Ewma(obj, path, reader, severity, minSamples);
+                return Ewma(obj, path, reader, severity, minSamples, windowSize);
             case "percentile":
                 reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "historySize", "upper", "clearUpper", "lower", "clearLower", "minHistory");
                 return Percentile(obj, path, reader, severity, minSamples);
@@ -63,7 +63,8 @@ internal static class DetectorRuleParser
         return new StaticDetectorRule(new StaticLimitOptions(upper, lower, clearUpper ?? upper, clearLower ?? lower, severity, minSamples));
     }
 
-    private static EwmaDetectorRule Ewma(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
+    private static EwmaDetectorRule Ewma(
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, TimeSpan windowSize)
     {
         var alpha = reader.Number(obj, "alpha", path, 0.05, 0.0001, 1)!.Value;
         var breachZ = reader.Number(obj, "breachZ", path, 4, 0.5)!.Value;
@@ -81,7 +82,10 @@ internal static class DetectorRuleParser
             reader.Number(obj, "minStdDev", path, 0.000001, 0.000001)!.Value,
             reader.Enum(obj, "direction", path, BreachDirection.Both),
             severity,
-            minSamples));
+            minSamples)
+        {
+            ReferenceLag = windowSize,
+        });
     }
 
     private static PercentileDetectorRule Percentile(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)

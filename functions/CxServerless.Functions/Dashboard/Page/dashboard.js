@@ -280,6 +280,14 @@
     if (tile.windowEnd) { meta.appendChild(el("span", "window-end", "to " + time(tile.windowEnd))); }
     button.appendChild(meta);
 
+    if (tile.learning === true) {
+      // The baseline has too little history to judge yet; static limits still apply.
+      item.setAttribute("data-learning", "true");
+      var learning = el("span", "badge badge-learning", "Learning");
+      learning.title = "The baseline is still learning: too little history to judge this figure yet. Fixed limits still apply.";
+      button.appendChild(learning);
+    }
+
     if (tile.alert) {
       var severity = String(tile.alert.severity || "Warning");
       item.classList.add("sev-" + severity.toLowerCase());
@@ -366,12 +374,20 @@
       row.appendChild(el("td", null, kpiLabel(alert.kpi, tiles)));
       row.appendChild(el("td", null, sliceText(alert.slice)));
       var unit = kpiUnit(alert.kpi, tiles);
-      var versus = withUnit(alert.value, unit);
+      var versus = "now " + withUnit(alert.value, unit);
       if (isNumber(alert.baseline)) { versus += " vs " + withUnit(alert.baseline, unit); }
       if (isNumber(alert.lower) || isNumber(alert.upper)) {
         versus += " (band " + withUnit(alert.lower, unit) + " to " + withUnit(alert.upper, unit) + ")";
       }
-      row.appendChild(el("td", null, versus));
+      // The value it opened at and the worst so far, so the row never reads like a normal figure alone.
+      var history = [];
+      if (isNumber(alert.openingValue)) { history.push("opened at " + withUnit(alert.openingValue, unit)); }
+      if (isNumber(alert.peakValue)) { history.push("worst " + withUnit(alert.peakValue, unit)); }
+      var values = el("td", "alert-values", versus + (history.length > 0 ? "; " + history.join(", ") : ""));
+      values.setAttribute("data-value", isNumber(alert.value) ? String(alert.value) : "");
+      values.setAttribute("data-opening-value", isNumber(alert.openingValue) ? String(alert.openingValue) : "");
+      values.setAttribute("data-peak-value", isNumber(alert.peakValue) ? String(alert.peakValue) : "");
+      row.appendChild(values);
       row.appendChild(el("td", null, time(alert.openedAt) + ", " + ago(alert.openedAt)));
       row.appendChild(el("td", null, alert.message || ""));
       var taskCell = el("td");

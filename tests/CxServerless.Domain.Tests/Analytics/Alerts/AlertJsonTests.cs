@@ -24,6 +24,7 @@ public sealed class AlertJsonTests
             Detector = "static",
             Direction = BreachDirection.Above,
             Value = 12.5,
+            OpeningValue = 12.1,
             PeakValue = 12.5,
             Baseline = 10,
             WindowStart = At(-10),

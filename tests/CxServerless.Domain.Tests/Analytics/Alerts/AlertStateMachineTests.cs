@@ -161,8 +161,28 @@ public sealed class AlertStateMachineTests
             "Critical: Average speed of answer for queue=billing is 70.46 s, above the limit of 60 s. Window 2026-11-23 09:46–2026-11-23 10:01 UTC.",
             transitions[0].Alert!.Message);
         Assert.Equal(
-            "Resolved: Average speed of answer for queue=billing is back to normal at 40 s after 1 normal window. Window ending 2026-11-23 10:02 UTC.",
+            "Resolved: Average speed of answer for queue=billing is back to normal at 40 s after 1 normal window"
+            + " (opened at 70.46 s, worst 70.46 s). Window ending 2026-11-23 10:02 UTC.",
             transitions[1].Alert!.Message);
+    }
+
+    [Fact]
+    public void A_resolved_alert_shows_the_value_it_opened_at_and_its_worst_not_only_the_normal_figure_it_ended_on()
+    {
+        var transitions = Run(Monitor(new AlertPolicy(1, 1, TimeSpan.Zero, 2)), 70, 95, 80, 40, 40);
+
+        var updated = transitions[2].Alert!;
+        Assert.Equal(
+            "Critical: Average speed of answer for queue=billing is 80 s, above the limit of 60 s (opened at 70 s, worst 95 s)."
+            + " Window 2026-11-23 09:48–2026-11-23 10:03 UTC.",
+            updated.Message);
+        var resolved = transitions[^1].Alert!;
+        Assert.Equal(AlertTransitionKind.Resolved, transitions[^1].Kind);
+        Assert.Equal((70d, 95d, 40d), (resolved.OpeningValue, resolved.PeakValue, resolved.Value));
+        Assert.Equal(
+            "Resolved: Average speed of answer for queue=billing is back to normal at 40 s after 2 normal windows"
+            + " (opened at 70 s, worst 95 s). Window ending 2026-11-23 10:05 UTC.",
+            resolved.Message);
     }
 
     [Fact]

@@ -51,6 +51,50 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void Ewma_flags_a_doubling_that_hopping_windows_turn_into_a_fifteen_window_ramp()
+    {
+        // Handle time around 300 s (window noise ±10 s); then each one-minute hop brings 1/15 of a doubling, as a
+        // 15-minute hopping window does when every contact ending after the change takes twice as long.
+        var options = new EwmaBaselineOptions(0.05, 4, 2, 30, 15, BreachDirection.Both, AlertSeverity.Warning, 10)
+        {
+            ReferenceLag = TimeSpan.FromMinutes(15),
+        };
+        var detector = new EwmaBaselineDetector(options);
+        for (var i = 0; i < 120; i++)
+        {
+            detector.Evaluate(Point(i, 300 + ((i * 37 % 21) - 10)));
+        }
+
+        var levels = new List<DetectionLevel>();
+        for (var i = 1; i <= 25; i++)
+        {
+            levels.Add(detector.Evaluate(Point(120 + i, 300 + (300 * Math.Min(i, 15) / 15.0))).Level);
+        }
+
+        // From a fifth of the way up the ramp, and for 20 minutes: enough for 3 breaches in 5 windows, and to stay open.
+        Assert.All(levels.Skip(2).Take(20), l => Assert.Equal(DetectionLevel.Breach, l));
+    }
+
+    [Fact]
+    public void Ewma_still_learns_a_lasting_change_once_it_no_longer_overlaps_the_windows_judged()
+    {
+        var options = new EwmaBaselineOptions(0.05, 4, 2, 30, 15, BreachDirection.Both, AlertSeverity.Warning, 10)
+        {
+            ReferenceLag = TimeSpan.FromMinutes(15),
+        };
+        var detector = new EwmaBaselineDetector(options);
+        for (var i = 0; i < 60; i++)
+        {
+            detector.Evaluate(Point(i, 300 + ((i * 37 % 21) - 10)));
+        }
+
+        var levels = Enumerable.Range(60, 180).Select(i => detector.Evaluate(Point(i, 450 + ((i * 37 % 21) - 10))).Level).ToList();
+
+        Assert.All(levels.Take(15), l => Assert.Equal(DetectionLevel.Breach, l)); // judged against the old level only
+        Assert.All(levels.TakeLast(30), l => Assert.Equal(DetectionLevel.Clear, l)); // 450 s has become the usual level
+    }
+
+    [Fact]
     public void Ewma_keeps_a_baseline_per_hour_of_the_week()
     {
         var detector = new EwmaBaselineDetector(new EwmaBaselineOptions(0.2, 4, 2, 5, 1, BreachDirection.Both, AlertSeverity.Warning, 1));
@@ -117,6 +161,23 @@ public sealed class DetectorTests
         }
 
         Assert.Equal((DetectionLevel.Breach, BreachDirection.Below), Level(fresh.Evaluate(Point(10, 0, samples: 0))));
+    }
+
+    [Fact]
+    public void Baseline_detectors_are_learning_until_they_can_judge_and_static_limits_never_are()
+    {
+        var spike = new SpikeDipDetector(new SpikeDipOptions(10, 2, 0.3, 5, 4, BreachDirection.Both, AlertSeverity.Warning, 0));
+        var ewma = new EwmaBaselineDetector(new EwmaBaselineOptions(0.1, 4, 2, 4, 0.1, BreachDirection.Both, AlertSeverity.Warning, 1));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(spike.IsLearning && ewma.IsLearning);
+            Assert.Equal(DetectionLevel.Insufficient, spike.Evaluate(Point(i, 20)).Level);
+            Assert.Equal(DetectionLevel.Insufficient, ewma.Evaluate(Point(i, 20)).Level);
+        }
+
+        Assert.False(spike.IsLearning || ewma.IsLearning);
+        Assert.NotEqual(DetectionLevel.Insufficient, spike.Evaluate(Point(4, 20)).Level);
+        Assert.False(new StaticLimitDetector(new StaticLimitOptions(60, null, null, null, AlertSeverity.Critical, 0)).IsLearning);
     }
 
     [Fact]

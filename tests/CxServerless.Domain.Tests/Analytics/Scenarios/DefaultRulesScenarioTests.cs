@@ -1,4 +1,5 @@
 using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Domain.Analytics.Detection;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Rules;
 using CxServerless.Domain.Analytics.Slices;
@@ -64,6 +65,25 @@ public sealed class DefaultRulesScenarioTests(ITestOutputHelper output)
             transitions,
             t => t.Kind == AlertTransitionKind.Opened && t.Alert!.Kpi == KpiId.ContactVolume && t.Alert.Slice == new Slice(SliceDimension.Queue, "sales")).Alert!;
         Assert.InRange(opened.OpenedAt, incident.From, incident.From.AddMinutes(15));
-        Assert.Equal(CxServerless.Domain.Analytics.Detection.BreachDirection.Below, opened.Direction);
+        Assert.Equal(BreachDirection.Below, opened.Direction);
+    }
+
+    [Fact]
+    public void A_doubling_of_handle_time_on_one_team_for_20_minutes_after_two_hours_of_steady_traffic_opens_one_alert()
+    {
+        var start = Day.AddHours(8);
+        var incident = new SyntheticContactCentre.Incident("billing", start.AddHours(2), start.AddHours(2).AddMinutes(20), HandleFactor: 2);
+        var events = new SyntheticContactCentre(7, skewedHandleTimes: true).Span(start, TimeSpan.FromHours(4), incident);
+        var transitions = RuleScenarioRunner.Run(Rules, events, start, start.AddHours(4));
+        Log(transitions);
+
+        var handleTime = transitions
+            .Where(t => t.Kind == AlertTransitionKind.Opened && t.Alert!.Kpi == KpiId.AverageHandleTime)
+            .Select(t => t.Alert!)
+            .ToList();
+        var blue = Assert.Single(handleTime, a => a.Slice == new Slice(SliceDimension.Team, "blue"));
+        Assert.Equal(BreachDirection.Above, blue.Direction);
+        Assert.InRange(blue.OpenedAt, incident.From, incident.To.AddMinutes(15));
+        Assert.DoesNotContain(handleTime, a => a.Slice.Dimension == SliceDimension.Team && a.Slice.Value != "blue");
     }
 }

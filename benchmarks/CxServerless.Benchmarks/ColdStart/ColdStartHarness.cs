@@ -110,8 +110,8 @@ public sealed class ColdStartHarness : ILoadHarness
             $"a new task hub per launch on {real.TaskHubs.Count} launches); readiness does not wait for it. " +
             $"Worker start retries: {real.WorkerRetries}.");
         Console.WriteLine($"The probes ({probes.Count} fresh processes hosting AddCxWorkflows only) time, cold, what the handler does");
-        Console.WriteLine("before Kestrel listens (resolving DurableTaskHost: the framework's worker, storage clients, shims) and the whole");
-        Console.WriteLine("start of the worker.");
+        Console.WriteLine("before Kestrel listens (resolving DurableTaskHost: the framework's worker, storage clients, shims)");
+        Console.WriteLine("and the whole start of the worker.");
     }
 
     private static void Row(string name, List<double> values, double? baseMedian)

@@ -17,6 +17,17 @@ internal static class AzuriteCeiling
 
     private static readonly string Payload = new('x', 1024);
 
+    /// <summary>The mix one 3-activity orchestration makes (as counted), for warming up and tracing.</summary>
+    public static IReadOnlyDictionary<string, int> TypicalMix { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["queue put"] = 7,
+        ["queue get"] = 7,
+        ["queue delete"] = 7,
+        ["table batch"] = 4,
+        ["table query"] = 3,
+        ["table write"] = 5,
+    };
+
     /// <summary>
     /// Maps the counted transactions of one orchestration onto the primitives, rounded to whole operations; blob and
     /// other kinds are not replayed.

@@ -57,6 +57,10 @@ public sealed class DurableLoadHarness : ILoadHarness
                 return 0;
             }
 
+            // A fresh Azurite (node) serves a fraction of its later rate for its first seconds of load; warm it up first.
+            Progress("warming Azurite up");
+            await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, AzuriteCeiling.TypicalMix, ThroughputRun.InFlight, ceilingWindow);
+
             Progress("counting transactions of single orchestrations");
             var costs = await OperationCosts.MeasureAsync(azurite.ConnectionString, logs, samples, TimeSpan.FromSeconds(quick ? 5 : 10));
 
@@ -106,7 +110,9 @@ public sealed class DurableLoadHarness : ILoadHarness
 
             Progress("Azurite ceiling (after)");
             var after = await AzuriteCeiling.MeasureAsync(azurite.ConnectionString, mix, ThroughputRun.InFlight, ceilingWindow);
-            DurableReport.Print(costs, table, before, after, logs, warmUp, DateTimeOffset.UtcNow - started);
+            var queueEndpoint = azurite.ConnectionString.Split(';')
+                .FirstOrDefault(p => p.StartsWith("QueueEndpoint=", StringComparison.Ordinal))?["QueueEndpoint=".Length..] ?? "?";
+            DurableReport.Print(queueEndpoint, costs, table, before, after, logs, warmUp, DateTimeOffset.UtcNow - started);
             return table.Any(r => r.Failed > 0) ? 1 : 0;
         }
         finally
@@ -117,15 +123,7 @@ public sealed class DurableLoadHarness : ILoadHarness
 
     private static async Task TraceCeilingAsync(string connectionString, string[] args, TimeSpan duration)
     {
-        var mix = new Dictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["queue put"] = 7,
-            ["queue get"] = 7,
-            ["queue delete"] = 7,
-            ["table batch"] = 4,
-            ["table query"] = 3,
-            ["table write"] = 5,
-        };
+        var mix = AzuriteCeiling.TypicalMix;
         var service = args.Contains("--queues-only") ? "queue" : args.Contains("--tables-only") ? "table" : string.Empty;
         var traced = mix.Where(kv => kv.Key.StartsWith(service, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
         var result = await AzuriteCeiling.MeasureAsync(connectionString, traced, ThroughputRun.InFlight, duration, trace: true);

@@ -8,6 +8,7 @@ internal static class DurableReport
     private static readonly int[] SweepColumns = [33, 40, 8, 9, 7, 7, 8, 7, 7, 10, 7, 6, 6, 9, 14];
 
     public static void Print(
+        string queueEndpoint,
         OperationCosts costs,
         IReadOnlyList<ThroughputResult> rows,
         CeilingResult before,
@@ -16,7 +17,7 @@ internal static class DurableReport
         TimeSpan warmUp,
         TimeSpan elapsed)
     {
-        Line("Durable Task Framework worker (AddCxWorkflows, Azure Storage provider) on Azurite, " +
+        Line($"Durable Task Framework worker (AddCxWorkflows, Azure Storage provider) on Azurite ({queueEndpoint}), " +
              $"{Environment.ProcessorCount} cores; defaults = {ThroughputRun.Describe(new WorkflowOptions())}");
         Line();
         PrintCosts(costs);
@@ -83,9 +84,10 @@ internal static class DurableReport
         }
 
         Line("  orch/s: completed in the window ÷ window; w/o st.: ÷ the seconds in which any completed; stall: whole seconds with none.");
-        Line("  Azurite freezes now and then under this load (~15-25 s, with or without the framework); requests in flight then may get");
-        Line("  no answer and wait out the SDK's 100 s network timeout while holding the framework's storage throttle, so a freeze can");
-        Line("  stall the worker for up to ~100 s. Compare rows by w/o st. and stall, and repeat a run before trusting a ranking.");
+        Line("  An in-memory Azurite freezes now and then under this load (~15-25 s, with or without the framework); requests in flight");
+        Line("  then may get no answer and wait out the SDK's 100 s network timeout while holding the framework's storage throttle, so");
+        Line("  a freeze can stall the worker for up to ~100 s. Compare rows by w/o st. and stall;");
+        Line("  use --rounds 2 before trusting a ranking.");
         Line("  ops/orch, ops/s: every transaction of the worker and the starting client in the window, polls and leases included.");
         Line("  cpu: this process's CPU (worker + client + lanes) ÷ window, 1.00 = one core; load: the machine's 1-min load average.");
         Line("  start s: building the host to the worker running / to the first orchestration completed (partition leases taken).");

@@ -84,6 +84,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflows__MaxConcurrentOrchestrations: '20'
     Workflows__ExtendedSessions: 'true'
     Workflows__MaxQueuePollingInterval: '00:00:05'
+    // After a crash, the longest a dequeued workflow message stays hidden before another instance takes it up.
+    Workflows__ControlQueueVisibilityTimeout: '00:05:00'
+    Workflows__WorkItemQueueVisibilityTimeout: '00:05:00'
     // The alert evaluator's NCRONTAB schedule (EvaluateAlerts/function.json): every two seconds.
     CxAlertSchedule: '*/2 * * * * *'
     // The queue of alert transitions: the evaluator writes it, StartEscalation (%CxAlertsQueue%) reads it.

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 // Usage: CxServerless.Workflows.TestWorker <connection string> <task hub> <records table> <partitions> <visibility seconds>
 // Hosts the step workflows on the task hub with AddCxWorkflows, prints "ready" once the worker runs, and stops
 // gracefully (draining work in hand, releasing its partition leases) when stdin closes. A visibility of 0 keeps the
-// provider's queue visibility timeouts (5 min); another value shortens them (see ShortQueueVisibility).
+// default queue visibility timeouts (5 min); another value sets Workflows__ControlQueueVisibilityTimeout and
+// Workflows__WorkItemQueueVisibilityTimeout, so what a killed worker held comes back sooner.
 if (args.Length != 5)
 {
     await Console.Error.WriteLineAsync(
@@ -31,11 +32,12 @@ builder.Services.AddCxWorkflows(_ => new StorageAccountClientProvider(connection
     o.PartitionCount = partitions;
     o.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
     o.DrainTimeout = TimeSpan.FromSeconds(5);
+    if (visibility > TimeSpan.Zero)
+    {
+        o.ControlQueueVisibilityTimeout = visibility;
+        o.WorkItemQueueVisibilityTimeout = visibility;
+    }
 });
-if (visibility > TimeSpan.Zero)
-{
-    builder.Services.UseShortQueueVisibility(connectionString, visibility);
-}
 
 using var host = builder.Build();
 await host.Services.GetRequiredService<StepRecordTable>().CreateIfNotExistsAsync();

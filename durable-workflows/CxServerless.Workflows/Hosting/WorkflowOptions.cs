@@ -43,6 +43,19 @@ public sealed partial class WorkflowOptions
     /// <summary>Gets or sets how long a graceful stop waits for work in progress before it gives up.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Gets or sets how long a control-queue message stays hidden while an instance works on it: after a crash, the
+    /// longest an orchestration waits before another instance picks its messages up. The framework renews it while
+    /// an episode runs.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets or sets how long a work-item (activity) message stays hidden while an activity runs: after a crash, the
+    /// longest an activity waits before it runs again elsewhere. The framework renews it while the activity runs.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Returns every problem with these options, naming the setting; empty when they are valid.</summary>
     /// <returns>The problems, one sentence each.</returns>
     public IReadOnlyList<string> Validate()
@@ -65,6 +78,10 @@ public sealed partial class WorkflowOptions
             $"{SectionName}__MaximumTimerInterval must be 1 min to 6 days (got {MaximumTimerInterval}).");
         Check(problems, DrainTimeout >= TimeSpan.Zero && DrainTimeout <= TimeSpan.FromMinutes(5),
             $"{SectionName}__DrainTimeout must be 0 to 5 min (got {DrainTimeout}).");
+        Check(problems, ControlQueueVisibilityTimeout >= TimeSpan.FromSeconds(10) && ControlQueueVisibilityTimeout <= TimeSpan.FromHours(1),
+            $"{SectionName}__ControlQueueVisibilityTimeout must be 10 s to 1 h (got {ControlQueueVisibilityTimeout}).");
+        Check(problems, WorkItemQueueVisibilityTimeout >= TimeSpan.FromSeconds(10) && WorkItemQueueVisibilityTimeout <= TimeSpan.FromHours(1),
+            $"{SectionName}__WorkItemQueueVisibilityTimeout must be 10 s to 1 h (got {WorkItemQueueVisibilityTimeout}).");
         return problems;
     }
 

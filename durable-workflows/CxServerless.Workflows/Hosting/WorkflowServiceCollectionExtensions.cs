@@ -43,6 +43,8 @@ public static class WorkflowServiceCollectionExtensions
                 ExtendedSessionsEnabled = options.ExtendedSessions,
                 MaxQueuePollingInterval = options.MaxQueuePollingInterval,
                 ControlQueueBatchSize = options.ControlQueueBatchSize,
+                ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+                WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
 
                 // A start refused by de-duplication throws, as in Durable Functions, instead of passing silently.
                 ThrowExceptionOnInvalidDedupeStatus = true,

@@ -31,12 +31,12 @@ public sealed class IngestionCrashTests(AzuriteFixture azurite)
         var quarantine = AzuriteFixture.UniqueName("qu");
         var counters = AzuriteFixture.UniqueName("co");
         var root = AzuriteFixture.RepositoryRoot();
-        var appRoot = CopyAppWithoutTimers(root);
+        var appRoot = FunctionAppCopy.WithoutTimers(root);
         var options = new CxHostOptions
         {
             AppRoot = appRoot,
             Port = AzuriteFixture.FreePort(),
-            HandlerOverride = HandlerAssembly(root),
+            HandlerOverride = FunctionAppCopy.HandlerAssembly(root),
             Storage = azurite.ConnectionString,
             EventHubPartitions = 1,
             DevelopmentRole = "OpsAdmin",
@@ -101,31 +101,6 @@ public sealed class IngestionCrashTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>
-    /// The product's function app with its timer functions disabled: the heartbeat timer would otherwise leave a
-    /// heartbeat in the shared Azurite that later turns stale and makes other tests' health checks answer 503.
-    /// </summary>
-    private static string CopyAppWithoutTimers(string root)
-    {
-        var source = Path.Combine(root, "functions");
-        var target = Directory.CreateTempSubdirectory("cx-ingest-e2e-").FullName;
-        File.Copy(Path.Combine(source, "host.json"), Path.Combine(target, "host.json"));
-        File.Copy(Path.Combine(root, "local.settings.sample.json"), Path.Combine(target, "local.settings.json"));
-        foreach (var folder in Directory.EnumerateDirectories(source).Where(d => File.Exists(Path.Combine(d, "function.json"))))
-        {
-            var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "function.json")))!.AsObject();
-            if (definition["bindings"]!.AsArray().Any(b => b?["type"]?.GetValue<string>() == "timerTrigger"))
-            {
-                definition["disabled"] = true;
-            }
-
-            var copy = Directory.CreateDirectory(Path.Combine(target, Path.GetFileName(folder)));
-            File.WriteAllText(Path.Combine(copy.FullName, "function.json"), definition.ToJsonString());
-        }
-
-        return target;
-    }
-
     private static async Task SendAsync(HttpClient http, string hub, int send, DateTimeOffset now)
     {
         var batch = new JsonArray();
@@ -174,11 +149,5 @@ public sealed class IngestionCrashTests(AzuriteFixture azurite)
     {
         using var response = await http.GetAsync(new Uri("api/ops/ingestion", UriKind.Relative));
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) as JsonObject : null;
-    }
-
-    private static string HandlerAssembly(string root)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        return Path.Combine(root, "functions", "CxServerless.Functions", "bin", configuration, "net10.0", "CxServerless.Functions.dll");
     }
 }

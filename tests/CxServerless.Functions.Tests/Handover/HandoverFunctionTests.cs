@@ -192,13 +192,18 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
         var tasks = server.Services.GetRequiredService<TaskStore>();
         await tasks.CreateIfAbsentAsync(NewTask("t1", "billing", from.AddHours(1)) with
         {
-            Status = TaskStatuses.Resolved, Closure = "resolved", ClosedAt = from.AddHours(2),
+            Status = TaskStatuses.Resolved,
+            Closure = "resolved",
+            ClosedAt = from.AddHours(2),
         }, CancellationToken.None);
         await tasks.CreateIfAbsentAsync(NewTask("t2", "billing", from.AddHours(3)) with { Status = TaskStatuses.Acknowledged }, CancellationToken.None);
         await tasks.CreateIfAbsentAsync(NewTask("t3", "billing", from.AddHours(-5)) with { SlaBreached = true, Level = 1 }, CancellationToken.None);
         await tasks.CreateIfAbsentAsync(NewTask("t4", "billing", from.AddHours(-20)) with
         {
-            Status = TaskStatuses.Resolved, Closure = "alertResolved", ClosedAt = from.AddHours(-19), SlaBreached = true,
+            Status = TaskStatuses.Resolved,
+            Closure = "alertResolved",
+            ClosedAt = from.AddHours(-19),
+            SlaBreached = true,
         }, CancellationToken.None);
         await tasks.CreateIfAbsentAsync(NewTask("t5", "ops", from.AddHours(2)), CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using CxServerless.Functions.Configuration;
+using CxServerless.Functions.Escalation;
 using CxServerless.Functions.Handover;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Storage;
@@ -6,11 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace CxServerless.Functions.Extensions;
 
-/// <summary>Registers shift handovers: the Handovers table, the timer that writes them and the API that reads them.</summary>
-public static class HandoverExtensions
+/// <summary>
+/// Registers what the escalation chain reports about itself: shift handovers (the Handovers table, the timer that writes
+/// them and the API that reads them) and the escalation KPIs the dashboard shows.
+/// </summary>
+public static class EscalationReportingExtensions
 {
-    /// <summary>Adds the handover functions. Needs <c>AddAnalytics</c> (alerts, baselines) and <c>AddEscalation</c> (tasks, roster, notifications).</summary>
-    public static IServiceCollection AddHandovers(this IServiceCollection services)
+    /// <summary>Adds the handover functions and the escalation KPIs API. Needs <c>AddAnalytics</c> (alerts, baselines) and <c>AddEscalation</c> (tasks, roster, notifications).</summary>
+    public static IServiceCollection AddEscalationReporting(this IServiceCollection services)
     {
         services.AddOptions<HandoverOptions>()
             .Configure<IConfiguration>((o, configuration) =>
@@ -23,6 +27,7 @@ public static class HandoverExtensions
         services.AddSingleton<HandoverSummarizer>();
         services.AddSingleton<IFunctionHandler, WriteHandoversFunction>();
         services.AddSingleton<IFunctionHandler, HandoverLatestFunction>();
+        services.AddSingleton<IFunctionHandler, EscalationKpisFunction>();
         return services;
     }
 }

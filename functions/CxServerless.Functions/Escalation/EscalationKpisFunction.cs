@@ -10,7 +10,7 @@ namespace CxServerless.Functions.Escalation;
 /// <summary>
 /// <c>GET /api/escalation/kpis?team=</c>: mean time to acknowledge and to resolve, SLA breach rate, escalations per
 /// alert and false-alarm rate per rule, over the tasks created in the last <see cref="Window"/> (<see cref="EscalationKpis"/>).
-/// A team lead gets their own team's figures (the <c>team</c> claim; another team is 403); supervisors, ops admins and
+/// A team lead gets their own team's figures (the <c>team</c> claim; another team is 403, no team claim 400); supervisors, ops admins and
 /// auditors every team's, or one team's with <c>team=</c>. Agents are refused. Every call is audited.
 /// </summary>
 public sealed partial class EscalationKpisFunction(TaskStore tasks, AlertStore alerts, TimeProvider time, HttpFunctionServices services)
@@ -47,7 +47,8 @@ public sealed partial class EscalationKpisFunction(TaskStore tasks, AlertStore a
         {
             if (caller.Team is not { Length: > 0 } own)
             {
-                return HttpTriggerResponse.Problem(403, "Forbidden", "A team lead needs a team claim to see escalation figures.");
+                // Admitted but unscoped: like the KPI summary, say why there are no figures rather than refuse the role.
+                return HttpTriggerResponse.Problem(400, "Missing team", "A team lead needs a team claim to see escalation figures.");
             }
 
             if (team is not null && !string.Equals(team, own, StringComparison.Ordinal))

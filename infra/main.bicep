@@ -174,6 +174,7 @@ var tableNames = [
   'Tasks'
   'Notifications'
   'FalseAlarms'
+  'Handovers'
   'Audit'
   'Identities'
   'Heartbeat'

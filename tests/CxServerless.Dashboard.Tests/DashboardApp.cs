@@ -47,6 +47,9 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
     /// <summary>The alerts queue of this run, which the escalation starter (<c>StartEscalation</c>) reads.</summary>
     public string AlertsQueue { get; private set; } = string.Empty;
 
+    /// <summary>The settings this run gave the app (its own table names among them).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>Late events sent at start (event time 25 minutes back, after the watermark passed it).</summary>
     public int LateEventsSent { get; private set; }
 
@@ -240,6 +243,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         _queues.Add(alertsQueue);
         settings["CxAlertsQueue"] = alertsQueue;
         AlertsQueue = alertsQueue;
+        Settings = settings;
 
         var options = new CxHostOptions
         {

@@ -56,8 +56,10 @@ internal sealed class WorkerRun : IAsyncDisposable
     /// <param name="logs">Counts the host's warnings and errors.</param>
     /// <param name="configure">Changes to the default <see cref="WorkflowOptions"/>.</param>
     /// <param name="storage">Changes to the storage clients' options (the app uses the SDK's defaults); may be null.</param>
+    /// <param name="services">Adds what the app's own workflows need (read models, the roster); may be null.</param>
     public static async Task<WorkerRun> StartAsync(
-        string connectionString, FrameworkLogCounter logs, Action<WorkflowOptions> configure, Action<ClientOptions>? storage = null)
+        string connectionString, FrameworkLogCounter logs, Action<WorkflowOptions> configure, Action<ClientOptions>? storage = null,
+        Action<IServiceCollection>? services = null)
     {
         var taskHub = "bench" + Guid.NewGuid().ToString("N")[..12];
         var watch = Stopwatch.StartNew();
@@ -73,6 +75,7 @@ internal sealed class WorkerRun : IAsyncDisposable
                 o.DrainTimeout = TimeSpan.FromSeconds(5);
                 configure(o);
             });
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));

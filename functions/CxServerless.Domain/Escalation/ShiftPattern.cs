@@ -51,7 +51,7 @@ public sealed record ShiftPattern(TimeZoneInfo Zone, IReadOnlySet<DayOfWeek> Day
 
             foreach (var boundary in new[] { day + Start.ToTimeSpan(), day + Start.ToTimeSpan() + Length })
             {
-                var utc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(boundary, Zone), TimeSpan.Zero);
+                var utc = LocalTimes.ToUtc(boundary, Zone);
                 if (utc > instant && (best is null || utc < best))
                 {
                     best = utc;
@@ -60,5 +60,32 @@ public sealed record ShiftPattern(TimeZoneInfo Zone, IReadOnlySet<DayOfWeek> Day
         }
 
         return best;
+    }
+
+    /// <summary>The starts of this pattern's shifts in the interval (<paramref name="after"/>, <paramref name="upTo"/>], oldest first.</summary>
+    /// <param name="after">The start of the interval, excluded.</param>
+    /// <param name="upTo">The end of the interval, included.</param>
+    /// <returns>The shift starts, in UTC.</returns>
+    /// <remarks>
+    /// A start that falls in a daylight-saving gap (the clock jumps over it) moves on by the gap's length; a start that
+    /// happens twice (the clock goes back) happens the first time (<see cref="LocalTimes.ToUtc"/>).
+    /// </remarks>
+    public IEnumerable<DateTimeOffset> StartsBetween(DateTimeOffset after, DateTimeOffset upTo)
+    {
+        var first = TimeZoneInfo.ConvertTime(after, Zone).Date.AddDays(-1);
+        var last = TimeZoneInfo.ConvertTime(upTo, Zone).Date.AddDays(1);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            if (!Days.Contains(day.DayOfWeek))
+            {
+                continue;
+            }
+
+            var start = LocalTimes.ToUtc(day + Start.ToTimeSpan(), Zone);
+            if (start > after && start <= upTo)
+            {
+                yield return start;
+            }
+        }
     }
 }

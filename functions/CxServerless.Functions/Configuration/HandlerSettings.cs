@@ -83,6 +83,12 @@ public static class HandlerSettings
     /// <summary>The table of alerts closed as false alarms (for recalibration).</summary>
     public const string FalseAlarmsTable = "CxFalseAlarmsTable";
 
+    /// <summary>The table of shift handovers.</summary>
+    public const string HandoversTable = "CxHandoversTable";
+
+    /// <summary>The NCRONTAB schedule of the shift-handover timer.</summary>
+    public const string HandoverSchedule = "CxHandoverSchedule";
+
     /// <summary>The routing file, relative to the app root.</summary>
     public const string RosterFile = "CxRosterFile";
 
@@ -160,6 +166,11 @@ public static class HandlerSettings
             "Read by the handler: the Notifications table. Optional; Azure uses the default Notifications."),
         new(FalseAlarmsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table of alerts closed as false alarms in the task inbox. Optional; Azure uses the default FalseAlarms."),
+        new(HandoversTable, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler: the table of shift handovers (WriteHandovers writes it, GET /api/handovers/latest reads it). Default Handovers."),
+        new(HandoverSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxHandoverSchedule% in WriteHandovers/function.json: how often the handover timer looks for " +
+            "a passed shift boundary (every minute; docs/escalation.md)."),
         new(RosterFile, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the routing file relative to the app root. Optional; default rules/cx-roster.v1.json (docs/escalation.md)."),
         new(ConfigContainer, SettingShape.Value, SettingScope.LocalOnly,

@@ -27,6 +27,8 @@ public sealed class DashboardAssets
         ("uPlot.min.css", "text/css; charset=utf-8"),
         ("inbox.js", "text/javascript; charset=utf-8"),
         ("inbox.css", "text/css; charset=utf-8"),
+        ("escalation.js", "text/javascript; charset=utf-8"),
+        ("handover.js", "text/javascript; charset=utf-8"),
     ];
 
     private readonly FrozenDictionary<string, DashboardAsset> _assets;

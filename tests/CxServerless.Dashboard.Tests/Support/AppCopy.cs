@@ -7,9 +7,10 @@ internal static class AppCopy
 {
     /// <summary>
     /// Timers that would touch state other test projects share in Azurite: the heartbeat (a heartbeat left behind turns
-    /// stale and makes other tests' health checks answer 503) and the workflow poison sweep.
+    /// stale and makes other tests' health checks answer 503), the workflow poison sweep, and the shift-handover timer
+    /// (it writes the shared Handovers table from the shipped routing file).
     /// </summary>
-    private static readonly HashSet<string> Disabled = new(StringComparer.Ordinal) { "Heartbeat" };
+    private static readonly HashSet<string> Disabled = new(StringComparer.Ordinal) { "Heartbeat", "WriteHandovers" };
 
     /// <summary>Copies host.json, the sample settings, the rules and every function.json, with the housekeeping timers disabled.</summary>
     public static string WithoutHousekeepingTimers(string root)

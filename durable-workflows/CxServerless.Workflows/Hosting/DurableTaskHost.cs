@@ -2,6 +2,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,56 +14,52 @@ namespace CxServerless.Workflows.Hosting;
 /// Azure Storage provider, started and stopped with the process.
 /// </summary>
 /// <remarks>
-/// Start-up never blocks the process: the task hub is created and the worker started in the background, retrying
-/// with backoff while storage does not answer, so the handler answers its readiness probe at once. Stopping drains:
+/// Start-up never blocks the process: once the host has started, the worker is built, the task hub created and the
+/// worker started in the background, retrying with backoff while storage does not answer, so the handler answers its
+/// readiness probe at once. Stopping drains:
 /// the worker finishes the episodes and activities in hand (up to <see cref="WorkflowOptions.DrainTimeout"/>) and
 /// releases its partition leases, so another instance takes them over without waiting for the leases to expire.
 /// </remarks>
 public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
 {
     private readonly WorkflowOptions _options;
-    private readonly TaskHubWorker _worker;
+    private readonly WorkflowRegistry _registry;
+    private readonly IServiceProvider _services;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskHubWorker? _worker;
     private Task _starting = Task.CompletedTask;
     private int _stopped;
 
-    /// <summary>Initializes the host; nothing touches storage until <see cref="StartAsync"/>.</summary>
-    /// <param name="service">The Azure Storage orchestration service, shared with the client.</param>
+    /// <summary>
+    /// Initializes the host. It only keeps its arguments: the framework's worker, the storage provider and the shims
+    /// are built by the background start, so the process answers its readiness probe without paying for them.
+    /// </summary>
     /// <param name="registry">The orchestrators and activities to run.</param>
-    /// <param name="services">The services activities are built from.</param>
+    /// <param name="services">
+    /// The services the storage provider (<see cref="AzureStorageOrchestrationService"/>, shared with the client) and the
+    /// activities are taken from.
+    /// </param>
     /// <param name="options">The task hub settings.</param>
     /// <param name="loggerFactory">The logger factory for the framework and the shims.</param>
     public DurableTaskHost(
-        AzureStorageOrchestrationService service,
         WorkflowRegistry registry,
         IServiceProvider services,
         IOptions<WorkflowOptions> options,
         ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        Service = service;
+        _registry = registry;
+        _services = services;
         _options = options.Value;
+        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableTaskHost>();
-
-        var shims = new DurableTaskShimFactory(
-            new DurableTaskWorkerOptions { MaximumTimerInterval = _options.MaximumTimerInterval, DataConverter = WorkflowSerialization.Converter },
-            loggerFactory);
-        _worker = new TaskHubWorker(service, loggerFactory)
-        {
-            // The SDK's TaskFailedException carries FailureDetails; the framework fills them only in this mode.
-            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
-        };
-        _worker.AddTaskOrchestrations([.. registry.Orchestrators.Select(o => new ShimOrchestrationCreator(o.Key, o.Value, shims))]);
-        _worker.AddTaskActivities([.. registry.Activities.Select(a => new ShimActivityCreator(a.Key, a.Value, services, shims))]);
     }
-
-    /// <summary>Gets the orchestration service the worker runs on.</summary>
-    public AzureStorageOrchestrationService Service { get; }
 
     /// <summary>Gets a task that completes once the task hub exists and the worker is running.</summary>
     public Task Started => _started.Task;
@@ -75,7 +72,17 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
     /// <returns>A completed task.</returns>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None);
+        // Once the host has started (in the handler: Kestrel listens), so that building the framework's worker never
+        // competes with the start-up the readiness probe waits for.
+        if (_services.GetService<IHostApplicationLifetime>() is { } lifetime)
+        {
+            lifetime.ApplicationStarted.Register(() => _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None));
+        }
+        else
+        {
+            _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -98,12 +105,13 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
             return;
         }
 
-        var graceful = _worker.StopAsync(isForced: false);
+        var worker = _worker!;
+        var graceful = worker.StopAsync(isForced: false);
         var limit = Task.Delay(_options.DrainTimeout, cancellationToken);
         if (await Task.WhenAny(graceful, limit) != graceful)
         {
             LogDrainTimedOut(_logger, _options.DrainTimeout);
-            await _worker.StopAsync(isForced: true);
+            await worker.StopAsync(isForced: true);
         }
         else
         {
@@ -127,12 +135,13 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         {
             try
             {
-                await Service.CreateIfNotExistsAsync();
-                await _worker.StartAsync();
+                var worker = _worker ??= BuildWorker();
+                await _services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
+                await worker.StartAsync();
                 if (cancellationToken.IsCancellationRequested)
                 {
                     // Stopped while starting: StopAsync did not wait for this attempt, so stop here.
-                    await _worker.StopAsync(isForced: true);
+                    await worker.StopAsync(isForced: true);
                     break;
                 }
 
@@ -159,6 +168,22 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         }
 
         _started.TrySetCanceled(CancellationToken.None);
+    }
+
+    private TaskHubWorker BuildWorker()
+    {
+        var service = _services.GetRequiredService<AzureStorageOrchestrationService>();
+        var shims = new DurableTaskShimFactory(
+            new DurableTaskWorkerOptions { MaximumTimerInterval = _options.MaximumTimerInterval, DataConverter = WorkflowSerialization.Converter },
+            _loggerFactory);
+        var worker = new TaskHubWorker(new ActivityOutageGuard(service, _logger, _stopping.Token), _loggerFactory)
+        {
+            // The SDK's TaskFailedException carries FailureDetails; the framework fills them only in this mode.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        worker.AddTaskOrchestrations([.. _registry.Orchestrators.Select(o => new ShimOrchestrationCreator(o.Key, o.Value, shims))]);
+        worker.AddTaskActivities([.. _registry.Activities.Select(a => new ShimActivityCreator(a.Key, a.Value, _services, shims))]);
+        return worker;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Durable Task worker started on task hub {TaskHub} ({Partitions} partitions)")]

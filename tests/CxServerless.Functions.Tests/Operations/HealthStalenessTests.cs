@@ -33,13 +33,12 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
 
     /// <summary>A worker that was never started: health reports it as starting.</summary>
     private static DurableTaskHost UnstartedWorker(string connectionString) => new(
-        new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        new WorkflowRegistry(),
+        new ServiceCollection().AddSingleton(new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = "healthunstarted",
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-        }),
-        new WorkflowRegistry(),
-        new ServiceCollection().BuildServiceProvider(),
+        })).BuildServiceProvider(),
         Options.Create(new WorkflowOptions()),
         NullLoggerFactory.Instance);
 

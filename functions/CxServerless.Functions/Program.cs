@@ -11,6 +11,7 @@ builder.Services.AddAnalytics();
 builder.Services.AddDashboard();
 builder.Services.AddEscalation();
 builder.Services.AddTaskInbox();
+builder.Services.AddNotifications(builder.Configuration);
 builder.AddWorkflows();
 
 var app = builder.Build();

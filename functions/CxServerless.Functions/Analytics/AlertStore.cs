@@ -1,8 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using System.Text.Json;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Functions.Alerts;
 

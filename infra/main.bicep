@@ -41,6 +41,25 @@ param unauthenticatedClientAction string = 'RedirectToLoginPage'
 @secure()
 param pseudonymKey string = ''
 
+@description('Teams incoming-webhook URL for every team without its own (stored in Key Vault; setting Notifications__TeamsWebhookUrl). Empty leaves the stored secret as it is; never given, the teams channel is not configured.')
+@secure()
+param teamsWebhookUrl string = ''
+
+@description('Per-team Teams incoming-webhook URLs as a JSON object, team name to URL (stored in Key Vault; setting Notifications__TeamsWebhookUrls). Empty leaves the stored secret as it is.')
+@secure()
+param teamsWebhookUrls string = ''
+
+@description('Generic JSON webhook URL (stored in Key Vault; setting Notifications__WebhookUrl). Empty leaves the stored secret as it is; never given, the webhook channel is not configured.')
+@secure()
+param webhookUrl string = ''
+
+@description('HMAC-SHA256 secret that signs webhook bodies, at least 16 characters (stored in Key Vault; setting Notifications__WebhookSecret). Empty leaves the stored secret as it is.')
+@secure()
+param webhookSecret string = ''
+
+@description('Where Azure Communication Services keeps e-mail data at rest (for example Europe, UnitedStates, UK).')
+param emailDataLocation string = 'Europe'
+
 @description('Always-ready instances per trigger group or function. Keep at least one: the workflow worker runs inside the handler and only while an instance does (docs/deploy.md, "Workflows and always-ready instances"). Empty scales to zero.')
 param alwaysReady array = []
 
@@ -130,12 +149,20 @@ var names = {
   keyVault: take('${prefix}kv${suffix}', 24)
   plan: '${prefix}-plan-${suffix}'
   functionApp: '${prefix}-func-${suffix}'
+  emailService: '${prefix}-email-${suffix}'
+  communication: '${prefix}-acs-${suffix}'
 }
 
 var eventHubName = 'cx-events'
 var consumerGroupName = 'cx-ingestion'
 var deploymentContainerName = 'deployment-packages'
 var pseudonymSecretName = 'cx-pseudonym-key'
+var notificationSecretNames = {
+  teamsWebhookUrl: 'cx-teams-webhook-url'
+  teamsWebhookUrls: 'cx-teams-webhook-urls'
+  webhookUrl: 'cx-webhook-url'
+  webhookSecret: 'cx-webhook-secret'
+}
 
 // The parameter files build with no environment variable set (CI): CX_API_CLIENT_ID then gives the nil GUID and
 // CX_ALERT_EMAIL an empty string. A deployment with either gap fails here, with a message naming the variable.
@@ -250,6 +277,24 @@ module keyVault 'modules/keyVault.bicep' = {
     softDeleteRetentionInDays: isProd ? 90 : 7
     pseudonymSecretName: pseudonymSecretName
     pseudonymSecretValue: pseudonymKey
+    notificationSecretNames: notificationSecretNames
+    notificationSecretValues: {
+      teamsWebhookUrl: teamsWebhookUrl
+      teamsWebhookUrls: teamsWebhookUrls
+      webhookUrl: webhookUrl
+      webhookSecret: webhookSecret
+    }
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module communication 'modules/communication.bicep' = {
+  name: 'communication'
+  params: {
+    emailServiceName: names.emailService
+    communicationServiceName: names.communication
+    dataLocation: emailDataLocation
     workspaceId: monitoring.outputs.workspaceId
     tags: allTags
   }
@@ -288,7 +333,11 @@ module roleAssignments 'modules/roleAssignments.bicep' = {
     languageAccountName: names.language
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights
+    communicationServiceName: names.communication
   }
+  dependsOn: [
+    communication
+  ]
 }
 
 // After the role assignments, so that the first resolution of the Key Vault reference and the host's first
@@ -296,7 +345,6 @@ module roleAssignments 'modules/roleAssignments.bicep' = {
 module appSettings 'modules/appSettings.bicep' = {
   name: 'appSettings'
   dependsOn: [
-    functionApp
     roleAssignments
   ]
   params: {
@@ -313,6 +361,13 @@ module appSettings 'modules/appSettings.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workflowTaskHub: verifiedTaskHub
     workflowPartitionCount: workflowPartitionCount
+    inboxUrl: 'https://${functionApp.outputs.defaultHostName}'
+    emailEndpoint: communication.outputs.endpoint
+    emailSender: communication.outputs.senderAddress
+    teamsWebhookUrlSecretUri: keyVault.outputs.teamsWebhookUrlSecretUri
+    teamsWebhookUrlsSecretUri: keyVault.outputs.teamsWebhookUrlsSecretUri
+    webhookUrlSecretUri: keyVault.outputs.webhookUrlSecretUri
+    webhookSecretUri: keyVault.outputs.webhookSecretUri
   }
 }
 
@@ -367,6 +422,9 @@ output appSettingNames array = appSettings.outputs.settingNames
 
 @description('Workflow task hub name (setting Workflows__TaskHub): the prefix of the framework\'s tables, queues and containers.')
 output workflowTaskHub string = taskHub
+
+@description('Sender address of the Azure-managed e-mail domain (setting Notifications__EmailSender).')
+output emailSenderAddress string = communication.outputs.senderAddress
 
 @description('Names of the alert rules created.')
 output alertRuleNames array = alerts.outputs.ruleNames

@@ -13,6 +13,11 @@ param prefix = 'cxdev'
 param environmentName = 'dev'
 param apiClientId = readEnvironmentVariable('CX_API_CLIENT_ID', '00000000-0000-0000-0000-000000000000')
 param pseudonymKey = readEnvironmentVariable('CX_PSEUDONYM_KEY', '')
+// Notification channels (docs/escalation.md, "Channels"): stored in Key Vault when set; unset leaves stored secrets as they are.
+param teamsWebhookUrl = readEnvironmentVariable('CX_TEAMS_WEBHOOK_URL', '')
+param teamsWebhookUrls = readEnvironmentVariable('CX_TEAMS_WEBHOOK_URLS', '')
+param webhookUrl = readEnvironmentVariable('CX_WEBHOOK_URL', '')
+param webhookSecret = readEnvironmentVariable('CX_WEBHOOK_SECRET', '')
 param unauthenticatedClientAction = 'RedirectToLoginPage'
 // The workflow worker (the Durable Task Framework in the handler) runs only while an instance runs, and the scale
 // controller does not see its task hub queues, so without a floor durable timers and queued workflow work wait

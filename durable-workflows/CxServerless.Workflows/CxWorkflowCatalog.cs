@@ -1,5 +1,6 @@
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Hosting;
+using CxServerless.Workflows.Notifications;
 
 namespace CxServerless.Workflows;
 
@@ -21,6 +22,7 @@ public static class CxWorkflowCatalog
             .AddActivity<OpenEscalationTask>()
             .AddActivity<AssignEscalationLevel>()
             .AddActivity<RecordTaskChange>()
-            .AddActivity<ReplanEscalation>();
+            .AddActivity<ReplanEscalation>()
+            .AddActivity<DeliverNotification>();
     }
 }

@@ -12,6 +12,7 @@ builder.Services.AddDashboard();
 builder.Services.AddEscalation();
 builder.Services.AddTaskInbox();
 builder.Services.AddEscalationReporting();
+builder.Services.AddNotifications(builder.Configuration);
 builder.AddWorkflows();
 
 var app = builder.Build();

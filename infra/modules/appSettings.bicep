@@ -53,6 +53,27 @@ param workflowTaskHub string
 @maxValue(16)
 param workflowPartitionCount int
 
+@description('Public base URL of the app, for links to tasks in notifications (setting Notifications__InboxUrl).')
+param inboxUrl string
+
+@description('Azure Communication Services endpoint the e-mail channel calls with the managed identity (setting Notifications__EmailEndpoint).')
+param emailEndpoint string
+
+@description('Sender address of the linked e-mail domain (setting Notifications__EmailSender).')
+param emailSender string
+
+@description('Versionless Key Vault secret URI of the default Teams webhook URL (setting Notifications__TeamsWebhookUrl, as a Key Vault reference).')
+param teamsWebhookUrlSecretUri string
+
+@description('Versionless Key Vault secret URI of the per-team Teams webhook URLs (setting Notifications__TeamsWebhookUrls, as a Key Vault reference).')
+param teamsWebhookUrlsSecretUri string
+
+@description('Versionless Key Vault secret URI of the JSON webhook URL (setting Notifications__WebhookUrl, as a Key Vault reference).')
+param webhookUrlSecretUri string
+
+@description('Versionless Key Vault secret URI of the webhook signing secret (setting Notifications__WebhookSecret, as a Key Vault reference).')
+param webhookSecretUri string
+
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
@@ -95,6 +116,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // routing file and writes the team's handover to this table once.
     CxHandoversTable: 'Handovers'
     CxHandoverSchedule: '0 * * * * *'
+    // Notification channels beyond the inbox (docs/escalation.md, "Channels"). The Teams and webhook URLs embed a
+    // credential and the webhook secret is one: Key Vault references, never literals. A secret not stored yet leaves
+    // the reference unresolved, which the handler reads as "not configured" for that channel.
+    Notifications__InboxUrl: inboxUrl
+    Notifications__EmailEndpoint: emailEndpoint
+    Notifications__EmailSender: emailSender
+    Notifications__TeamsWebhookUrl: '@Microsoft.KeyVault(SecretUri=${teamsWebhookUrlSecretUri})'
+    Notifications__TeamsWebhookUrls: '@Microsoft.KeyVault(SecretUri=${teamsWebhookUrlsSecretUri})'
+    Notifications__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${webhookUrlSecretUri})'
+    Notifications__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${webhookSecretUri})'
   }
 }
 

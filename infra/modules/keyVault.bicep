@@ -24,6 +24,13 @@ param pseudonymSecretName string
 @secure()
 param pseudonymSecretValue string
 
+@description('Notification channel secrets: Teams webhook URL, per-team Teams webhook URLs (JSON), webhook URL and webhook signing secret. An empty value leaves an existing secret as it is; a secret never given leaves its channel not configured.')
+@secure()
+param notificationSecretValues object
+
+@description('Names of the notification channel secrets, by the keys of notificationSecretValues.')
+param notificationSecretNames object
+
 @description('Resource id of the Log Analytics workspace that receives the vault audit logs and metrics.')
 param workspaceId string
 
@@ -64,6 +71,15 @@ resource pseudonymSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!e
   }
 }
 
+resource notificationSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for key in objectKeys(notificationSecretNames): if (!empty(notificationSecretValues[key])) {
+  parent: vault
+  name: notificationSecretNames[key]
+  properties: {
+    value: notificationSecretValues[key]
+    contentType: 'CxServerless notification channel setting (${key})'
+  }
+}]
+
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: vault
@@ -89,6 +105,18 @@ output name string = vault.name
 
 @description('Vault URI (https://<name>.vault.azure.net/ in the public cloud).')
 output vaultUri string = vault.properties.vaultUri
+
+@description('Versionless URI of the Teams default webhook URL secret (setting Notifications__TeamsWebhookUrl).')
+output teamsWebhookUrlSecretUri string = '${vault.properties.vaultUri}secrets/${notificationSecretNames.teamsWebhookUrl}/'
+
+@description('Versionless URI of the per-team Teams webhook URLs secret (setting Notifications__TeamsWebhookUrls).')
+output teamsWebhookUrlsSecretUri string = '${vault.properties.vaultUri}secrets/${notificationSecretNames.teamsWebhookUrls}/'
+
+@description('Versionless URI of the JSON webhook URL secret (setting Notifications__WebhookUrl).')
+output webhookUrlSecretUri string = '${vault.properties.vaultUri}secrets/${notificationSecretNames.webhookUrl}/'
+
+@description('Versionless URI of the webhook signing secret (setting Notifications__WebhookSecret).')
+output webhookSecretUri string = '${vault.properties.vaultUri}secrets/${notificationSecretNames.webhookSecret}/'
 
 @description('Versionless URI of the pseudonymisation secret, for a Key Vault reference that follows rotations.')
 output pseudonymSecretUri string = '${vault.properties.vaultUri}secrets/${pseudonymSecretName}/'

@@ -25,6 +25,9 @@ param keyVaultName string
 @description('Application Insights component the app publishes telemetry to.')
 param appInsightsName string
 
+@description('Communication Services resource the app sends notification e-mail through.')
+param communicationServiceName string
+
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 // The three storage roles are also what Microsoft documents for the Durable Task Azure Storage provider with an
 // identity (Storage Blob, Queue and Table Data Contributor: "Quickstart: Configure Durable Functions with managed
@@ -49,6 +52,9 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   // Publish telemetry to a component whose local (key) authentication is disabled.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  // Send e-mail through Communication Services with an Entra token (POST /emails:send). The narrowest built-in role
+  // that covers it; scoped to the one resource, whose key authentication is off.
+  communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -73,6 +79,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
+}
+
+resource communicationService 'Microsoft.Communication/communicationServices@2025-05-01' existing = {
+  name: communicationServiceName
 }
 
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -142,6 +152,16 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+resource emailSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(communicationService.id, principalName, roles.communicationAndEmailServiceOwner)
+  scope: communicationService
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.communicationAndEmailServiceOwner)
   }
 }
 

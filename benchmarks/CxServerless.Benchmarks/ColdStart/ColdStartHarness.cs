@@ -153,7 +153,9 @@ public sealed class ColdStartHarness : ILoadHarness
 
     private static Dictionary<string, string> Environment(string root, string connectionString)
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "local.settings.sample.json")))!["Values"]!.AsObject();
+        var sample = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(root, "local.settings.sample.json")),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!["Values"]!.AsObject();
         var environment = sample.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? string.Empty);
         environment["AzureWebJobsScriptRoot"] = Path.Combine(root, "functions");
         environment["AzureWebJobsStorage"] = connectionString;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxServerless.Domain.Escalation;
+using CxServerless.Workflows.Notifications;
 using CxServerless.Workflows.Tasks;
 using Microsoft.DurableTask;
 
@@ -8,7 +9,8 @@ namespace CxServerless.Workflows.Escalation;
 /// <summary>
 /// Gives the task to the level's assignee (picked by the roster's assignment policy, or named by a reassignment),
 /// records it on the timeline and notifies the assignee. Idempotent: the step's timeline entry records who was
-/// picked, so a re-run assigns the same person and stores nothing twice.
+/// picked, so a re-run assigns the same person and stores nothing twice. The notification is stored with its channels
+/// beyond the inbox <c>pending</c>; the orchestrator then calls <see cref="DeliverNotification"/>.
 /// </summary>
 [DurableTask(nameof(AssignEscalationLevel))]
 public sealed class AssignEscalationLevel(TaskStore tasks, NotificationStore notifications, IRosterSource rosters, TimeProvider time)
@@ -66,7 +68,7 @@ public sealed class AssignEscalationLevel(TaskStore tasks, NotificationStore not
         await notifications.AddIfAbsentAsync(new NotificationRecord(
             person.Id, $"{input.TaskId}-{key}", input.TaskId, kind,
             $"{task?.Title ?? input.TaskId}: {kind} to you (level {levelText}); acknowledge by {input.DueAt:u}",
-            input.Plan.Channels, Delivery(input.Plan.Channels), now), ct);
+            input.Plan.Channels, DeliveryText.Initial(input.Plan.Channels), now), ct);
         return new AssignResult(person.Id, reason);
     }
 
@@ -75,9 +77,9 @@ public sealed class AssignEscalationLevel(TaskStore tasks, NotificationStore not
     /// <returns>The key.</returns>
     public static string StepKey(int step) => "s" + step.ToString("D4", CultureInfo.InvariantCulture);
 
-    /// <summary>What happened to the channels beyond the inbox: no external channel is configured in this build.</summary>
-    /// <param name="channels">The level's channels.</param>
-    /// <returns>The delivery note.</returns>
-    internal static string Delivery(IReadOnlyList<string> channels) =>
-        string.Join("; ", channels.Where(c => c != "inbox").Select(c => $"{c}: not configured")) is { Length: > 0 } text ? text : "inbox";
+    /// <summary>The key of the notification an orchestrator step stores.</summary>
+    /// <param name="taskId">The task.</param>
+    /// <param name="step">The step.</param>
+    /// <returns>The key.</returns>
+    public static string NotificationKey(string taskId, int step) => $"{taskId}-{StepKey(step)}";
 }

@@ -81,7 +81,10 @@ public sealed record AssignResult(string? PersonId, string Reason);
 /// <param name="Note">The note to record.</param>
 /// <param name="PersonId">The assignee concerned (reminders).</param>
 /// <param name="DueAt">The new SLA deadline, when it changes.</param>
-public sealed record TaskChange(string TaskId, int Step, string Kind, string By, string? Note, string? PersonId, DateTimeOffset? DueAt);
+/// <param name="Channels">The channels a reminder or breach notification goes to (the level's); null: the inbox only.</param>
+public sealed record TaskChange(
+    string TaskId, int Step, string Kind, string By, string? Note, string? PersonId, DateTimeOffset? DueAt,
+    IReadOnlyList<string>? Channels = null);
 
 /// <summary>How an escalation ended.</summary>
 /// <param name="TaskId">The task.</param>

@@ -1,3 +1,4 @@
+using CxServerless.Workflows.Notifications;
 using Microsoft.DurableTask;
 
 namespace CxServerless.Workflows.Escalation;
@@ -11,11 +12,17 @@ namespace CxServerless.Workflows.Escalation;
 /// Every person's action arrives as one <see cref="TaskAction.EventName"/> event. The orchestrator keeps a single
 /// pending wait for it across SLA timers, so a wait abandoned when a level times out can never swallow the next
 /// action. Each activity call carries a step number, the key under which it writes, so a re-run writes nothing twice.
+/// A notification to a level with channels beyond the inbox is then delivered by <see cref="DeliverNotification"/>,
+/// whose failure is recorded on the notification and never ends or stalls the escalation.
 /// </remarks>
 [DurableTask(nameof(EscalationOrchestrator))]
 public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest, EscalationOutcome>
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
+
+    // Delivery retries its HTTP calls itself (resilience handlers) and records a channel's failure instead of throwing;
+    // these retries cover storage trouble. After them the escalation goes on without the delivery.
+    private static readonly TaskOptions DeliveryRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(1)));
 
     /// <inheritdoc />
     public override async Task<EscalationOutcome> RunAsync(TaskOrchestrationContext context, EscalationRequest input)
@@ -66,7 +73,13 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
                 if (!_breached)
                 {
                     _breached = true;
-                    await ChangeAsync("slaBreached", "system", "the last level's SLA lapsed", null, null);
+                    var last = _assignees.Count > 0 ? _assignees[^1] : null;
+                    var channels = _levels.Count > 0 ? _levels[^1].Channels : null;
+                    var breachStep = await ChangeAsync("slaBreached", "system", "the last level's SLA lapsed", last, null, channels);
+                    if (last is not null)
+                    {
+                        await DeliverAsync(last, breachStep, channels);
+                    }
                 }
 
                 return DateTime.MaxValue;
@@ -74,9 +87,10 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
 
             var level = _levels[_level];
             var due = context.CurrentUtcDateTime + (_acknowledged ? level.ResolveWithin : level.AcknowledgeWithin);
+            var step = ++_step;
             var result = await context.CallActivityAsync<AssignResult>(
                 nameof(AssignEscalationLevel),
-                new AssignRequest(plan.TaskId, ++_step, _level, level, plan.Team, input.Route.Skill, _assignees,
+                new AssignRequest(plan.TaskId, step, _level, level, plan.Team, input.Route.Skill, _assignees,
                     _keepAssignee ? _assignees[^1] : null, Utc(due), _why),
                 Retry);
             _keepAssignee = false;
@@ -87,6 +101,7 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
             }
 
             _assignees.Add(result.PersonId);
+            await DeliverAsync(result.PersonId, step, level.Channels);
             return due;
         }
 
@@ -114,7 +129,8 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
                         if (at < due)
                         {
                             reminded = true;
-                            await ChangeAsync("reminded", "system", $"the SLA lapses at {Utc(due):u}", _assignees[^1], Utc(due));
+                            var remindStep = await ChangeAsync("reminded", "system", $"the SLA lapses at {Utc(due):u}", _assignees[^1], Utc(due), level.Channels);
+                            await DeliverAsync(_assignees[^1], remindStep, level.Channels);
                             continue;
                         }
 
@@ -140,14 +156,16 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
                         await ChangeAsync(action.Kind == "resolve" ? "resolved" : action.Kind, action.By, action.Note, null, null);
                         return new EscalationOutcome(plan.TaskId, action.Kind == "resolve" ? "resolved" : action.Kind, action.By, _level, _breached);
                     case "reassign" when action.To is not null && _level < _levels.Count:
+                        var reassignStep = ++_step;
                         var result = await context.CallActivityAsync<AssignResult>(
                             nameof(AssignEscalationLevel),
-                            new AssignRequest(plan.TaskId, ++_step, _level, _levels[_level], plan.Team, input.Route.Skill, _assignees,
+                            new AssignRequest(plan.TaskId, reassignStep, _level, _levels[_level], plan.Team, input.Route.Skill, _assignees,
                                 action.To, Utc(due), $"reassigned by {action.By}"),
                             Retry);
                         if (result.PersonId is not null)
                         {
                             _assignees.Add(result.PersonId);
+                            await DeliverAsync(result.PersonId, reassignStep, _levels[_level].Channels);
                         }
 
                         break;
@@ -165,8 +183,33 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
             }
         }
 
-        private Task ChangeAsync(string kind, string by, string? note, string? person, DateTimeOffset? due) =>
-            context.CallActivityAsync(nameof(RecordTaskChange), new TaskChange(plan.TaskId, ++_step, kind, by, note, person, due), Retry);
+        /// <summary>Records a change of the task; returns the step it was recorded under.</summary>
+        private async Task<int> ChangeAsync(
+            string kind, string by, string? note, string? person, DateTimeOffset? due, IReadOnlyList<string>? channels = null)
+        {
+            var step = ++_step;
+            await context.CallActivityAsync(nameof(RecordTaskChange), new TaskChange(plan.TaskId, step, kind, by, note, person, due, channels), Retry);
+            return step;
+        }
+
+        /// <summary>Delivers the notification a step stored, when its channels go beyond the inbox; never fails the escalation.</summary>
+        private async Task DeliverAsync(string recipient, int step, IReadOnlyList<string>? channels)
+        {
+            if (channels is null || DeliveryText.External(channels).Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await context.CallActivityAsync<string>(
+                    nameof(DeliverNotification), new DeliveryRequest(recipient, AssignEscalationLevel.NotificationKey(plan.TaskId, step)), DeliveryRetry);
+            }
+            catch (TaskFailedException)
+            {
+                // Storage kept failing through the retries: the notification stays "pending" and the escalation goes on.
+            }
+        }
 
         private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
     }

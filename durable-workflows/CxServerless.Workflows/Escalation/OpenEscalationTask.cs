@@ -19,7 +19,7 @@ public sealed class OpenEscalationTask(TaskStore tasks, IRosterSource rosters, T
         var title = PiiMasker.Mask(input.Summary);
         await tasks.CreateIfAbsentAsync(
             new TaskRecord(taskId, input.AlertId, context.InstanceId, title, input.Severity.ToString(), input.Kpi, input.Slice,
-                roster.OwningTeam(input.Route, input.Slice), input.Source, TaskStatuses.Open, now)
+                OwningTeam(roster, input), input.Source, TaskStatuses.Open, now)
             { RosterVersion = roster.Version },
             CancellationToken.None);
 
@@ -29,4 +29,13 @@ public sealed class OpenEscalationTask(TaskStore tasks, IRosterSource rosters, T
             $"{input.Source} alert ({input.Severity}) on {input.Slice}, owned by {stored.Team}: {title}"), CancellationToken.None);
         return new EscalationPlan(taskId, stored.Team, stored.RosterVersion ?? roster.Version, LevelPlans.For(roster, input.Severity));
     }
+
+    /// <summary>
+    /// The owning team: the team a person named when declaring a manual alert (when the roster has it), else the
+    /// roster's rule (slice route, team slice, issue-type route, team hint, default team).
+    /// </summary>
+    private static string OwningTeam(Domain.Escalation.Roster roster, EscalationRequest input) =>
+        input.Source == "manual" && input.Route.Team is { } declared && roster.HasTeam(declared)
+            ? declared
+            : roster.OwningTeam(input.Route, input.Slice);
 }

@@ -1,4 +1,5 @@
 using CxServerless.Domain.Ingestion.Privacy;
+using CxServerless.Workflows.Notifications;
 using CxServerless.Workflows.Tasks;
 using Microsoft.DurableTask;
 
@@ -53,9 +54,10 @@ public sealed class RecordTaskChange(TaskStore tasks, NotificationStore notifica
         await tasks.AppendAsync(input.TaskId, new TimelineEntry(key, now, input.Kind, input.By, text, input.PersonId), ct);
         if (input.Kind is "reminded" or "slaBreached" && (input.PersonId ?? task?.Assignee) is { } recipient)
         {
+            IReadOnlyList<string> channels = input.Channels is { Count: > 0 } levelChannels ? levelChannels : ["inbox"];
             await notifications.AddIfAbsentAsync(new NotificationRecord(
-                recipient, $"{input.TaskId}-{key}", input.TaskId, input.Kind, $"{task?.Title ?? input.TaskId}: {text}",
-                ["inbox"], "inbox", now), ct);
+                recipient, AssignEscalationLevel.NotificationKey(input.TaskId, input.Step), input.TaskId, input.Kind,
+                $"{task?.Title ?? input.TaskId}: {text}", channels, DeliveryText.Initial(channels), now), ct);
         }
 
         return true;

@@ -7,7 +7,11 @@ namespace CxServerless.Workflows.Tasks;
 /// <param name="Kind">assigned, reminded or escalated.</param>
 /// <param name="Text">The message.</param>
 /// <param name="Channels">The channels it was meant for (inbox always).</param>
-/// <param name="Delivery">What happened per channel beyond the inbox (for example <c>teams: not configured</c>).</param>
+/// <param name="Delivery">
+/// What happened per channel beyond the inbox: <c>inbox</c> when there is no other channel, else
+/// <c>{channel}: delivered | failed: {reason} | not configured | pending</c> joined by <c>; </c>
+/// (<see cref="Notifications.DeliveryText"/>).
+/// </param>
 /// <param name="At">When it was made.</param>
 public sealed record NotificationRecord(
     string Recipient, string Key, string TaskId, string Kind, string Text, IReadOnlyList<string> Channels, string Delivery, DateTimeOffset At);

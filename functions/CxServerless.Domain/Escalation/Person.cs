@@ -7,4 +7,9 @@ namespace CxServerless.Domain.Escalation;
 /// <param name="Role">Their role: Agent, TeamLead, Supervisor or OpsAdmin.</param>
 /// <param name="Skills">What they are skilled in, matched against an alert's routing hint.</param>
 /// <param name="Shift">When they work.</param>
-public sealed record Person(string Id, string DisplayName, string Team, string Role, IReadOnlySet<string> Skills, ShiftPattern Shift);
+/// <param name="Email">
+/// Their work e-mail address for the <c>email</c> notification channel, or null. Personal data: it is only ever handed to
+/// the e-mail channel, never stored elsewhere, logged or shown outside the roster API.
+/// </param>
+public sealed record Person(
+    string Id, string DisplayName, string Team, string Role, IReadOnlySet<string> Skills, ShiftPattern Shift, string? Email = null);

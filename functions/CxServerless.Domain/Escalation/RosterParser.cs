@@ -121,7 +121,7 @@ public static partial class RosterParser
                 continue;
             }
 
-            reader.RejectUnknown(item, path, "id", "displayName", "team", "role", "skills", "shift");
+            reader.RejectUnknown(item, path, "id", "displayName", "team", "role", "skills", "shift", "email");
             var id = reader.String(item, "id", path, required: true);
             if (id is not null && !PersonIdPattern().IsMatch(id))
             {
@@ -137,9 +137,17 @@ public static partial class RosterParser
             var role = ReadRole(reader, item, "role", path);
             var skills = ReadStrings(reader, item, "skills", path);
             var shift = reader.Field(item, "shift", path, true, JsonValueKind.Object) is { } s ? ReadShift(reader, s, RuleReader.Path(path, "shift"), zone) : null;
+            var email = reader.String(item, "email", path);
+            if (email is not null && !IsEmailAddress(email))
+            {
+                // The address itself is not repeated: the problem list goes to logs and API answers.
+                reader.Error(RuleReader.Path(path, "email"), "must be one e-mail address such as name@example.com (at most 254 characters)");
+                email = null;
+            }
+
             if (id is not null && team is not null && role is not null && shift is not null)
             {
-                people.Add(new Person(id, name, team, role, skills.ToHashSet(StringComparer.Ordinal), shift));
+                people.Add(new Person(id, name, team, role, skills.ToHashSet(StringComparer.Ordinal), shift, email));
             }
         }
 
@@ -388,4 +396,10 @@ public static partial class RosterParser
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,128}$")]
     private static partial Regex PersonIdPattern();
+
+    /// <summary>A plain address (local part, @, a domain with a dot): no display name, no spaces, no list.</summary>
+    private static bool IsEmailAddress(string text) => text.Length <= 254 && EmailPattern().IsMatch(text);
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
 }

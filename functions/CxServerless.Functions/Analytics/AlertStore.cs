@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Functions.Alerts;
 
 namespace CxServerless.Functions.Analytics;
 
@@ -18,7 +20,8 @@ namespace CxServerless.Functions.Analytics;
 public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvider time)
 {
     private volatile bool _created;
-    private (DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status)? _cache;
+    private const int MaxResolveAttempts = 8;
+    private (DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status, IReadOnlyList<ManualAlert> Manual)? _cache;
 
     /// <summary>The table.</summary>
     public TableClient Table => table;
@@ -40,6 +43,81 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
     /// <summary>Every stored alert, newest first; reads shared for a second so that dashboards do not multiply reads.</summary>
     public async Task<IReadOnlyList<StoredAlert>> ListAsync(CancellationToken cancellationToken, bool fresh = false) =>
         (await ReadAsync(fresh, cancellationToken)).Alerts;
+
+    /// <summary>Every manual alert (<c>POST /api/alerts</c>), newest first, from the same shared read as <see cref="ListAsync"/>.</summary>
+    public async Task<IReadOnlyList<ManualAlert>> ListManualAsync(CancellationToken cancellationToken, bool fresh = false) =>
+        (await ReadAsync(fresh, cancellationToken)).Manual;
+
+    /// <summary>
+    /// Stores a manual alert and announces it on the alerts queue as <c>opened</c>, the message the evaluator writes for a
+    /// detected alert, so <c>StartEscalation</c> escalates it the same way.
+    /// </summary>
+    public async Task AddManualAsync(ManualAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await EnsureCreatedAsync(cancellationToken);
+        await table.AddEntityAsync(alert.ToEntity(), cancellationToken);
+        _cache = null;
+        var message = new JsonObject
+        {
+            ["alertId"] = alert.Id,
+            ["event"] = "opened",
+            ["version"] = alert.Version,
+            ["alert"] = JsonSerializer.SerializeToNode(alert.ToView(), ManualAlertJsonContext.Default.ManualAlertView),
+        };
+        await queue.SendMessageAsync(message.ToJsonString(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves an open alert, detected or manual, because a person closed its task (a false alarm, or the resolution of a
+    /// manual alert). The row shows the reason; nothing goes on the queue, since the task's workflow has already ended.
+    /// ETag-guarded: a concurrent write by the evaluator is read again. A detected alert resolved here stays resolved:
+    /// the evaluator never reopens or updates a resolved row, so the same ongoing condition raises nothing new until it
+    /// has recovered and breached again (docs/escalation.md, "False alarms").
+    /// </summary>
+    /// <returns>True when this call resolved it; false when it is unknown or already resolved.</returns>
+    public async Task<bool> ResolveAsync(string alertId, string resolution, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        await EnsureCreatedAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var manual = await table.GetEntityIfExistsAsync<TableEntity>(ManualAlert.PartitionKey, alertId, cancellationToken: cancellationToken);
+            var detected = manual.HasValue
+                ? null
+                : await table.GetEntityIfExistsAsync<TableEntity>(StoredAlert.PartitionKey, alertId, cancellationToken: cancellationToken);
+            var row = manual.HasValue ? manual.Value : detected is { HasValue: true } ? detected.Value : null;
+            if (row is null || row.GetString("Status") != nameof(AlertStatus.Open))
+            {
+                return false;
+            }
+
+            var version = (row.GetInt32("Version") ?? 1) + 1;
+            var patch = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                ["Status"] = nameof(AlertStatus.Resolved),
+                ["ResolvedAt"] = at,
+                ["Resolution"] = resolution,
+                ["Version"] = version,
+                ["NotifiedVersion"] = version, // nothing to announce: the escalation closed itself
+            };
+            if (row.PartitionKey == StoredAlert.PartitionKey)
+            {
+                patch["UpdatedAt"] = at;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                _cache = null;
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxResolveAttempts)
+            {
+                // The evaluator changed the row between our read and write: read it again.
+            }
+        }
+    }
 
     /// <summary>The evaluator's latest monitor status, from the same shared read as <see cref="ListAsync"/>; null before it wrote one.</summary>
     public async Task<MonitorStatus?> MonitorStatusAsync(CancellationToken cancellationToken) =>
@@ -150,7 +228,7 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         return alert.Alert.Status == AlertStatus.Resolved ? "resolved" : alert.Version == 1 ? "opened" : "escalated";
     }
 
-    private async Task<(DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status)> ReadAsync(
+    private async Task<(DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status, IReadOnlyList<ManualAlert> Manual)> ReadAsync(
         bool fresh, CancellationToken cancellationToken)
     {
         if (!fresh && _cache is { } cache && time.GetUtcNow() - cache.At < TimeSpan.FromSeconds(1))
@@ -159,14 +237,23 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         }
 
         var alerts = new List<StoredAlert>();
+        var manual = new List<ManualAlert>();
         MonitorStatus? status = null;
         try
         {
             StorageReads.Add();
             await foreach (var row in table.QueryAsync<TableEntity>(
-                e => e.PartitionKey == StoredAlert.PartitionKey || e.PartitionKey == MonitorStatus.PartitionKey, cancellationToken: cancellationToken))
+                e => e.PartitionKey == StoredAlert.PartitionKey || e.PartitionKey == MonitorStatus.PartitionKey || e.PartitionKey == ManualAlert.PartitionKey,
+                cancellationToken: cancellationToken))
             {
-                if (row.PartitionKey == MonitorStatus.PartitionKey)
+                if (row.PartitionKey == ManualAlert.PartitionKey)
+                {
+                    if (ManualAlert.FromEntity(row) is { } declared)
+                    {
+                        manual.Add(declared);
+                    }
+                }
+                else if (row.PartitionKey == MonitorStatus.PartitionKey)
                 {
                     status = row.RowKey == MonitorStatus.RowKey ? MonitorStatus.FromEntity(row) : status;
                 }
@@ -182,7 +269,8 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         }
 
         IReadOnlyList<StoredAlert> sorted = [.. alerts.OrderByDescending(a => a.Alert.OpenedAt).ThenBy(a => a.Alert.Id, StringComparer.Ordinal)];
-        var read = (time.GetUtcNow(), sorted, status);
+        IReadOnlyList<ManualAlert> declaredSorted = [.. manual.OrderByDescending(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
+        var read = (time.GetUtcNow(), sorted, status, declaredSorted);
         _cache = read;
         return read;
     }

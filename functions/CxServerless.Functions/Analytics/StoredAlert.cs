@@ -15,6 +15,9 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
     /// <summary>The table partition of every alert.</summary>
     public const string PartitionKey = "alert";
 
+    /// <summary>Gets why the alert was resolved by a person (<c>false alarm: …</c>), when it was; null when it recovered by itself.</summary>
+    public string? Resolution { get; init; }
+
     /// <summary>The row to store.</summary>
     public TableEntity ToEntity()
     {
@@ -47,6 +50,7 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             ["UpdatedAt"] = UpdatedAt,
             ["Version"] = Version,
             ["NotifiedVersion"] = NotifiedVersion,
+            ["Resolution"] = Resolution,
         };
     }
 
@@ -88,7 +92,10 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             Route = new RoutingHint(e.GetString("RouteTeam"), e.GetString("RouteSkill"), e.GetString("RouteIssueType")),
             Message = e.GetString("Message") ?? string.Empty,
         };
-        return new StoredAlert(alert, e.GetInt32("Version") ?? 1, e.GetInt32("NotifiedVersion") ?? 0, e.GetDateTimeOffset("UpdatedAt") ?? alert.WindowEnd);
+        return new StoredAlert(alert, e.GetInt32("Version") ?? 1, e.GetInt32("NotifiedVersion") ?? 0, e.GetDateTimeOffset("UpdatedAt") ?? alert.WindowEnd)
+        {
+            Resolution = e.GetString("Resolution"),
+        };
     }
 
     /// <summary>The alert as the HTTP API and the queue message show it.</summary>
@@ -98,6 +105,7 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
         return new JsonObject
         {
             ["id"] = a.Id,
+            ["source"] = "detected",
             ["rulesVersion"] = a.RulesVersion,
             ["ruleId"] = a.RuleId,
             ["kpi"] = a.Kpi.ToString(),
@@ -117,6 +125,7 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             ["openedAt"] = a.OpenedAt,
             ["updatedAt"] = UpdatedAt,
             ["resolvedAt"] = a.ResolvedAt,
+            ["resolution"] = Resolution,
             ["breachCount"] = a.BreachCount,
             ["message"] = a.Message,
             ["route"] = new JsonObject { ["team"] = a.Route.Team, ["skill"] = a.Route.Skill, ["issueType"] = a.Route.IssueType },

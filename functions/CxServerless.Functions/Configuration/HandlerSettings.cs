@@ -122,6 +122,12 @@ public static class HandlerSettings
     /// </summary>
     public const string Workflows = "Workflows";
 
+    /// <summary>
+    /// The notification channels' options section (<c>Notifications__InboxUrl</c>, <c>Notifications__TeamsWebhookUrl</c>,
+    /// <c>Notifications__EmailEndpoint</c>, ...; see <c>NotificationOptions</c>).
+    /// </summary>
+    public const string Notifications = "Notifications";
+
     /// <summary>Every setting, in the order of the Bicep app settings.</summary>
     public static IReadOnlyList<HandlerSetting> All { get; } =
     [
@@ -197,6 +203,11 @@ public static class HandlerSettings
         new(Workflows, SettingShape.Section, SettingScope.Everywhere,
             "Read by the handler: the hosted Durable Task Framework's task hub name (one per environment), partition count " +
             "(fixed when the hub is created), concurrency, extended sessions and idle queue polling (docs/workflows.md)."),
+        new(Notifications, SettingShape.Section, SettingScope.Everywhere,
+            "Read by the handler: where notifications go beyond the inbox. InboxUrl (links to tasks), TeamsWebhookUrl and " +
+            "TeamsWebhookUrls (JSON team -> URL), EmailEndpoint and EmailSender (Azure Communication Services, managed identity), " +
+            "WebhookUrl and WebhookSecret (HMAC-SHA256 signature). All optional; in Azure the URLs and the secret are Key Vault " +
+            "references (docs/escalation.md, \"Channels\")."),
         new(CustomHandlerPort, SettingShape.Value, SettingScope.HostProvided,
             "Set by the Functions host: the loopback port the handler listens on."),
         new(ScriptRoot, SettingShape.Value, SettingScope.HostProvided,

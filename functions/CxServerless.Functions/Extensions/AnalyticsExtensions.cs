@@ -46,6 +46,7 @@ public static class AnalyticsExtensions
         services.AddSingleton<IFunctionHandler, KpiSeriesFunction>();
         services.AddSingleton<IFunctionHandler, KpiWindowFunction>();
         services.AddSingleton<IFunctionHandler, AlertsFunction>();
+        services.AddSingleton<IFunctionHandler, Alerts.AlertCreateFunction>();
         services.AddSingleton<IFunctionHandler, LateEventsFunction>();
         return services;
     }

@@ -1,5 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxServerless.Domain.Analytics.Alerts;
+using CxServerless.Domain.Analytics.Kpis;
+using CxServerless.Domain.Analytics.Slices;
+using CxServerless.Functions.Alerts;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
@@ -7,8 +11,9 @@ using CxServerless.Functions.Security;
 namespace CxServerless.Functions.Kpis;
 
 /// <summary>
-/// <c>GET /api/alerts?status=open|all</c> (default open): the alerts on KPIs and slices the caller may see, newest
-/// first, at most 500. Audited.
+/// <c>GET /api/alerts?status=open|all&amp;id=</c> (default open): the alerts on KPIs and slices the caller may see, newest
+/// first, at most 500, detected (<c>source: "detected"</c>) and declared (<c>source: "manual"</c>, <c>POST /api/alerts</c>)
+/// alike; <c>id</c> narrows the list to one alert. Audited.
 /// </summary>
 public sealed class AlertsFunction(HttpFunctionServices services, AlertStore alerts) : HttpFunction(services)
 {
@@ -30,17 +35,27 @@ public sealed class AlertsFunction(HttpFunctionServices services, AlertStore ale
             return HttpTriggerResponse.Problem(400, "Bad request", "The query parameter 'status' must be 'open' or 'all'.");
         }
 
+        var id = request.Query.TryGetValue("id", out var idText) && !string.IsNullOrWhiteSpace(idText) ? idText : null;
         var view = KpiView.For(caller);
+        var detected = (await alerts.ListAsync(cancellationToken))
+            .Where(a => (status == "all" || a.Alert.Status == AlertStatus.Open) && view.CanSee(a.Alert.Kpi, a.Alert.Slice) && (id is null || a.Alert.Id == id))
+            .Select(a => (a.Alert.OpenedAt, a.Alert.Id, Json: (JsonNode)a.ToJson()));
+        var manual = (await alerts.ListManualAsync(cancellationToken))
+            .Where(a => (status == "all" || a.Status == AlertStatus.Open) && CanSee(view, a) && (id is null || a.Id == id))
+            .Select(a => (a.OpenedAt, a.Id, Json: JsonSerializer.SerializeToNode(a.ToView(), ManualAlertJsonContext.Default.ManualAlertView)!));
         var list = new JsonArray();
-        foreach (var alert in (await alerts.ListAsync(cancellationToken))
-                     .Where(a => (status == "all" || a.Alert.Status == AlertStatus.Open) && view.CanSee(a.Alert.Kpi, a.Alert.Slice))
-                     .Take(500))
+        foreach (var alert in detected.Concat(manual).OrderByDescending(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal).Take(500))
         {
-            list.Add(alert.ToJson());
+            list.Add(alert.Json);
         }
 
         var response = HttpTriggerResponse.Json(200, new JsonObject { ["status"] = status, ["alerts"] = list });
         response.Headers["Cache-Control"] = "no-cache, private";
         return response;
     }
+
+    /// <summary>A manual alert is seen like a detected one on its KPI and slice; without a KPI, by its slice alone.</summary>
+    private static bool CanSee(KpiView view, ManualAlert alert) =>
+        Slice.TryParse(alert.Slice, out var slice)
+        && (Enum.TryParse<KpiId>(alert.Kpi, out var kpi) ? view.CanSee(kpi, slice) : view.CanSee(slice));
 }

@@ -1,3 +1,4 @@
+using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Tasks;
@@ -7,11 +8,13 @@ namespace CxServerless.Functions.Tasks;
 
 /// <summary>
 /// <c>POST /api/tasks/{id}/false-alarm</c> with <c>{ "reason" }</c>: closes the task as a false alarm (the escalation
-/// workflow ends) and keeps the alert, its rules version, KPI, slice and the masked reason in the <c>FalseAlarms</c>
-/// table for recalibration. The same call by the same person again answers 200 as it is; other actions 409.
+/// workflow ends), keeps the alert, its rules version, KPI, slice and the masked reason in the <c>FalseAlarms</c>
+/// table for recalibration, and resolves the alert (detected or manual) with the resolution <c>false alarm: {reason}</c>.
+/// The same call by the same person again answers 200 as it is (and completes what an earlier call left undone); other
+/// actions 409.
 /// </summary>
 public sealed class TaskFalseAlarmFunction(
-    TaskStore tasks, DurableTaskClient client, FalseAlarmStore falseAlarms, TimeProvider time, HttpFunctionServices services)
+    TaskStore tasks, DurableTaskClient client, FalseAlarmStore falseAlarms, AlertStore alerts, TimeProvider time, HttpFunctionServices services)
     : TaskActionFunction(tasks, client, time, services)
 {
     /// <summary>The timeline key of the inbox's false-alarm call (one per task).</summary>
@@ -50,8 +53,11 @@ public sealed class TaskFalseAlarmFunction(
             DueAt = null,
         };
         bool Took(TaskRecord t) => t.Closure == "falseAlarm" && t.ClosedBy == by;
-        Task Record(TaskRecord t, CancellationToken ct) =>
-            falseAlarms.RecordAsync(t, t.ClosureNote ?? input.Text!, by, t.ClosedAt ?? now, ct);
+        async Task Record(TaskRecord t, CancellationToken ct)
+        {
+            await falseAlarms.RecordAsync(t, t.ClosureNote ?? input.Text!, by, t.ClosedAt ?? now, ct);
+            await alerts.ResolveAsync(t.AlertId, "false alarm: " + (t.ClosureNote ?? input.Text), t.ClosedAt ?? now, ct);
+        }
 
         var plan = task.IsClosed
             ? task.Closure == "falseAlarm" && task.ClosedBy == by && task.ClosureNote == input.Text

@@ -1,3 +1,4 @@
+using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Tasks;
@@ -8,9 +9,12 @@ namespace CxServerless.Functions.Tasks;
 /// <summary>
 /// <c>POST /api/tasks/{id}/resolve</c> with <c>{ "resolution", "note"? }</c>: closes the task as resolved (the escalation
 /// workflow ends) and records the resolution, masked of personal data, as the closure note. The same resolve by the
-/// same person again answers 200 as it is; any other action on the closed task 409.
+/// same person again answers 200 as it is; any other action on the closed task 409. A manual alert has no detector to
+/// resolve it, so resolving its task resolves the alert too (<c>resolved: {resolution}</c>); a detected alert resolves
+/// when its KPI recovers.
 /// </summary>
-public sealed class TaskResolveFunction(TaskStore tasks, DurableTaskClient client, TimeProvider time, HttpFunctionServices services)
+public sealed class TaskResolveFunction(
+    TaskStore tasks, DurableTaskClient client, AlertStore alerts, TimeProvider time, HttpFunctionServices services)
     : TaskActionFunction(tasks, client, time, services)
 {
     /// <summary>The timeline key of the inbox's resolution (one per task).</summary>
@@ -56,12 +60,15 @@ public sealed class TaskResolveFunction(TaskStore tasks, DurableTaskClient clien
             DueAt = null,
         };
         bool Took(TaskRecord t) => t.Closure == "resolved" && t.ClosedBy == by;
+        Func<TaskRecord, CancellationToken, Task>? after = task.Source == "manual"
+            ? (t, ct) => alerts.ResolveAsync(t.AlertId, "resolved: " + (t.ClosureNote ?? input.Text), t.ClosedAt ?? now, ct)
+            : null;
 
         var plan = task.IsClosed
             ? task.Closure == "resolved" && task.ClosedBy == by && task.ClosureNote == input.Text
-                ? new TaskActionPlan(TaskActionOutcome.Repeat, null, change, Took, entry, null, null)
+                ? new TaskActionPlan(TaskActionOutcome.Repeat, null, change, Took, entry, after, null)
                 : Closed(task)
-            : new TaskActionPlan(TaskActionOutcome.Apply, new TaskAction("resolve", by, input.Text), change, Took, entry, null, null);
+            : new TaskActionPlan(TaskActionOutcome.Apply, new TaskAction("resolve", by, input.Text), change, Took, entry, after, null);
         return Task.FromResult(plan);
     }
 }

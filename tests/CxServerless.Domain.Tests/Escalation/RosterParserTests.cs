@@ -48,6 +48,34 @@ public sealed class RosterParserTests
     }
 
     [Fact]
+    public void A_person_may_have_a_work_email_address_for_the_email_channel()
+    {
+        var json = Small.Replace("\"id\": \"sup\",", "\"id\": \"sup\", \"email\": \"sup@contoso.example\",", StringComparison.Ordinal);
+
+        var roster = RosterParser.ParseOrThrow(json);
+
+        Assert.Equal("sup@contoso.example", roster.Find("sup")!.Email);
+        Assert.Null(roster.Find("lead-a")!.Email);
+    }
+
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("two@contoso.example,three@contoso.example")]
+    [InlineData("Name <name@contoso.example>")]
+    [InlineData("name@localhost")]
+    [InlineData("name with space@contoso.example")]
+    public void An_email_that_is_not_one_plain_address_is_refused_without_repeating_it(string email)
+    {
+        var json = Small.Replace("\"id\": \"sup\",", $"\"id\": \"sup\", \"email\": \"{email}\",", StringComparison.Ordinal);
+
+        var errors = RosterParser.Parse(json).Errors.Select(e => e.ToString()).ToList();
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("people[3].email must be one e-mail address", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_routing_file_is_valid()
     {
         var path = Path.Combine(AzuriteFixture.RepositoryRoot(), "functions", "rules", "cx-roster.v1.json");

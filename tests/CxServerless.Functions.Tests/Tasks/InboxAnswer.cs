@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CxServerless.Functions.Tests.Tasks;
 
 /// <summary>What an inbox function answered: the status and the JSON body (a problem on errors).</summary>
-internal sealed record InboxAnswer(int Status, JsonObject Body)
+internal sealed record InboxAnswer(int Status, JsonObject Body, JsonObject? Headers = null)
 {
     public JsonObject Task => Body["task"]!.AsObject();
 

@@ -141,7 +141,7 @@ internal sealed class TaskInboxHost : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var res = (await response.Content.ReadFromJsonAsync<JsonObject>())!["Outputs"]!["res"]!;
         var text = res["body"]!.GetValue<string>();
-        return new InboxAnswer(res["statusCode"]!.GetValue<int>(), JsonNode.Parse(text)!.AsObject());
+        return new InboxAnswer(res["statusCode"]!.GetValue<int>(), JsonNode.Parse(text)!.AsObject(), res["headers"]?.AsObject());
     }
 
     public void Dispose()

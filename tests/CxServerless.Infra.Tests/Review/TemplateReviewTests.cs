@@ -67,7 +67,7 @@ public sealed class TemplateReviewTests(CompiledMainTemplate main) : IClassFixtu
     {
         var assignments = (await main.GetAsync()).Resources.Where(r => r.Type == "Microsoft.Authorization/roleAssignments").ToList();
 
-        Assert.Equal(7, assignments.Count);
+        Assert.Equal(8, assignments.Count);
         Assert.All(assignments, a =>
         {
             Assert.Contains("subscriptionResourceId('Microsoft.Authorization/roleDefinitions'", a.Resource["properties"]!["roleDefinitionId"]!.ToString(), StringComparison.Ordinal);

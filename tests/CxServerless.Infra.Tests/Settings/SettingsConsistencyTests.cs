@@ -134,7 +134,9 @@ public sealed class SettingsConsistencyTests(CompiledMainTemplate main) : IClass
 
     private static List<string> LocalSettings()
     {
-        var json = JsonNode.Parse(File.ReadAllText(RepositoryPaths.LocalSettingsSample))!;
+        var json = JsonNode.Parse(
+            File.ReadAllText(RepositoryPaths.LocalSettingsSample),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
         return json["Values"]!.AsObject().Select(p => p.Key).ToList();
     }
 }

@@ -3,6 +3,7 @@ using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Escalation;
 using CxServerless.Testing;
 using CxServerless.Workflows.Escalation;
+using CxServerless.Workflows.Notifications;
 using CxServerless.Workflows.Tasks;
 using CxServerless.Workflows.Tests.Support;
 using DurableTask.Core.Exceptions;
@@ -18,7 +19,8 @@ public sealed class EscalationWorkflowTests(AzuriteFixture azurite)
 {
     private static readonly Roster Roster = RosterParser.ParseOrThrow(FixedRoster.Fast);
 
-    private async Task<(WorkflowHarness Harness, TaskStore Tasks, NotificationStore Notifications)> StartAsync()
+    private async Task<(WorkflowHarness Harness, TaskStore Tasks, NotificationStore Notifications)> StartAsync(
+        Roster? roster = null, params INotificationChannel[] channels)
     {
         var tasks = new TaskStore(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("tasks")));
         var notifications = new NotificationStore(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("notes")));
@@ -28,7 +30,11 @@ public sealed class EscalationWorkflowTests(AzuriteFixture azurite)
         {
             s.AddSingleton(tasks);
             s.AddSingleton(notifications);
-            s.AddSingleton<IRosterSource>(new FixedRoster(Roster));
+            s.AddSingleton<IRosterSource>(new FixedRoster(roster ?? Roster));
+            foreach (var channel in channels)
+            {
+                s.AddSingleton(channel);
+            }
         });
         return (harness, tasks, notifications);
     }
@@ -125,5 +131,52 @@ public sealed class EscalationWorkflowTests(AzuriteFixture azurite)
         Assert.Single(await tasks.ListAsync(CancellationToken.None));
         var timeline = await tasks.TimelineAsync(EscalationRequest.TaskIdFor("a3"), CancellationToken.None);
         Assert.Equal(["created", "assigned"], timeline.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task A_channel_that_keeps_failing_is_recorded_on_the_notification_and_the_escalation_goes_on()
+    {
+        var roster = RosterParser.ParseOrThrow(FixedRoster.Fast.Replace(
+            "\"channels\": [\"teams\"]", "\"channels\": [\"teams\", \"email\", \"webhook\"]", StringComparison.Ordinal));
+        var webhook = new ScriptedChannel("webhook", _ => ChannelOutcome.Delivered);
+        var (h, tasks, notifications) = await StartAsync(
+            roster,
+            new ScriptedChannel("teams", _ => throw new HttpRequestException("connection refused")),
+            new ScriptedChannel("email", _ => ChannelOutcome.Failed("HTTP 503")),
+            webhook);
+        await using var _h = h;
+        var instance = await StartEscalationAsync(h.Client, Alert("a4"));
+        var taskId = EscalationRequest.TaskIdFor("a4");
+
+        // The first level's SLA lapses with every delivery to it failing on two channels, and the task still climbs.
+        var escalated = await WaitForTaskAsync(tasks, taskId, t => t.Level == 1);
+        Assert.Equal("sup-1", escalated.Assignee);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await h.Client.GetInstanceAsync(instance))!.RuntimeStatus);
+
+        var leadNotes = await notifications.ListForAsync("lead-1", 10, CancellationToken.None);
+        Assert.Equal(["assigned", "reminded"], leadNotes.OrderBy(n => n.At).Select(n => n.Kind));
+        Assert.All(leadNotes, n => Assert.Equal(
+            "teams: failed: HttpRequestException; email: failed: HTTP 503; webhook: delivered", n.Delivery));
+        Assert.Equal(2, webhook.Sent.Count(d => d.Recipient?.Id == "lead-1"));
+
+        // The second level has only the inbox: nothing to deliver.
+        Assert.Equal("inbox", Assert.Single(await notifications.ListForAsync("sup-1", 10, CancellationToken.None)).Delivery);
+
+        await h.Client.RaiseEventAsync(instance, TaskAction.EventName, new TaskAction("resolve", "sup-1", "fixed"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await h.WaitAsync(instance)).RuntimeStatus);
+    }
+
+    /// <summary>A channel whose answer the test decides; records what it was asked to send.</summary>
+    private sealed class ScriptedChannel(string name, Func<NotificationDelivery, ChannelOutcome> answer) : INotificationChannel
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<NotificationDelivery> Sent { get; } = new();
+
+        public string Name => name;
+
+        public Task<ChannelOutcome> SendAsync(NotificationDelivery delivery, CancellationToken cancellationToken)
+        {
+            Sent.Enqueue(delivery);
+            return Task.FromResult(answer(delivery));
+        }
     }
 }

@@ -90,7 +90,8 @@ public sealed partial class AppSettings
 
     private static IEnumerable<KeyValuePair<string, string>> ReadValues(string file)
     {
-        var root = JsonNode.Parse(File.ReadAllText(file)) as JsonObject
+        // Comments are allowed: the sample explains each setting in place, and the Functions Core Tools read it the same way.
+        var root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
             ?? throw new InvalidOperationException($"'{file}' is not a JSON object.");
         if (root["Values"] is not JsonObject values)
         {

@@ -42,22 +42,35 @@ public sealed class ColdStartHarness : ILoadHarness
         var real = new HandlerLaunch("CxServerless.Functions", realPath, environment, hostsWorker: true);
         var probeHubs = new List<string>();
         var empty = new HandlerLaunch("EmptyHandler (baseline)", emptyPath, environment, hostsWorker: false);
+
+        // The same two apps published ReadyToRun, as ./cx package ships the handler (precompiled code for linux-x64).
+        var published = Directory.CreateTempSubdirectory("cx-coldstart-r2r-").FullName;
+        await PublishReadyToRunAsync(root, Path.Combine("functions", "CxServerless.Functions"), Path.Combine(published, "handler"));
+        await PublishReadyToRunAsync(root, Path.Combine("benchmarks", "EmptyHandler"), Path.Combine(published, "empty"));
+        var realR2r = new HandlerLaunch(
+            "CxServerless.Functions, ReadyToRun", Path.Combine(published, "handler", "CxServerless.Functions"), environment, hostsWorker: true);
+        var emptyR2r = new HandlerLaunch(
+            "EmptyHandler, ReadyToRun (baseline)", Path.Combine(published, "empty", "EmptyHandler"), environment, hostsWorker: false);
+        var launches = new[] { empty, real, emptyR2r, realR2r };
         try
         {
             // One unmeasured start each warms the OS file cache, as a deployed app's files would be.
-            await real.MeasureAsync();
-            await empty.MeasureAsync();
-            var ready = new Dictionary<HandlerLaunch, List<double>> { [empty] = [], [real] = [] };
-            var worker = new List<double>();
+            foreach (var launch in launches)
+            {
+                await launch.MeasureAsync();
+            }
+
+            var ready = launches.ToDictionary(l => l, _ => new List<double>());
+            var worker = new Dictionary<HandlerLaunch, List<double>> { [real] = [], [realR2r] = [] };
             for (var i = 0; i < runs; i++)
             {
-                foreach (var launch in i % 2 == 0 ? new[] { empty, real } : [real, empty])
+                foreach (var launch in i % 2 == 0 ? launches : launches.Reverse())
                 {
                     var (answered, started) = await launch.MeasureAsync();
                     ready[launch].Add(answered.TotalMilliseconds);
                     if (started is { } at)
                     {
-                        worker.Add(at.TotalMilliseconds);
+                        worker[launch].Add(at.TotalMilliseconds);
                     }
                 }
             }
@@ -71,47 +84,67 @@ public sealed class ColdStartHarness : ILoadHarness
                 probes.Add(await WorkerProbe.MeasureAsync(azurite.ConnectionString, taskHub));
             }
 
-            Print(ready, worker, probes, empty, real, runs, configuration);
+            Print(ready, worker, probes, [(empty, real), (emptyR2r, realR2r)], runs, configuration);
             return 0;
         }
         finally
         {
-            await DeleteTaskHubsAsync(azurite.ConnectionString, [.. real.TaskHubs, .. probeHubs]);
+            await DeleteTaskHubsAsync(azurite.ConnectionString, [.. real.TaskHubs, .. realR2r.TaskHubs, .. probeHubs]);
             await azurite.DisposeAsync();
+            Directory.Delete(published, recursive: true);
         }
     }
 
     private static void Print(
         Dictionary<HandlerLaunch, List<double>> samples,
-        List<double> worker,
+        Dictionary<HandlerLaunch, List<double>> worker,
         List<(double Resolve, double Started)> probes,
-        HandlerLaunch baseline,
-        HandlerLaunch real,
+        IReadOnlyList<(HandlerLaunch Baseline, HandlerLaunch Real)> pairs,
         int runs,
         string configuration)
     {
-        var baseMedian = Percentile(samples[baseline], 0.5);
         Console.WriteLine(
             $"Handler cold start: process start -> first answer on / ({runs} runs each, alternating, {configuration}, " +
-            "framework-dependent apphost)");
+            "framework-dependent apphost; ratios against the empty app built the same way)");
         Console.WriteLine($"| {"Handler",-51} | {"median ms",10} | {"p95 ms",8} | {"min ms",8} | {"ratio (median)",14} |");
         Console.WriteLine(
             $"|{new string('-', 53)}|{new string('-', 12)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 16)}|");
-        foreach (var (launch, values) in samples)
+        foreach (var (baseline, real) in pairs)
         {
-            Row(launch.Name, values, baseMedian);
+            var baseMedian = Percentile(samples[baseline], 0.5);
+            Row(baseline.Name, samples[baseline], baseMedian);
+            Row(real.Name, samples[real], baseMedian);
+            Row($"{real.Name}: Durable Task worker started", worker[real], baseMedian);
         }
 
-        Row($"{real.Name}: Durable Task worker started", worker, baseMedian);
         Row("in-process probe: resolve DurableTaskHost", [.. probes.Select(p => p.Resolve)], null);
         Row("in-process probe: build host -> worker started", [.. probes.Select(p => p.Started)], null);
-        Console.WriteLine("The worker starts in the background (task hub created, worker running: DurableTaskHost's 'started' log line,");
+        Console.WriteLine("The worker is built and started in the background once the host has started (task hub created, worker");
         Console.WriteLine(
-            $"a new task hub per launch on {real.TaskHubs.Count} launches); readiness does not wait for it. " +
-            $"Worker start retries: {real.WorkerRetries}.");
-        Console.WriteLine($"The probes ({probes.Count} fresh processes hosting AddCxWorkflows only) time, cold, what the handler does");
-        Console.WriteLine("before Kestrel listens (resolving DurableTaskHost: the framework's worker, storage clients, shims)");
-        Console.WriteLine("and the whole start of the worker.");
+            $"running: DurableTaskHost's 'started' log line, a new task hub per launch on {pairs.Sum(p => p.Real.TaskHubs.Count)} launches); " +
+            $"readiness does not wait for it. Worker start retries: {pairs.Sum(p => p.Real.WorkerRetries)}.");
+        Console.WriteLine($"The probes ({probes.Count} fresh processes hosting AddCxWorkflows only) time, cold, resolving DurableTaskHost");
+        Console.WriteLine("(what the handler does before Kestrel listens) and the whole start of the worker.");
+    }
+
+    private static async Task PublishReadyToRunAsync(string root, string project, string output)
+    {
+        using var publish = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                "publish", Path.Combine(root, project), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+                "-p:PublishReadyToRun=true", "-o", output, "--disable-build-servers", "--nologo", "--verbosity", "quiet",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var (stdout, stderr) = (publish.StandardOutput.ReadToEndAsync(), publish.StandardError.ReadToEndAsync());
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish {project} failed: {await stdout}{await stderr}");
+        }
     }
 
     private static void Row(string name, List<double> values, double? baseMedian)

@@ -121,7 +121,11 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
                 {
                     var level = _levels[_level];
                     var remindAt = due - level.RemindBefore;
-                    var at = !reminded && level.RemindBefore > TimeSpan.Zero && remindAt > context.CurrentUtcDateTime ? remindAt : due;
+                    var now = context.CurrentUtcDateTime;
+
+                    // A reminder whose time has passed (the worker was down, or the level began inside the reminder
+                    // period) still goes out at once while the SLA has not lapsed: late is better than never.
+                    var at = !reminded && level.RemindBefore > TimeSpan.Zero && now < due ? (remindAt > now ? remindAt : now) : due;
                     using var cancel = new CancellationTokenSource();
                     var timer = context.CreateTimer(at, cancel.Token);
                     if (await Task.WhenAny(_action, timer) == timer)

@@ -63,6 +63,49 @@ public sealed class EscalationKpiTests(AzuriteFixture azurite, DashboardApp app)
         await Assertions.Expect(agent.Locator("#escalation-section")).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task A_supervisor_sees_notification_deliveries_per_channel_and_a_team_lead_does_not()
+    {
+        await app.EnsureStartedAsync(azurite);
+        var notifications = new TableClient(azurite.ConnectionString, app.Settings["CxNotificationsTable"]);
+        await notifications.CreateIfNotExistsAsync();
+
+        // The app under test configures no e-mail or webhook channel, so every "delivered" e-mail and "failed" webhook is
+        // one of these: 1 e-mail delivered, 2 webhook deliveries failed (one of them beside a delivered e-mail).
+        var recipient = "deliveries-" + Guid.NewGuid().ToString("N")[..8];
+        var now = DateTimeOffset.UtcNow;
+        await SeedNotificationAsync(notifications, recipient, "n1", now.AddMinutes(-30), "email: delivered; webhook: failed: HTTP 503");
+        await SeedNotificationAsync(notifications, recipient, "n2", now.AddMinutes(-10), "webhook: failed: HTTP 500");
+        await SeedNotificationAsync(notifications, recipient, "n3", now.AddHours(-30), "webhook: failed: too old to count");
+
+        var page = await app.NewPageAsync("Supervisor");
+        await page.GotoAsync("api/dashboard");
+        await Assertions.Expect(page.Locator("#deliveries")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#deliveries tbody tr[data-channel=\"webhook\"] td.failed")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#deliveries tbody tr[data-channel=\"webhook\"] td.delivered")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#deliveries tbody tr[data-channel=\"email\"] td.delivered")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#deliveries tbody tr[data-channel=\"email\"] td.failed")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#deliveries-failures")).ToContainTextAsync("webhook");
+
+        // A team lead sees the escalation tiles but not the deliveries (ops/notifications is not theirs).
+        var lead = await app.NewPageAsync("TeamLead", "team-deliveries");
+        await lead.GotoAsync("api/dashboard");
+        await Assertions.Expect(lead.Locator("#escalation-section")).ToBeVisibleAsync();
+        await lead.WaitForTimeoutAsync(2000);
+        await Assertions.Expect(lead.Locator("#deliveries")).ToBeHiddenAsync();
+    }
+
+    private static async Task SeedNotificationAsync(TableClient table, string recipient, string key, DateTimeOffset at, string delivery) =>
+        await table.AddEntityAsync(new TableEntity(recipient, key)
+        {
+            ["TaskId"] = "task-" + key,
+            ["Kind"] = "assigned",
+            ["Text"] = "Seeded for the deliveries table",
+            ["Channels"] = "email,webhook",
+            ["Delivery"] = delivery,
+            ["At"] = at,
+        });
+
     private static ILocator Tile(IPage page, string kpi) => page.Locator($"#escalation-tiles li[data-kpi=\"{kpi}\"] .tile-value");
 
     private static ILocator Row(IPage page, string rule) => page.Locator($"#false-alarms tbody tr[data-rule=\"{rule}\"] td");

@@ -3,7 +3,9 @@
  * Every 15 s it reads GET escalation/kpis (the tasks created in the last 24 hours, scoped on the server: a team lead
  * gets their team's figures, supervisors, ops admins and auditors every team's) and shows mean time to acknowledge,
  * mean time to resolve, SLA breach rate and escalations per alert as tiles, and the false alarms per rule as a table.
- * A caller the API refuses (agents) never sees the section.
+ * A caller the API refuses (agents) never sees the section. Supervisors, ops admins and auditors also get the
+ * notification deliveries of the same 24 hours per channel (GET ops/notifications): a channel that keeps failing never
+ * fails an escalation, so this table is where it shows.
  */
 (function () {
   "use strict";
@@ -72,6 +74,38 @@
     $("escalation-section").hidden = false;
   }
 
+  function renderDeliveries(summary) {
+    var channels = summary.channels || [];
+    var body = $("deliveries").querySelector("tbody");
+    body.replaceChildren.apply(body, channels.map(function (channel) {
+      var row = el("tr");
+      row.setAttribute("data-channel", channel.channel);
+      if (channel.failed > 0) { row.className = "sev-error"; }
+      row.appendChild(el("td", "channel", channel.channel));
+      row.appendChild(el("td", "delivered", String(channel.delivered)));
+      row.appendChild(el("td", "failed", String(channel.failed)));
+      row.appendChild(el("td", "not-configured", String(channel.notConfigured)));
+      return row;
+    }));
+    var failures = summary.recentFailures || [];
+    $("deliveries-failures").textContent = failures.length > 0
+      ? "(latest failure: " + failures[0].channel + ", " + failures[0].reason + ")" : "";
+    $("deliveries").hidden = channels.length === 0;
+  }
+
+  function pollDeliveries() {
+    fetch(apiBase + "ops/notifications?hours=24", {
+      headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin"
+    }).then(function (response) {
+      // Team leads and agents may not read it: the table stays hidden for them.
+      return response.ok ? response.json() : null;
+    }).then(function (summary) {
+      if (summary) { renderDeliveries(summary); }
+    }).catch(function () {
+      // Keep the last figures on screen.
+    });
+  }
+
   function poll() {
     var controller = new AbortController();
     var timeout = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
@@ -84,7 +118,10 @@
       }
       return response.ok ? response.json() : null;
     }).then(function (kpis) {
-      if (kpis) { render(kpis); }
+      if (kpis) {
+        render(kpis);
+        pollDeliveries();
+      }
     }).catch(function () {
       // Keep the last figures on screen; the main status line reports connection trouble.
     }).finally(function () {

@@ -118,5 +118,23 @@ public sealed class InboxTests(AzuriteFixture azurite, DashboardApp app)
         // The real alert reached the alerts queue and the starter opened its task.
         await page.Locator($"#tasks tbody tr[data-alert-id=\"{alertId}\"]")
             .WaitForAsync(new() { Timeout = (float)TaskTimeout.TotalMilliseconds });
+
+        // Exactly one task, owned by the team the shipped routing file gives the alert's slice (read here as data:
+        // a route for the slice, else the default team), and assigned to a person of the roster.
+        using var api = app.Api("Supervisor");
+        var tasks = await Eventually.Async(
+            async () => JsonNode.Parse(await api.GetStringAsync(new Uri($"api/tasks?status=all&alertId={alertId}", UriKind.Relative)))!["tasks"]!.AsArray(),
+            t => t.Count > 0 && t[0]!["assignee"] is not null,
+            TaskTimeout,
+            "the task assigned");
+        var task = Assert.Single(tasks)!;
+        var roster = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot(), "functions", "rules", "cx-roster.v1.json")),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        var slice = task["slice"]!.GetValue<string>();
+        var owner = roster["routes"]![slice]?.GetValue<string>() ?? roster["defaultTeam"]!.GetValue<string>();
+        Assert.Equal(owner, task["team"]!.GetValue<string>());
+        var assignee = task["assignee"]?.GetValue<string>();
+        Assert.Contains(assignee, roster["people"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
     }
 }

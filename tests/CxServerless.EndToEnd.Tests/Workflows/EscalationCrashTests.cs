@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using CxHost.Configuration;
 using CxHost.Hosting;
 using CxServerless.EndToEnd.Tests.CxHost;
 using CxServerless.Testing;
@@ -49,45 +48,20 @@ public sealed class EscalationCrashTests(AzuriteFixture azurite, ITestOutputHelp
     [Fact]
     public async Task Killing_the_handler_mid_escalation_gives_one_task_one_assignment_and_one_notification_per_level()
     {
-        var tasksTable = AzuriteFixture.UniqueName("ta");
-        var notificationsTable = AzuriteFixture.UniqueName("no");
-        var alertsQueue = AzuriteFixture.UniqueName("alerts");
-        var taskHub = "e2e" + Guid.NewGuid().ToString("N")[..12];
-        var root = AzuriteFixture.RepositoryRoot();
-        var appRoot = FunctionAppCopy.WithoutTimers(root);
-        File.WriteAllText(Path.Combine(appRoot, "crash-roster.json"), Roster);
-        var options = new CxHostOptions
+        await using var app = new EscalationApp(azurite, Roster, "OpsAdmin", new Dictionary<string, string>
         {
-            AppRoot = appRoot,
-            Port = AzuriteFixture.FreePort(),
-            HandlerOverride = FunctionAppCopy.HandlerAssembly(root),
-            Storage = azurite.ConnectionString,
-            EventHubPartitions = 1,
-            DevelopmentRole = "OpsAdmin",
-            ExtraSettings = new Dictionary<string, string>
-            {
-                ["CxAlertsQueue"] = alertsQueue,
-                ["CxTasksTable"] = tasksTable,
-                ["CxNotificationsTable"] = notificationsTable,
-                ["CxFalseAlarmsTable"] = AzuriteFixture.UniqueName("fa"),
-                ["CxConfigContainer"] = AzuriteFixture.UniqueName("config"),
-                ["CxRosterFile"] = "crash-roster.json",
-                ["Workflows__TaskHub"] = taskHub,
-                ["Workflows__MaxQueuePollingInterval"] = "00:00:01",
-
-                // What the killed process held comes back within seconds, not the default 5 minutes.
-                ["Workflows__ControlQueueVisibilityTimeout"] = "00:00:15",
-                ["Workflows__WorkItemQueueVisibilityTimeout"] = "00:00:15",
-                ["CxDevelopmentIdentities"] = "true",
-            },
-        };
+            // What the killed process held comes back within seconds, not the default 5 minutes.
+            ["Workflows__ControlQueueVisibilityTimeout"] = "00:00:15",
+            ["Workflows__WorkItemQueueVisibilityTimeout"] = "00:00:15",
+        });
         var alertIds = Enumerable.Range(0, Alerts).Select(_ => Guid.NewGuid().ToString("N")).ToList();
-        try
+
+        // A scope of its own: the host stops before the app's tables and queue are deleted.
         {
-            await using var host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
+            await using var host = new CxHostApplication(app.Options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
             await host.StartAsync(CancellationToken.None);
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-            var queue = azurite.Queues.GetQueueClient(alertsQueue);
+            var queue = azurite.Queues.GetQueueClient(app.AlertsQueue);
             await queue.CreateIfNotExistsAsync();
 
             // Each opening three times, as a redelivering queue or a repeating evaluator would send it.
@@ -101,7 +75,9 @@ public sealed class EscalationCrashTests(AzuriteFixture azurite, ITestOutputHelp
 
             // Kill the handler once the first task exists: the escalations are then between their first and second level.
             var firstPid = host.Handler.ProcessId;
-            var before = (await FixtureFunctionApp.EventuallyAsync(() => TasksAsync(http), t => t.Count > 0, TimeSpan.FromSeconds(90), "the first task")).Count;
+            var first = await FixtureFunctionApp.EventuallyAsync(
+                () => EscalationApp.TasksAsync(http), t => t.Count > 0, TimeSpan.FromSeconds(90), "the first task");
+            var before = first.Count;
             using (var victim = Process.GetProcessById(firstPid))
             {
                 victim.Kill();
@@ -109,16 +85,21 @@ public sealed class EscalationCrashTests(AzuriteFixture azurite, ITestOutputHelp
 
             // The restarted handler takes the partitions over and every escalation reaches its supervisor.
             var tasksNow = await FixtureFunctionApp.EventuallyAsync(
-                () => TasksAsync(http), t => t.Count == Alerts && t.All(x => x["level"]?.GetValue<int>() == 1), TimeSpan.FromSeconds(240),
+                () => EscalationApp.TasksAsync(http),
+                t => t.Count == Alerts && t.All(x => x["level"]?.GetValue<int>() == 1),
+                TimeSpan.FromSeconds(240),
                 $"{Alerts} tasks escalated to level 2 ({before} existed at the kill)");
             Assert.NotEqual(firstPid, host.Handler.ProcessId);
-            output.WriteLine($"{before} of {Alerts} tasks existed when handler {firstPid} was killed; handler {host.Handler.ProcessId} finished them.");
-            Assert.Equal(alertIds.Order(StringComparer.Ordinal), tasksNow.Select(t => t["alertId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+            output.WriteLine(
+                $"{before} of {Alerts} tasks existed when handler {firstPid} was killed; handler {host.Handler.ProcessId} finished them.");
+            Assert.Equal(
+                alertIds.Order(StringComparer.Ordinal),
+                tasksNow.Select(t => t["alertId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
 
             foreach (var task in tasksNow)
             {
                 var taskId = task["id"]!.GetValue<string>();
-                var detail = await GetJsonAsync(http, $"api/tasks/{taskId}");
+                var detail = await EscalationApp.GetJsonAsync(http, $"api/tasks/{taskId}");
                 var kinds = detail["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
                 Assert.Equal(["created", "assigned", "reminded", "escalated"], kinds);
                 var people = detail["timeline"]!.AsArray().Where(e => e!["kind"]!.GetValue<string>() is "assigned" or "escalated")
@@ -127,11 +108,13 @@ public sealed class EscalationCrashTests(AzuriteFixture azurite, ITestOutputHelp
             }
 
             // One notification per person, task and kind: the lead's assignment and reminder, the supervisor's escalation.
-            var notifications = await NotificationsAsync(azurite.Tables.GetTableClient(notificationsTable));
+            var notifications = await NotificationsAsync(azurite.Tables.GetTableClient(app.NotificationsTable));
             foreach (var task in tasksNow)
             {
                 var taskId = task["id"]!.GetValue<string>();
-                var mine = notifications.Where(n => n.TaskId == taskId).Select(n => $"{n.Recipient}:{n.Kind}").Order(StringComparer.Ordinal);
+                var mine = notifications.Where(n => n.TaskId == taskId)
+                    .Select(n => $"{n.Recipient}:{n.Kind}")
+                    .Order(StringComparer.Ordinal);
                 Assert.Equal(["lead-1:assigned", "lead-1:reminded", "sup-1:escalated"], mine);
             }
 
@@ -146,20 +129,14 @@ public sealed class EscalationCrashTests(AzuriteFixture azurite, ITestOutputHelp
             foreach (var alertId in alertIds)
             {
                 var status = await FixtureFunctionApp.EventuallyAsync(
-                    async () => (await GetJsonAsync(http, $"api/workflows/escalation-{alertId}"))["status"]?.GetValue<string>(),
+                    async () => (await EscalationApp.GetJsonAsync(http, $"api/workflows/escalation-{alertId}"))["status"]
+                        ?.GetValue<string>(),
                     s => s == "Completed", TimeSpan.FromSeconds(90), $"escalation-{alertId} completed");
                 Assert.Equal("Completed", status);
             }
 
-            var instances = await GetJsonAsync(http, "api/workflows?top=1000");
+            var instances = await EscalationApp.GetJsonAsync(http, "api/workflows?top=1000");
             Assert.Equal(Alerts, instances["instances"]!.AsArray().Count);
-        }
-        finally
-        {
-            await azurite.Tables.DeleteTableAsync(tasksTable);
-            await azurite.Tables.DeleteTableAsync(notificationsTable);
-            await azurite.Queues.DeleteQueueAsync(alertsQueue);
-            Directory.Delete(appRoot, recursive: true);
         }
     }
 
@@ -178,26 +155,6 @@ public sealed class EscalationCrashTests(AzuriteFixture azurite, ITestOutputHelp
             ["route"] = new JsonObject { ["issueType"] = "queue-wait" },
         },
     };
-
-    private static async Task<List<JsonObject>> TasksAsync(HttpClient http)
-    {
-        using var response = await http.GetAsync(new Uri("api/tasks?status=all&top=100", UriKind.Relative));
-        if (!response.IsSuccessStatusCode)
-        {
-            return [];
-        }
-
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return [.. body["tasks"]!.AsArray().Select(t => t!.AsObject())];
-    }
-
-    private static async Task<JsonObject> GetJsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
 
     private static async Task<List<(string Recipient, string TaskId, string Kind)>> NotificationsAsync(TableClient table)
     {

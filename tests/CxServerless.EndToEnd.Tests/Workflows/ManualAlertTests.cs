@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CxHost.Configuration;
 using CxHost.Hosting;
 using CxServerless.EndToEnd.Tests.CxHost;
 using CxServerless.Testing;
@@ -44,36 +43,11 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_declared_incident_becomes_one_task_for_the_declared_team_s_lead_and_resolving_it_resolves_the_alert()
     {
-        var alertsQueue = AzuriteFixture.UniqueName("alerts");
-        var tables = new[] { "ta", "no", "al", "fa" }.ToDictionary(p => p, AzuriteFixture.UniqueName);
-        var root = AzuriteFixture.RepositoryRoot();
-        var appRoot = FunctionAppCopy.WithoutTimers(root);
-        File.WriteAllText(Path.Combine(appRoot, "manual-roster.json"), Roster);
-        var options = new CxHostOptions
+        await using var app = new EscalationApp(azurite, Roster, "Supervisor");
+
+        // A scope of its own: the host stops before the app's tables and queue are deleted.
         {
-            AppRoot = appRoot,
-            Port = AzuriteFixture.FreePort(),
-            HandlerOverride = FunctionAppCopy.HandlerAssembly(root),
-            Storage = azurite.ConnectionString,
-            EventHubPartitions = 1,
-            DevelopmentRole = "Supervisor",
-            ExtraSettings = new Dictionary<string, string>
-            {
-                ["CxAlertsQueue"] = alertsQueue,
-                ["CxTasksTable"] = tables["ta"],
-                ["CxNotificationsTable"] = tables["no"],
-                ["CxAlertsTable"] = tables["al"],
-                ["CxFalseAlarmsTable"] = tables["fa"],
-                ["CxConfigContainer"] = AzuriteFixture.UniqueName("config"),
-                ["CxRosterFile"] = "manual-roster.json",
-                ["Workflows__TaskHub"] = "e2e" + Guid.NewGuid().ToString("N")[..12],
-                ["Workflows__MaxQueuePollingInterval"] = "00:00:01",
-                ["CxDevelopmentIdentities"] = "true",
-            },
-        };
-        try
-        {
-            await using var host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
+            await using var host = new CxHostApplication(app.Options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
             await host.StartAsync(CancellationToken.None);
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
@@ -93,9 +67,12 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
 
             // The alert reached the queue, the queue trigger started the workflow, the workflow opened one task.
             var tasks = await FixtureFunctionApp.EventuallyAsync(
-                () => TasksAsync(http, alertId), t => t.Count > 0 && t[0]["assignee"] is not null, TimeSpan.FromSeconds(90), "the task");
+                () => EscalationApp.TasksAsync(http, alertId),
+                t => t.Count > 0 && t[0]["assignee"] is not null,
+                TimeSpan.FromSeconds(90),
+                "the task");
             await Task.Delay(TimeSpan.FromSeconds(3));
-            tasks = await TasksAsync(http, alertId);
+            tasks = await EscalationApp.TasksAsync(http, alertId);
             var task = Assert.Single(tasks);
             Assert.Equal(("lead-tech", "tech", "manual"), (
                 task["assignee"]!.GetValue<string>(), task["team"]!.GetValue<string>(), task["source"]!.GetValue<string>()));
@@ -108,7 +85,8 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
             }
 
             var status = await FixtureFunctionApp.EventuallyAsync(
-                async () => (await GetJsonAsync(http, $"api/alerts?status=all&id={alertId}"))["alerts"]!.AsArray().SingleOrDefault()?["status"]?.GetValue<string>(),
+                async () => (await EscalationApp.GetJsonAsync(http, $"api/alerts?status=all&id={alertId}"))["alerts"]!.AsArray()
+                    .SingleOrDefault()?["status"]?.GetValue<string>(),
                 s => s == "Resolved", TimeSpan.FromSeconds(60), "the manual alert resolved");
             Assert.Equal("Resolved", status);
             var workflow = await FixtureFunctionApp.EventuallyAsync(
@@ -116,27 +94,6 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
                 s => s == "Completed", TimeSpan.FromSeconds(60), "the escalation completed");
             Assert.Equal("Completed", workflow);
         }
-        finally
-        {
-            foreach (var table in tables.Values)
-            {
-                await azurite.Tables.DeleteTableAsync(table);
-            }
-
-            await azurite.Queues.DeleteQueueAsync(alertsQueue);
-            Directory.Delete(appRoot, recursive: true);
-        }
-    }
-
-    private static async Task<List<JsonObject>> TasksAsync(HttpClient http, string alertId)
-    {
-        using var response = await http.GetAsync(new Uri($"api/tasks?status=all&alertId={alertId}", UriKind.Relative));
-        if (!response.IsSuccessStatusCode)
-        {
-            return [];
-        }
-
-        return [.. JsonNode.Parse(await response.Content.ReadAsStringAsync())!["tasks"]!.AsArray().Select(t => t!.AsObject())];
     }
 
     private static async Task<JsonObject?> WorkflowAsync(HttpClient http, string alertId)
@@ -146,13 +103,5 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
         request.Headers.Add("Cookie", "cx-dev-role=OpsAdmin");
         using var response = await http.SendAsync(request);
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject() : null;
-    }
-
-    private static async Task<JsonObject> GetJsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

@@ -71,14 +71,16 @@ resource pseudonymSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!e
   }
 }
 
-resource notificationSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for key in objectKeys(notificationSecretNames): if (!empty(notificationSecretValues[key])) {
-  parent: vault
-  name: notificationSecretNames[key]
-  properties: {
-    value: notificationSecretValues[key]
-    contentType: 'CxServerless notification channel setting (${key})'
+resource notificationSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+  for key in objectKeys(notificationSecretNames): if (!empty(notificationSecretValues[key])) {
+    parent: vault
+    name: notificationSecretNames[key]
+    properties: {
+      value: notificationSecretValues[key]
+      contentType: 'CxServerless notification channel setting (${key})'
+    }
   }
-}]
+]
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'

@@ -185,7 +185,8 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
                     await _azurite.Queues.DeleteQueueAsync(queue);
                 }
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException { Status: 0 } || (ex is AggregateException all && all.InnerExceptions.All(e => e is Azure.RequestFailedException { Status: 0 })))
+            catch (Exception ex) when (ex is Azure.RequestFailedException { Status: 0 }
+                || (ex is AggregateException all && all.InnerExceptions.All(e => e is Azure.RequestFailedException { Status: 0 })))
             {
                 // xUnit disposes the collection's fixtures in no set order: when the run started its own in-memory
                 // Azurite and that fixture went first, the tables and queues went with it.
@@ -318,7 +319,8 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         if (!File.Exists(chromium))
         {
             throw new InvalidOperationException(
-                $"Chromium is not installed at '{chromium}'. Install Debian's chromium ('apt-get install chromium'; './cx test' does it) or set {ChromiumVariable}.");
+                $"Chromium is not installed at '{chromium}'. "
+                + $"Install Debian's chromium ('apt-get install chromium'; './cx test' does it) or set {ChromiumVariable}.");
         }
 
         // Generous: a loaded 2-core CI machine may take seconds per poll, never minutes.

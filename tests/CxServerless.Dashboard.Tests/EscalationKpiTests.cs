@@ -28,11 +28,21 @@ public sealed class EscalationKpiTests(AzuriteFixture azurite, DashboardApp app)
         // k3: never acknowledged, breached after 2 escalations, closed by its alert after 90 min (rule-csat).
         // k4: open, a manual alert. k5: created 25 hours ago, outside the window.
         var id = team;
-        await SeedAsync(tasks, alerts, id + "-k1", team, now.AddHours(-2), ack: 2, closed: 30, "resolved", breached: false, escalations: 1, "rule-wait");
-        await SeedAsync(tasks, alerts, id + "-k2", team, now.AddHours(-1), ack: 4, closed: 10, "falseAlarm", breached: false, escalations: 0, "rule-wait");
-        await SeedAsync(tasks, alerts, id + "-k3", team, now.AddHours(-3), ack: null, closed: 90, "alertResolved", breached: true, escalations: 2, "rule-csat");
-        await SeedAsync(tasks, alerts, id + "-k4", team, now.AddMinutes(-5), ack: null, closed: null, null, breached: false, escalations: 0, null);
-        await SeedAsync(tasks, alerts, id + "-k5", team, now.AddHours(-25), ack: 1, closed: 2, "falseAlarm", breached: true, escalations: 5, "rule-wait");
+        await SeedAsync(
+            tasks, alerts, id + "-k1", team, now.AddHours(-2), ack: 2, closed: 30, "resolved",
+            breached: false, escalations: 1, "rule-wait");
+        await SeedAsync(
+            tasks, alerts, id + "-k2", team, now.AddHours(-1), ack: 4, closed: 10, "falseAlarm",
+            breached: false, escalations: 0, "rule-wait");
+        await SeedAsync(
+            tasks, alerts, id + "-k3", team, now.AddHours(-3), ack: null, closed: 90, "alertResolved",
+            breached: true, escalations: 2, "rule-csat");
+        await SeedAsync(
+            tasks, alerts, id + "-k4", team, now.AddMinutes(-5), ack: null, closed: null, null,
+            breached: false, escalations: 0, null);
+        await SeedAsync(
+            tasks, alerts, id + "-k5", team, now.AddHours(-25), ack: 1, closed: 2, "falseAlarm",
+            breached: true, escalations: 5, "rule-wait");
 
         var page = await app.NewPageAsync("TeamLead", team);
         await page.AddInitScriptAsync(CspProbe.Script);
@@ -46,7 +56,8 @@ public sealed class EscalationKpiTests(AzuriteFixture azurite, DashboardApp app)
         await Assertions.Expect(Tile(page, "mttr")).ToHaveTextAsync("1.0 h");
         await Assertions.Expect(Tile(page, "sla-breach-rate")).ToHaveTextAsync("25.0 %");
         await Assertions.Expect(Tile(page, "escalations-per-alert")).ToHaveTextAsync("0.75");
-        await Assertions.Expect(page.Locator("#escalation-tiles li[data-kpi=\"mtta\"] .tile-meta")).ToHaveTextAsync("2 of 4 tasks acknowledged");
+        await Assertions.Expect(page.Locator("#escalation-tiles li[data-kpi=\"mtta\"] .tile-meta"))
+            .ToHaveTextAsync("2 of 4 tasks acknowledged");
 
         // False alarms per rule: rule-wait 1 of 2 (k5 is outside the window), rule-csat 0 of 1, manual 0 of 1.
         await Assertions.Expect(page.Locator("#false-alarms tbody tr")).ToHaveCountAsync(3);

@@ -123,7 +123,8 @@ public sealed class InboxTests(AzuriteFixture azurite, DashboardApp app)
         // a route for the slice, else the default team), and assigned to a person of the roster.
         using var api = app.Api("Supervisor");
         var tasks = await Eventually.Async(
-            async () => JsonNode.Parse(await api.GetStringAsync(new Uri($"api/tasks?status=all&alertId={alertId}", UriKind.Relative)))!["tasks"]!.AsArray(),
+            async () => JsonNode.Parse(
+                await api.GetStringAsync(new Uri($"api/tasks?status=all&alertId={alertId}", UriKind.Relative)))!["tasks"]!.AsArray(),
             t => t.Count > 0 && t[0]!["assignee"] is not null,
             TaskTimeout,
             "the task assigned");

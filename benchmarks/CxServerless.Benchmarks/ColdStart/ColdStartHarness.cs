@@ -48,7 +48,8 @@ public sealed class ColdStartHarness : ILoadHarness
         await PublishReadyToRunAsync(root, Path.Combine("functions", "CxServerless.Functions"), Path.Combine(published, "handler"));
         await PublishReadyToRunAsync(root, Path.Combine("benchmarks", "EmptyHandler"), Path.Combine(published, "empty"));
         var realR2r = new HandlerLaunch(
-            "CxServerless.Functions, ReadyToRun", Path.Combine(published, "handler", "CxServerless.Functions"), environment, hostsWorker: true);
+            "CxServerless.Functions, ReadyToRun", Path.Combine(published, "handler", "CxServerless.Functions"), environment,
+            hostsWorker: true);
         var emptyR2r = new HandlerLaunch(
             "EmptyHandler, ReadyToRun (baseline)", Path.Combine(published, "empty", "EmptyHandler"), environment, hostsWorker: false);
         var launches = new[] { empty, real, emptyR2r, realR2r };
@@ -121,7 +122,8 @@ public sealed class ColdStartHarness : ILoadHarness
         Row("in-process probe: build host -> worker started", [.. probes.Select(p => p.Started)], null);
         Console.WriteLine("The worker is built and started in the background once the host has started (task hub created, worker");
         Console.WriteLine(
-            $"running: DurableTaskHost's 'started' log line, a new task hub per launch on {pairs.Sum(p => p.Real.TaskHubs.Count)} launches); " +
+            "running: DurableTaskHost's 'started' log line, a new task hub per launch on " +
+            $"{pairs.Sum(p => p.Real.TaskHubs.Count)} launches); " +
             $"readiness does not wait for it. Worker start retries: {pairs.Sum(p => p.Real.WorkerRetries)}.");
         Console.WriteLine($"The probes ({probes.Count} fresh processes hosting AddCxWorkflows only) time, cold, resolving DurableTaskHost");
         Console.WriteLine("(what the handler does before Kestrel listens) and the whole start of the worker.");
@@ -188,7 +190,10 @@ public sealed class ColdStartHarness : ILoadHarness
     {
         var sample = JsonNode.Parse(
             File.ReadAllText(Path.Combine(root, "local.settings.sample.json")),
-            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!["Values"]!.AsObject();
+            documentOptions: new System.Text.Json.JsonDocumentOptions
+            {
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip
+            })!["Values"]!.AsObject();
         var environment = sample.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? string.Empty);
         environment["AzureWebJobsScriptRoot"] = Path.Combine(root, "functions");
         environment["AzureWebJobsStorage"] = connectionString;

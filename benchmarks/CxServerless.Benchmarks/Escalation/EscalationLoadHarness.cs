@@ -27,7 +27,8 @@ namespace CxServerless.Benchmarks.Escalation;
 /// <remarks>
 /// Options: <c>--alerts N</c> (default 500), <c>--sla S</c> (the first level's acknowledgement SLA, default 180 s, meant to
 /// be long enough that level 0 finishes for every alert before the first lapse; the table says how many had already
-/// climbed when level 0 finished, since their level-1 work then counts in the level-0 column), <c>--leads N</c> (default 25). "Task visible" is
+/// climbed when level 0 finished, since their level-1 work then counts in the level-0 column), <c>--leads N</c> (default 25).
+/// "Task visible" is
 /// when a poller of the Tasks table (every 250 ms, uncounted) first sees the task with an assignee, so the times carry up
 /// to a quarter second plus one query of resolution.
 /// </remarks>
@@ -40,7 +41,8 @@ public sealed class EscalationLoadHarness : ILoadHarness
     public string Name => "escalation";
 
     /// <inheritdoc />
-    public string Description => "500 alerts escalated at once: workflows/s, p95 alert → task visible, transactions per level, vs bare orchestrations";
+    public string Description =>
+        "500 alerts escalated at once: workflows/s, p95 alert → task visible, transactions per level, vs bare orchestrations";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(string[] args)
@@ -75,13 +77,15 @@ public sealed class EscalationLoadHarness : ILoadHarness
         await run.RunOneAsync("warm-" + Guid.NewGuid().ToString("N")[..8], 1, TimeSpan.FromMinutes(2));
         var watch = Stopwatch.StartNew();
         var done = new ConcurrentBag<Task>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency }, async (i, ct) =>
-            done.Add(await run.StartSequenceAsync($"base{i:D4}", 3, ct)));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency }, async (i, ct) =>
+                done.Add(await run.StartSequenceAsync($"base{i:D4}", 3, ct)));
         await Task.WhenAll(done).WaitAsync(PhaseTimeout);
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<EscalationResult> EscalateAsync(string connectionString, FrameworkLogCounter logs, int count, TimeSpan sla, int leads)
+    private static async Task<EscalationResult> EscalateAsync(
+        string connectionString, FrameworkLogCounter logs, int count, TimeSpan sla, int leads)
     {
         var counted = new TableClientOptions();
         counted.AddPolicy(new StorageOperationCounter("table"), HttpPipelinePosition.PerRetry);
@@ -112,15 +116,19 @@ public sealed class EscalationLoadHarness : ILoadHarness
 
             StorageOperationCounter.Reset();
             StorageOperationCounter.Enabled = true;
-            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency }, async (i, ct) =>
-            {
-                var alertId = $"bench{i:D4}";
-                var request = new EscalationRequest(alertId, AlertSeverity.Critical, "Average speed of answer high on queue=billing",
-                    "queue=billing", "AverageSpeedOfAnswer", new RoutingHint(null, null, "queue-wait"), "detected");
-                startedAt[EscalationRequest.TaskIdFor(alertId)] = watch.Elapsed;
-                await run.Client.ScheduleNewOrchestrationInstanceAsync(
-                    nameof(EscalationOrchestrator), request, new StartOrchestrationOptions(EscalationRequest.InstanceIdFor(alertId)), ct);
-            });
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency }, async (i, ct) =>
+                {
+                    var alertId = $"bench{i:D4}";
+                    var request = new EscalationRequest(alertId, AlertSeverity.Critical, "Average speed of answer high on queue=billing",
+                        "queue=billing", "AverageSpeedOfAnswer", new RoutingHint(null, null, "queue-wait"), "detected");
+                    startedAt[EscalationRequest.TaskIdFor(alertId)] = watch.Elapsed;
+                    await run.Client.ScheduleNewOrchestrationInstanceAsync(
+                        nameof(EscalationOrchestrator),
+                        request,
+                        new StartOrchestrationOptions(EscalationRequest.InstanceIdFor(alertId)),
+                        ct);
+                });
             var allVisible = await WaitAsync(() => visibleAt.Count >= count, PhaseTimeout);
             var levelZeroSeconds = watch.Elapsed.TotalSeconds;
             var overlap = escalatedAt.Count;
@@ -132,11 +140,14 @@ public sealed class EscalationLoadHarness : ILoadHarness
             Progress("level 1 done; resolving every task");
 
             var closeWatch = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency }, async (i, ct) =>
-                await run.Client.RaiseEventAsync(EscalationRequest.InstanceIdFor($"bench{i:D4}"), TaskAction.EventName,
-                    new TaskAction("resolve", "sup-00", "bench"), ct));
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency }, async (i, ct) =>
+                    await run.Client.RaiseEventAsync(EscalationRequest.InstanceIdFor($"bench{i:D4}"), TaskAction.EventName,
+                        new TaskAction("resolve", "sup-00", "bench"), ct));
             var allClosed = await WaitAsync(
-                () => run.CountAsync(OrchestrationRuntimeStatus.Completed).GetAwaiter().GetResult() >= count + 1, PhaseTimeout, TimeSpan.FromSeconds(1));
+                () => run.CountAsync(OrchestrationRuntimeStatus.Completed).GetAwaiter().GetResult() >= count + 1,
+                PhaseTimeout,
+                TimeSpan.FromSeconds(1));
             var closeSeconds = closeWatch.Elapsed.TotalSeconds;
             var closure = TakeCounts();
             StorageOperationCounter.Enabled = false;
@@ -165,7 +176,8 @@ public sealed class EscalationLoadHarness : ILoadHarness
     }
 
     private static async Task PollAsync(
-        TableClient reader, Stopwatch watch, ConcurrentDictionary<string, TimeSpan> visible, ConcurrentDictionary<string, TimeSpan> escalated,
+        TableClient reader, Stopwatch watch, ConcurrentDictionary<string, TimeSpan> visible,
+        ConcurrentDictionary<string, TimeSpan> escalated,
         CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -213,13 +225,16 @@ public sealed class EscalationLoadHarness : ILoadHarness
     }
 
     private static void Print(
-        int count, TimeSpan sla, int leads, double baseline, EscalationResult r, double loadBefore, double loadAfter, FrameworkLogCounter logs,
+        int count, TimeSpan sla, int leads, double baseline, EscalationResult r,
+        double loadBefore, double loadAfter, FrameworkLogCounter logs,
         TimeSpan elapsed)
     {
         var rate = r.Visible / r.LevelZeroSeconds;
         Console.WriteLine(
-            $"Escalation workflow on the hosted Durable Task worker (AddCxWorkflows, Azure Storage provider) on Azurite, {Environment.ProcessorCount} cores; " +
-            $"{count} critical alerts started at once ({StartConcurrency} starts in flight), {leads} team leads and 10 supervisors on shift, " +
+            "Escalation workflow on the hosted Durable Task worker (AddCxWorkflows, Azure Storage provider) on Azurite, " +
+            $"{Environment.ProcessorCount} cores; " +
+            $"{count} critical alerts started at once ({StartConcurrency} starts in flight), " +
+            $"{leads} team leads and 10 supervisors on shift, " +
             $"first-level SLA {sla.TotalSeconds:0} s");
         Console.WriteLine($"Load average (1 min): {loadBefore:0.00} before, {loadAfter:0.00} after");
         Console.WriteLine();
@@ -247,10 +262,12 @@ public sealed class EscalationLoadHarness : ILoadHarness
 
         Console.WriteLine();
         var warnings = string.Join("; ", logs.Entries.Select(e => $"{e.Key} ×{e.Value.Count}"));
-        Console.WriteLine($"Framework warnings/errors: {(warnings.Length == 0 ? "none" : warnings)}; run took {elapsed.TotalMinutes:0.0} min.");
+        Console.WriteLine(
+            $"Framework warnings/errors: {(warnings.Length == 0 ? "none" : warnings)}; run took {elapsed.TotalMinutes:0.0} min.");
     }
 
-    private static double Per(IReadOnlyDictionary<string, long> counts, string kind, int count) => (double)counts.GetValueOrDefault(kind) / count;
+    private static double Per(IReadOnlyDictionary<string, long> counts, string kind, int count) =>
+        (double)counts.GetValueOrDefault(kind) / count;
 
     private static string PerAlert(IReadOnlyDictionary<string, long> counts, int count) =>
         (counts.Values.Sum() / (double)count).ToString("0.0", CultureInfo.InvariantCulture);
@@ -258,11 +275,14 @@ public sealed class EscalationLoadHarness : ILoadHarness
     private static void Row(string measure, string value) => Console.WriteLine($"| {measure} | {value} |");
 
     private static double Option(string[] args, string name, double fallback) =>
-        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length
+            ? double.Parse(args[at + 1], CultureInfo.InvariantCulture)
+            : fallback;
 
     private static void Progress(string step) => Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] escalation: {step}");
 
     private sealed record EscalationResult(
-        bool Complete, int Visible, int Escalated, int EscalatedDuringLevelZero, double LevelZeroSeconds, double CloseSeconds, double P50, double P95, double Max,
+        bool Complete, int Visible, int Escalated, int EscalatedDuringLevelZero, double LevelZeroSeconds, double CloseSeconds,
+        double P50, double P95, double Max,
         IReadOnlyDictionary<string, long> LevelZero, IReadOnlyDictionary<string, long> LevelOne, IReadOnlyDictionary<string, long> Closure);
 }

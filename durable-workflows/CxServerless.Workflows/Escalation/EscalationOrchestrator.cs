@@ -18,11 +18,13 @@ namespace CxServerless.Workflows.Escalation;
 [DurableTask(nameof(EscalationOrchestrator))]
 public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest, EscalationOutcome>
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
+    private static readonly TaskOptions Retry =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
 
     // Delivery retries its HTTP calls itself (resilience handlers) and records a channel's failure instead of throwing;
     // these retries cover storage trouble. After them the escalation goes on without the delivery.
-    private static readonly TaskOptions DeliveryRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(1)));
+    private static readonly TaskOptions DeliveryRetry =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(1)));
 
     /// <inheritdoc />
     public override async Task<EscalationOutcome> RunAsync(TaskOrchestrationContext context, EscalationRequest input)
@@ -65,7 +67,8 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
             }
         }
 
-        /// <summary>Assigns the current level; returns its SLA deadline, DateTime.MaxValue past the last level, or null to skip it.</summary>
+        /// <summary>Assigns the current level; returns its SLA deadline, DateTime.MaxValue past the last level,
+        /// or null to skip it.</summary>
         private async Task<DateTime?> AssignCurrentLevelAsync()
         {
             if (_level >= _levels.Count)
@@ -105,7 +108,8 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
             return due;
         }
 
-        /// <summary>Waits for actions and timers at the current level; returns the outcome once the task closes, or null to move on.</summary>
+        /// <summary>Waits for actions and timers at the current level; returns the outcome once the task closes,
+        /// or null to move on.</summary>
         private async Task<EscalationOutcome?> WaitAtLevelAsync(DateTime due)
         {
             var reminded = false;
@@ -133,7 +137,8 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
                         if (at < due)
                         {
                             reminded = true;
-                            var remindStep = await ChangeAsync("reminded", "system", $"the SLA lapses at {Utc(due):u}", _assignees[^1], Utc(due), level.Channels);
+                            var remindStep = await ChangeAsync(
+                                "reminded", "system", $"the SLA lapses at {Utc(due):u}", _assignees[^1], Utc(due), level.Channels);
                             await DeliverAsync(_assignees[^1], remindStep, level.Channels);
                             continue;
                         }
@@ -158,7 +163,8 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
                         break;
                     case "resolve" or "falseAlarm" or "alertResolved":
                         await ChangeAsync(action.Kind == "resolve" ? "resolved" : action.Kind, action.By, action.Note, null, null);
-                        return new EscalationOutcome(plan.TaskId, action.Kind == "resolve" ? "resolved" : action.Kind, action.By, _level, _breached);
+                        return new EscalationOutcome(
+                            plan.TaskId, action.Kind == "resolve" ? "resolved" : action.Kind, action.By, _level, _breached);
                     case "reassign" when action.To is not null && _level < _levels.Count:
                         var reassignStep = ++_step;
                         var result = await context.CallActivityAsync<AssignResult>(
@@ -192,7 +198,8 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
             string kind, string by, string? note, string? person, DateTimeOffset? due, IReadOnlyList<string>? channels = null)
         {
             var step = ++_step;
-            await context.CallActivityAsync(nameof(RecordTaskChange), new TaskChange(plan.TaskId, step, kind, by, note, person, due, channels), Retry);
+            await context.CallActivityAsync(
+                nameof(RecordTaskChange), new TaskChange(plan.TaskId, step, kind, by, note, person, due, channels), Retry);
             return step;
         }
 
@@ -207,7 +214,9 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationRequest,
             try
             {
                 await context.CallActivityAsync<string>(
-                    nameof(DeliverNotification), new DeliveryRequest(recipient, AssignEscalationLevel.NotificationKey(plan.TaskId, step)), DeliveryRetry);
+                    nameof(DeliverNotification),
+                    new DeliveryRequest(recipient, AssignEscalationLevel.NotificationKey(plan.TaskId, step)),
+                    DeliveryRetry);
             }
             catch (TaskFailedException)
             {

@@ -101,11 +101,13 @@ internal sealed partial class ActivityOutageGuard : IOrchestrationService
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => _inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     /// <inheritdoc />
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(
+        TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         _inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
     /// <inheritdoc />
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => _inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
+        _inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
     /// <inheritdoc />
     public Task CompleteTaskOrchestrationWorkItemAsync(
@@ -117,13 +119,16 @@ internal sealed partial class ActivityOutageGuard : IOrchestrationService
         TaskMessage continuedAsNewMessage,
         OrchestrationState orchestrationState) =>
         _inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage,
+            orchestrationState);
 
     /// <inheritdoc />
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        _inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
     /// <inheritdoc />
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        _inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
     /// <inheritdoc />
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
@@ -169,8 +174,11 @@ internal sealed partial class ActivityOutageGuard : IOrchestrationService
         }
     }
 
-    [LoggerMessage(EventId = 9410, Level = LogLevel.Warning,
-        Message = "Could not {Action} activity work item {WorkItemId} (attempt {Attempt}, {Error}); storage may be down, retrying in {Delay}.")]
+    [LoggerMessage(
+        EventId = 9410,
+        Level = LogLevel.Warning,
+        Message = "Could not {Action} activity work item {WorkItemId} (attempt {Attempt}, {Error}); " +
+            "storage may be down, retrying in {Delay}.")]
     private static partial void LogRetrying(ILogger logger, string action, string workItemId, int attempt, string error, TimeSpan delay);
 
     [LoggerMessage(EventId = 9411, Level = LogLevel.Information,

@@ -76,7 +76,8 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         // competes with the start-up the readiness probe waits for.
         if (_services.GetService<IHostApplicationLifetime>() is { } lifetime)
         {
-            lifetime.ApplicationStarted.Register(() => _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None));
+            lifetime.ApplicationStarted.Register(
+                () => _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None));
         }
         else
         {
@@ -174,7 +175,11 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
     {
         var service = _services.GetRequiredService<AzureStorageOrchestrationService>();
         var shims = new DurableTaskShimFactory(
-            new DurableTaskWorkerOptions { MaximumTimerInterval = _options.MaximumTimerInterval, DataConverter = WorkflowSerialization.Converter },
+            new DurableTaskWorkerOptions
+            {
+                MaximumTimerInterval = _options.MaximumTimerInterval,
+                DataConverter = WorkflowSerialization.Converter
+            },
             _loggerFactory);
         var worker = new TaskHubWorker(new ActivityOutageGuard(service, _logger, _stopping.Token), _loggerFactory)
         {
@@ -186,14 +191,20 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         return worker;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Durable Task worker started on task hub {TaskHub} ({Partitions} partitions)")]
+    [LoggerMessage(
+        EventId = 3001,
+        Level = LogLevel.Information,
+        Message = "Durable Task worker started on task hub {TaskHub} ({Partitions} partitions)")]
     private static partial void LogStarted(ILogger logger, string taskHub, int partitions);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
         Message = "Durable Task worker could not start (attempt {Attempt}, {ErrorType}); retrying in {Delay}")]
     private static partial void LogStartFailed(ILogger logger, int attempt, string errorType, TimeSpan delay);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Durable Task worker did not drain within {Timeout}; stopping it at once")]
+    [LoggerMessage(
+        EventId = 3003,
+        Level = LogLevel.Warning,
+        Message = "Durable Task worker did not drain within {Timeout}; stopping it at once")]
     private static partial void LogDrainTimedOut(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Durable Task worker stopped on task hub {TaskHub}")]

@@ -18,7 +18,8 @@ public static partial class RosterParser
     /// <summary>The notification channels a level may use; <c>inbox</c> is implied.</summary>
     public static IReadOnlyList<string> Channels { get; } = ["inbox", "teams", "email", "webhook"];
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
     /// <param name="json">The file's text.</param>
@@ -136,12 +137,15 @@ public static partial class RosterParser
             var team = reader.String(item, "team", path, required: true);
             var role = ReadRole(reader, item, "role", path);
             var skills = ReadStrings(reader, item, "skills", path);
-            var shift = reader.Field(item, "shift", path, true, JsonValueKind.Object) is { } s ? ReadShift(reader, s, RuleReader.Path(path, "shift"), zone) : null;
+            var shift = reader.Field(item, "shift", path, true, JsonValueKind.Object) is { } s
+                ? ReadShift(reader, s, RuleReader.Path(path, "shift"), zone)
+                : null;
             var email = reader.String(item, "email", path);
             if (email is not null && !IsEmailAddress(email))
             {
                 // The address itself is not repeated: the problem list goes to logs and API answers.
-                reader.Error(RuleReader.Path(path, "email"), "must be one e-mail address such as name@example.com (at most 254 characters)");
+                reader.Error(
+                    RuleReader.Path(path, "email"), "must be one e-mail address such as name@example.com (at most 254 characters)");
                 email = null;
             }
 
@@ -180,7 +184,9 @@ public static partial class RosterParser
             }
 
             var role = ReadRole(reader, item, "role", path);
-            var shift = reader.Field(item, "shift", path, true, JsonValueKind.Object) is { } s ? ReadShift(reader, s, RuleReader.Path(path, "shift"), zone) : null;
+            var shift = reader.Field(item, "shift", path, true, JsonValueKind.Object) is { } s
+                ? ReadShift(reader, s, RuleReader.Path(path, "shift"), zone)
+                : null;
             if (person is not null && role is not null && shift is not null)
             {
                 rota.Add(new OnCallShift(person, role, shift));
@@ -230,7 +236,8 @@ public static partial class RosterParser
         return chains;
     }
 
-    private static EscalationLevel? ReadLevel(RuleReader reader, JsonElement item, string path, List<Person> people, List<OnCallShift> onCall)
+    private static EscalationLevel? ReadLevel(
+        RuleReader reader, JsonElement item, string path, List<Person> people, List<OnCallShift> onCall)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -262,7 +269,9 @@ public static partial class RosterParser
             reader.Error(RuleReader.Path(path, "channels"), $"has \"{channel}\"; channels are {string.Join(", ", Channels)}");
         }
 
-        return role is null ? null : new EscalationLevel(role, anyTeam, ack, resolve, remind, ["inbox", .. channels.Where(c => c != "inbox").Distinct()]);
+        return role is null
+            ? null
+            : new EscalationLevel(role, anyTeam, ack, resolve, remind, ["inbox", .. channels.Where(c => c != "inbox").Distinct()]);
     }
 
     private static void CheckPositive(RuleReader reader, string path, TimeSpan value)
@@ -400,6 +409,8 @@ public static partial class RosterParser
     /// <summary>A plain address (local part, @, a domain with a dot): no display name, no spaces, no list.</summary>
     private static bool IsEmailAddress(string text) => text.Length <= 254 && EmailPattern().IsMatch(text);
 
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    [GeneratedRegex(
+        @"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?" +
+        @"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
     private static partial Regex EmailPattern();
 }

@@ -62,7 +62,8 @@ public sealed record ShiftPattern(TimeZoneInfo Zone, IReadOnlySet<DayOfWeek> Day
         return best;
     }
 
-    /// <summary>The starts of this pattern's shifts in the interval (<paramref name="after"/>, <paramref name="upTo"/>], oldest first.</summary>
+    /// <summary>The starts of this pattern's shifts in the interval (<paramref name="after"/>, <paramref name="upTo"/>],
+    /// oldest first.</summary>
     /// <param name="after">The start of the interval, excluded.</param>
     /// <param name="upTo">The end of the interval, included.</param>
     /// <returns>The shift starts, in UTC.</returns>

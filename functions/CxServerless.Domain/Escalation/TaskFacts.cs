@@ -9,4 +9,5 @@ namespace CxServerless.Domain.Escalation;
 /// <param name="Escalations">How many times it climbed to a next level.</param>
 /// <param name="Rule">The alert rule that raised its alert (<c>manual</c> for a declared incident).</param>
 public sealed record TaskFacts(
-    DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClosedAt, string? Closure, bool SlaBreached, int Escalations, string Rule);
+    DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClosedAt, string? Closure, bool SlaBreached,
+    int Escalations, string Rule);

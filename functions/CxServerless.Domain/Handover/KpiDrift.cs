@@ -10,7 +10,8 @@ namespace CxServerless.Domain.Handover;
 /// <param name="MeanBaseline">The mean of their baselines.</param>
 /// <param name="ChangePercent">(mean value − mean baseline) ÷ |mean baseline| × 100: above the baseline is positive.</param>
 /// <param name="WorsePercent">The change in the direction that is worse for customers (positive means worse).</param>
-public sealed record KpiDrift(KpiId Kpi, string Slice, int Windows, double MeanValue, double MeanBaseline, double ChangePercent, double WorsePercent)
+public sealed record KpiDrift(
+    KpiId Kpi, string Slice, int Windows, double MeanValue, double MeanBaseline, double ChangePercent, double WorsePercent)
 {
     /// <summary>
     /// The KPIs and slices that moved most against their baseline: per KPI and slice, the windows that had a baseline

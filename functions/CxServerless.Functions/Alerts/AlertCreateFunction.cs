@@ -24,19 +24,22 @@ public sealed class AlertCreateFunction(AlertStore alerts, RosterSource rosters,
     /// <summary>The longest summary, in characters, before masking.</summary>
     public const int MaxSummaryLength = 500;
 
-    private const string Shape = "{ \"summary\": \"…\", \"severity\": \"low|medium|high|critical\", \"team\"?: \"…\", \"kpi\"?: \"…\", \"slice\"?: \"…\" }";
+    private const string Shape =
+        "{ \"summary\": \"…\", \"severity\": \"low|medium|high|critical\", \"team\"?: \"…\", \"kpi\"?: \"…\", \"slice\"?: \"…\" }";
 
     /// <inheritdoc />
     public override string Name => "AlertCreate";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string>(StringComparer.Ordinal) { CxRoles.Supervisor, CxRoles.OpsAdmin };
+    public override IReadOnlySet<string> AllowedRoles { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { CxRoles.Supervisor, CxRoles.OpsAdmin };
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
@@ -45,7 +48,8 @@ public sealed class AlertCreateFunction(AlertStore alerts, RosterSource rosters,
             return HttpTriggerResponse.Problem(413, "Payload too large", $"The body is over {TaskRequests.MaxBodyBytes / 1024} KiB.");
         }
 
-        if (!TaskRequests.TryRead(request.Body, ManualAlertJsonContext.Default.ManualAlertRequest, optional: false, Shape, out var body, out var problem))
+        if (!TaskRequests.TryRead(
+            request.Body, ManualAlertJsonContext.Default.ManualAlertRequest, optional: false, Shape, out var body, out var problem))
         {
             return HttpTriggerResponse.Problem(400, "Invalid body", problem!);
         }
@@ -68,7 +72,8 @@ public sealed class AlertCreateFunction(AlertStore alerts, RosterSource rosters,
         return response;
     }
 
-    private static string? Check(ManualAlertRequest body, Domain.Escalation.Roster roster, out AlertSeverity severity, out KpiId? kpi, out Slice slice)
+    private static string? Check(
+        ManualAlertRequest body, Domain.Escalation.Roster roster, out AlertSeverity severity, out KpiId? kpi, out Slice slice)
     {
         severity = default;
         kpi = null;
@@ -80,7 +85,8 @@ public sealed class AlertCreateFunction(AlertStore alerts, RosterSource rosters,
 
         if (body.Summary.Length > MaxSummaryLength)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"summary has {body.Summary.Length} characters; at most {MaxSummaryLength} are allowed.");
+            return string.Create(
+                CultureInfo.InvariantCulture, $"summary has {body.Summary.Length} characters; at most {MaxSummaryLength} are allowed.");
         }
 
         if (!ManualSeverities.TryMap(body.Severity, out severity))

@@ -61,14 +61,16 @@ public sealed record ManualAlert(
     public static ManualAlert? FromEntity(TableEntity e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (!Enum.TryParse<AlertSeverity>(e.GetString("Severity"), out var severity) || !Enum.TryParse<AlertStatus>(e.GetString("Status"), out var status))
+        if (!Enum.TryParse<AlertSeverity>(e.GetString("Severity"), out var severity)
+            || !Enum.TryParse<AlertStatus>(e.GetString("Status"), out var status))
         {
             return null;
         }
 
         return new ManualAlert(
-            e.RowKey, e.GetString("Summary") ?? string.Empty, severity, e.GetString("RequestedSeverity") ?? string.Empty, e.GetString("Team"),
-            e.GetString("Kpi"), e.GetString("Slice") ?? "all", status, e.GetDateTimeOffset("OpenedAt") ?? default, e.GetString("OpenedBy") ?? string.Empty)
+            e.RowKey, e.GetString("Summary") ?? string.Empty, severity, e.GetString("RequestedSeverity") ?? string.Empty,
+            e.GetString("Team"), e.GetString("Kpi"), e.GetString("Slice") ?? "all", status,
+            e.GetDateTimeOffset("OpenedAt") ?? default, e.GetString("OpenedBy") ?? string.Empty)
         {
             ResolvedAt = e.GetDateTimeOffset("ResolvedAt"),
             Resolution = e.GetString("Resolution"),

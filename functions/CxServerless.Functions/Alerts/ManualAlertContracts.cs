@@ -28,7 +28,8 @@ public sealed record ManualAlertRequest(string? Summary, string? Severity, strin
 /// <param name="Route">Its owning team and issue type <c>manual</c>.</param>
 public sealed record ManualAlertView(
     string Id, string Source, string? Kpi, string Slice, string Status, string Severity, string RequestedSeverity, string Message,
-    DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ResolvedAt, string? Resolution, string OpenedBy, ManualAlertRoute Route);
+    DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ResolvedAt, string? Resolution, string OpenedBy,
+    ManualAlertRoute Route);
 
 /// <summary>Where a manual alert is routed.</summary>
 /// <param name="Team">The declared team, or null for the routing file's choice.</param>

@@ -82,7 +82,8 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         await EnsureCreatedAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var manual = await table.GetEntityIfExistsAsync<TableEntity>(ManualAlert.PartitionKey, alertId, cancellationToken: cancellationToken);
+            var manual = await table.GetEntityIfExistsAsync<TableEntity>(
+                ManualAlert.PartitionKey, alertId, cancellationToken: cancellationToken);
             var detected = manual.HasValue
                 ? null
                 : await table.GetEntityIfExistsAsync<TableEntity>(StoredAlert.PartitionKey, alertId, cancellationToken: cancellationToken);
@@ -119,7 +120,8 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         }
     }
 
-    /// <summary>The evaluator's latest monitor status, from the same shared read as <see cref="ListAsync"/>; null before it wrote one.</summary>
+    /// <summary>The evaluator's latest monitor status, from the same shared read as <see cref="ListAsync"/>;
+    /// null before it wrote one.</summary>
     public async Task<MonitorStatus?> MonitorStatusAsync(CancellationToken cancellationToken) =>
         (await ReadAsync(false, cancellationToken)).Status;
 
@@ -139,7 +141,8 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(transition);
         var alert = transition.Alert ?? throw new ArgumentException("A transition without an alert.", nameof(transition));
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(StoredAlert.PartitionKey, storedId, cancellationToken: cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(
+            StoredAlert.PartitionKey, storedId, cancellationToken: cancellationToken);
         var current = existing.HasValue ? StoredAlert.FromEntity(existing.Value!) : null;
         var announce = transition.Kind is AlertTransitionKind.Opened or AlertTransitionKind.Resolved || transition.SeverityChanged;
         if (current is null)
@@ -228,8 +231,8 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         return alert.Alert.Status == AlertStatus.Resolved ? "resolved" : alert.Version == 1 ? "opened" : "escalated";
     }
 
-    private async Task<(DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status, IReadOnlyList<ManualAlert> Manual)> ReadAsync(
-        bool fresh, CancellationToken cancellationToken)
+    private async Task<(DateTimeOffset At, IReadOnlyList<StoredAlert> Alerts, MonitorStatus? Status, IReadOnlyList<ManualAlert> Manual)>
+        ReadAsync(bool fresh, CancellationToken cancellationToken)
     {
         if (!fresh && _cache is { } cache && time.GetUtcNow() - cache.At < TimeSpan.FromSeconds(1))
         {
@@ -243,7 +246,9 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         {
             StorageReads.Add();
             await foreach (var row in table.QueryAsync<TableEntity>(
-                e => e.PartitionKey == StoredAlert.PartitionKey || e.PartitionKey == MonitorStatus.PartitionKey || e.PartitionKey == ManualAlert.PartitionKey,
+                e => e.PartitionKey == StoredAlert.PartitionKey
+                    || e.PartitionKey == MonitorStatus.PartitionKey
+                    || e.PartitionKey == ManualAlert.PartitionKey,
                 cancellationToken: cancellationToken))
             {
                 if (row.PartitionKey == ManualAlert.PartitionKey)
@@ -268,8 +273,10 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
             // No alert was ever stored.
         }
 
-        IReadOnlyList<StoredAlert> sorted = [.. alerts.OrderByDescending(a => a.Alert.OpenedAt).ThenBy(a => a.Alert.Id, StringComparer.Ordinal)];
-        IReadOnlyList<ManualAlert> declaredSorted = [.. manual.OrderByDescending(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
+        IReadOnlyList<StoredAlert> sorted =
+            [.. alerts.OrderByDescending(a => a.Alert.OpenedAt).ThenBy(a => a.Alert.Id, StringComparer.Ordinal)];
+        IReadOnlyList<ManualAlert> declaredSorted =
+            [.. manual.OrderByDescending(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
         var read = (time.GetUtcNow(), sorted, status, declaredSorted);
         _cache = read;
         return read;

@@ -15,7 +15,8 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
     /// <summary>The table partition of every alert.</summary>
     public const string PartitionKey = "alert";
 
-    /// <summary>Gets why the alert was resolved by a person (<c>false alarm: …</c>), when it was; null when it recovered by itself.</summary>
+    /// <summary>Gets why the alert was resolved by a person (<c>false alarm: …</c>), when it was;
+    /// null when it recovered by itself.</summary>
     public string? Resolution { get; init; }
 
     /// <summary>The row to store.</summary>
@@ -92,7 +93,8 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             Route = new RoutingHint(e.GetString("RouteTeam"), e.GetString("RouteSkill"), e.GetString("RouteIssueType")),
             Message = e.GetString("Message") ?? string.Empty,
         };
-        return new StoredAlert(alert, e.GetInt32("Version") ?? 1, e.GetInt32("NotifiedVersion") ?? 0, e.GetDateTimeOffset("UpdatedAt") ?? alert.WindowEnd)
+        return new StoredAlert(
+            alert, e.GetInt32("Version") ?? 1, e.GetInt32("NotifiedVersion") ?? 0, e.GetDateTimeOffset("UpdatedAt") ?? alert.WindowEnd)
         {
             Resolution = e.GetString("Resolution"),
         };

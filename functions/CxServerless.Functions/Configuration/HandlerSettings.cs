@@ -140,9 +140,11 @@ public static class HandlerSettings
         new(EventHubName, SettingShape.Value, SettingScope.Everywhere,
             "Read by the Functions host through %CxEventHubName% in the ingestion function.json."),
         new(EventHubConsumerGroup, SettingShape.Value, SettingScope.Everywhere,
-            "Read by the Functions host through %CxEventHubConsumerGroup% in the ingestion function.json: the app's dedicated consumer group. Local: $Default."),
+            "Read by the Functions host through %CxEventHubConsumerGroup% in the ingestion function.json: " +
+            "the app's dedicated consumer group. Local: $Default."),
         new(PseudonymKey, SettingShape.Value, SettingScope.Everywhere,
-            "Read by the handler: the HMAC-SHA256 key for customer pseudonyms. Azure: a Key Vault reference. Local: a development-only value."),
+            "Read by the handler: the HMAC-SHA256 key for customer pseudonyms. Azure: a Key Vault reference. " +
+            "Local: a development-only value."),
         new(EventsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table of stored events. Optional; Azure uses the default CxEvents (tests set unique names)."),
         new(QuarantineTable, SettingShape.Value, SettingScope.LocalOnly,
@@ -152,9 +154,11 @@ public static class HandlerSettings
         new(IngestPartitionBuckets, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: table partitions per hour of events (1-64). Optional; Azure uses the default 2 (docs/events.md)."),
         new(RulesFile, SettingShape.Value, SettingScope.LocalOnly,
-            "Read by the handler: the alert rules file relative to the app root. Optional; default rules/cx-rules.v1.json (docs/alert-rules.md)."),
+            "Read by the handler: the alert rules file relative to the app root. Optional; " +
+            "default rules/cx-rules.v1.json (docs/alert-rules.md)."),
         new(AlertSchedule, SettingShape.Value, SettingScope.Everywhere,
-            "Read by the Functions host through %CxAlertSchedule% in EvaluateAlerts/function.json: the alert evaluator's NCRONTAB schedule (every 2 s)."),
+            "Read by the Functions host through %CxAlertSchedule% in EvaluateAlerts/function.json: " +
+            "the alert evaluator's NCRONTAB schedule (every 2 s)."),
         new(MetricBucketsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table of per-minute KPI buckets. Optional; Azure uses the default MetricBuckets."),
         new(AlertsTable, SettingShape.Value, SettingScope.LocalOnly,
@@ -171,18 +175,23 @@ public static class HandlerSettings
         new(NotificationsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the Notifications table. Optional; Azure uses the default Notifications."),
         new(FalseAlarmsTable, SettingShape.Value, SettingScope.LocalOnly,
-            "Read by the handler: the table of alerts closed as false alarms in the task inbox. Optional; Azure uses the default FalseAlarms."),
+            "Read by the handler: the table of alerts closed as false alarms in the task inbox. " +
+            "Optional; Azure uses the default FalseAlarms."),
         new(HandoversTable, SettingShape.Value, SettingScope.Everywhere,
-            "Read by the handler: the table of shift handovers (WriteHandovers writes it, GET /api/handovers/latest reads it). Default Handovers."),
+            "Read by the handler: the table of shift handovers (WriteHandovers writes it, GET /api/handovers/latest reads it). " +
+            "Default Handovers."),
         new(HandoverSchedule, SettingShape.Value, SettingScope.Everywhere,
-            "Read by the Functions host through %CxHandoverSchedule% in WriteHandovers/function.json: how often the handover timer looks for " +
+            "Read by the Functions host through %CxHandoverSchedule% in WriteHandovers/function.json: " +
+            "how often the handover timer looks for " +
             "a passed shift boundary (every minute; docs/escalation.md)."),
         new(RosterFile, SettingShape.Value, SettingScope.LocalOnly,
-            "Read by the handler: the routing file relative to the app root. Optional; default rules/cx-roster.v1.json (docs/escalation.md)."),
+            "Read by the handler: the routing file relative to the app root. Optional; " +
+            "default rules/cx-roster.v1.json (docs/escalation.md)."),
         new(ConfigContainer, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the blob container of routing files replaced through PUT /api/roster. Optional; default cx-config."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,
-            "Read by the handler: event time the alert evaluator replays after a cold start (15 min to 7 days). Optional; default 6 hours."),
+            "Read by the handler: event time the alert evaluator replays after a cold start (15 min to 7 days). " +
+            "Optional; default 6 hours."),
         new(KpiLookback, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: event time the KPI read side holds in memory (30 min to 7 days). Optional; default 8 hours."),
         new(KpiRefresh, SettingShape.Value, SettingScope.LocalOnly,

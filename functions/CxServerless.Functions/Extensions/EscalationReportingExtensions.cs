@@ -13,7 +13,8 @@ namespace CxServerless.Functions.Extensions;
 /// </summary>
 public static class EscalationReportingExtensions
 {
-    /// <summary>Adds the handover functions and the escalation KPIs API. Needs <c>AddAnalytics</c> (alerts, baselines) and <c>AddEscalation</c> (tasks, roster, notifications).</summary>
+    /// <summary>Adds the handover functions and the escalation KPIs API. Needs <c>AddAnalytics</c> (alerts, baselines) and
+    /// <c>AddEscalation</c> (tasks, roster, notifications).</summary>
     public static IServiceCollection AddEscalationReporting(this IServiceCollection services)
     {
         services.AddOptions<HandoverOptions>()
@@ -23,7 +24,8 @@ public static class EscalationReportingExtensions
             .ValidateOnStart();
 
         services.AddSingleton(sp => new HandoverStore(
-            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(sp.GetRequiredService<IOptions<HandoverOptions>>().Value.HandoversTable)));
+            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(
+                sp.GetRequiredService<IOptions<HandoverOptions>>().Value.HandoversTable)));
         services.AddSingleton<HandoverSummarizer>();
         services.AddSingleton<IFunctionHandler, WriteHandoversFunction>();
         services.AddSingleton<IFunctionHandler, HandoverLatestFunction>();

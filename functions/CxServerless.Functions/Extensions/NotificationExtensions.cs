@@ -53,7 +53,9 @@ public static class NotificationExtensions
 
         // Four attempts with their backoff must fit in the total; the breaker samples at least twice an attempt.
         resilience.TotalRequestTimeout.Timeout = settings.AttemptTimeout * 4 + settings.RetryDelay * 15 + TimeSpan.FromSeconds(30);
-        resilience.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2 > TimeSpan.FromSeconds(60) ? settings.AttemptTimeout * 2 : TimeSpan.FromSeconds(60);
+        resilience.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2 > TimeSpan.FromSeconds(60)
+            ? settings.AttemptTimeout * 2
+            : TimeSpan.FromSeconds(60);
         resilience.CircuitBreaker.MinimumThroughput = 10;
         resilience.CircuitBreaker.FailureRatio = 0.5;
         resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);

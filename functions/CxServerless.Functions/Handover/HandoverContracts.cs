@@ -50,7 +50,8 @@ public sealed record HandoverAlert(string Id, string Severity, string Kpi, strin
 /// <param name="Resolved">Tasks closed during the shift (resolved, false alarm or alert resolved).</param>
 /// <param name="SlaBreaches">Tasks past their last level's SLA: still open at the boundary, or closed during the shift.</param>
 /// <param name="Breached">Those tasks (at most 20), newest first.</param>
-public sealed record HandoverTasks(int Created, int Open, int Acknowledged, int Resolved, int SlaBreaches, IReadOnlyList<HandoverTask> Breached);
+public sealed record HandoverTasks(
+    int Created, int Open, int Acknowledged, int Resolved, int SlaBreaches, IReadOnlyList<HandoverTask> Breached);
 
 /// <summary>A task that breached its SLA.</summary>
 /// <param name="Id">The task id.</param>

@@ -58,10 +58,12 @@ public sealed class HandoverStore(TableClient table)
     /// <param name="at">The boundary.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The handover and whether its notifications are stored, or null.</returns>
-    public async Task<(HandoverSummary Summary, bool Notified)?> GetAsync(string team, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<(HandoverSummary Summary, bool Notified)?> GetAsync(
+        string team, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(EventEntities.SafeKey(team), RowKeyOf(at), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            EventEntities.SafeKey(team), RowKeyOf(at), cancellationToken: cancellationToken);
         return row.HasValue ? (Read(row.Value!), row.Value!.GetBoolean("Notified") ?? false) : null;
     }
 

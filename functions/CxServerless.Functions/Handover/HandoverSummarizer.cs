@@ -49,7 +49,8 @@ public sealed class HandoverSummarizer(AlertStore alerts, TaskStore tasks, Basel
             teamAlerts.Count(a => During(a.ResolvedAt)),
             open.Count,
             [.. open.OrderByDescending(a => a.Severity).ThenBy(a => a.OpenedAt).Take(ListLimit)
-                .Select(a => new HandoverAlert(a.Id, a.Severity.ToString().ToLowerInvariant(), a.Kpi.ToString(), a.Slice.ToString(), a.Message, a.OpenedAt))]);
+                .Select(a => new HandoverAlert(
+                    a.Id, a.Severity.ToString().ToLowerInvariant(), a.Kpi.ToString(), a.Slice.ToString(), a.Message, a.OpenedAt))]);
 
         var teamTasks = allTasks.Where(t => string.Equals(t.Team, team, StringComparison.Ordinal) && t.CreatedAt <= to).ToList();
         var breached = teamTasks.Where(t => t.SlaBreached && (!t.IsClosed || During(t.ClosedAt))).ToList();
@@ -73,7 +74,8 @@ public sealed class HandoverSummarizer(AlertStore alerts, TaskStore tasks, Basel
         }
 
         var kpis = KpiDrift.Worst(windows, KpiLimit)
-            .Select(d => new HandoverKpi(d.Kpi.ToString(), d.Slice, d.Windows, Round(d.MeanValue), Round(d.MeanBaseline), Round(d.ChangePercent)))
+            .Select(d => new HandoverKpi(
+                d.Kpi.ToString(), d.Slice, d.Windows, Round(d.MeanValue), Round(d.MeanBaseline), Round(d.ChangePercent)))
             .ToList();
         return new HandoverSummary(team, to, from, boundary.IncomingLeads, roster.Version, time.GetUtcNow(), alertPart, taskPart, kpis);
     }
@@ -89,13 +91,15 @@ public sealed class HandoverSummarizer(AlertStore alerts, TaskStore tasks, Basel
                    $"{summary.Tasks.Resolved} closed; {summary.Tasks.SlaBreaches} SLA breaches.";
         return summary.Kpis.Count == 0
             ? text
-            : text + $" Moved most against baseline: {summary.Kpis[0].Kpi} on {summary.Kpis[0].Slice} ({summary.Kpis[0].ChangePercent:+0.#;-0.#} %).";
+            : text + $" Moved most against baseline: {summary.Kpis[0].Kpi} on {summary.Kpis[0].Slice} " +
+                $"({summary.Kpis[0].ChangePercent:+0.#;-0.#} %).";
     }
 
     private static IEnumerable<Slice> TeamSlices(Roster roster, string team)
     {
         var texts = new List<string> { "team=" + team };
-        texts.AddRange(roster.Routes.Where(r => r.Key.Contains('=', StringComparison.Ordinal) && string.Equals(r.Value, team, StringComparison.Ordinal))
+        texts.AddRange(roster.Routes
+            .Where(r => r.Key.Contains('=', StringComparison.Ordinal) && string.Equals(r.Value, team, StringComparison.Ordinal))
             .Select(r => r.Key));
         if (string.Equals(roster.DefaultTeam, team, StringComparison.Ordinal))
         {

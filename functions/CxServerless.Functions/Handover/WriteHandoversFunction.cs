@@ -104,10 +104,13 @@ public sealed partial class WriteHandoversFunction(
         foreach (var lead in summary.IncomingLeads)
         {
             await notifications.AddIfAbsentAsync(
-                new NotificationRecord(lead, key, string.Empty, "handover", text, ["inbox"], string.Empty, summary.WrittenAt), cancellationToken);
+                new NotificationRecord(lead, key, string.Empty, "handover", text, ["inbox"], string.Empty, summary.WrittenAt),
+                cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shift handover written for {Team} at {Boundary}: {OpenAlerts} alerts open, {Breaches} SLA breaches")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Shift handover written for {Team} at {Boundary}: {OpenAlerts} alerts open, {Breaches} SLA breaches")]
     private static partial void LogWritten(ILogger logger, string team, DateTimeOffset boundary, int openAlerts, int breaches);
 }

@@ -27,9 +27,12 @@ public sealed class AlertsFunction(HttpFunctionServices services, AlertStore ale
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
-        var status = request.Query.TryGetValue("status", out var text) && !string.IsNullOrWhiteSpace(text) ? text.ToLowerInvariant() : "open";
+        var status = request.Query.TryGetValue("status", out var text) && !string.IsNullOrWhiteSpace(text)
+            ? text.ToLowerInvariant()
+            : "open";
         if (status is not ("open" or "all"))
         {
             return HttpTriggerResponse.Problem(400, "Bad request", "The query parameter 'status' must be 'open' or 'all'.");
@@ -38,13 +41,21 @@ public sealed class AlertsFunction(HttpFunctionServices services, AlertStore ale
         var id = request.Query.TryGetValue("id", out var idText) && !string.IsNullOrWhiteSpace(idText) ? idText : null;
         var view = KpiView.For(caller);
         var detected = (await alerts.ListAsync(cancellationToken))
-            .Where(a => (status == "all" || a.Alert.Status == AlertStatus.Open) && view.CanSee(a.Alert.Kpi, a.Alert.Slice) && (id is null || a.Alert.Id == id))
+            .Where(a => (status == "all" || a.Alert.Status == AlertStatus.Open)
+                && view.CanSee(a.Alert.Kpi, a.Alert.Slice)
+                && (id is null || a.Alert.Id == id))
             .Select(a => (a.Alert.OpenedAt, a.Alert.Id, Json: (JsonNode)a.ToJson()));
         var manual = (await alerts.ListManualAsync(cancellationToken))
             .Where(a => (status == "all" || a.Status == AlertStatus.Open) && CanSee(view, a) && (id is null || a.Id == id))
-            .Select(a => (a.OpenedAt, a.Id, Json: JsonSerializer.SerializeToNode(a.ToView(), ManualAlertJsonContext.Default.ManualAlertView)!));
+            .Select(a => (
+                a.OpenedAt,
+                a.Id,
+                Json: JsonSerializer.SerializeToNode(a.ToView(), ManualAlertJsonContext.Default.ManualAlertView)!));
         var list = new JsonArray();
-        foreach (var alert in detected.Concat(manual).OrderByDescending(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal).Take(500))
+        foreach (var alert in detected.Concat(manual)
+            .OrderByDescending(a => a.OpenedAt)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Take(500))
         {
             list.Add(alert.Json);
         }

@@ -15,7 +15,8 @@ namespace CxServerless.Functions.Kpis;
 /// summary costs a 304 and no storage read; the body is built once per data version and view, however many viewers
 /// poll. Supervisors' reads are audited at most once per ten minutes per caller and slice (a poll is not a new view).
 /// </summary>
-public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadModel readModel, AlertStore alerts, KpiQueries queries, TimeProvider time)
+public sealed class KpiSummaryFunction(
+    HttpFunctionServices services, KpiReadModel readModel, AlertStore alerts, KpiQueries queries, TimeProvider time)
     : HttpFunction(services)
 {
     private static readonly TimeSpan AuditEvery = TimeSpan.FromMinutes(10);
@@ -29,7 +30,8 @@ public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadMod
     public override IReadOnlySet<string> AllowedRoles { get; } = CxRoles.All.ToHashSet();
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var view = KpiView.For(caller);
         if (KpiQueries.ReadSlice(request, view.DefaultSlice, out var problem) is not { } slice)
@@ -45,9 +47,12 @@ public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadMod
         var snapshot = await readModel.GetAsync(cancellationToken);
         var stored = await alerts.ListAsync(cancellationToken);
         var status = await alerts.MonitorStatusAsync(cancellationToken);
-        var alertStamp = (stored.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{stored.Count}.{stored.Sum(a => a.Version)}"))
+        var alertStamp = (stored.Count == 0
+            ? "0"
+            : string.Create(CultureInfo.InvariantCulture, $"{stored.Count}.{stored.Sum(a => a.Version)}"))
             + "|" + status?.Version;
-        var viewKey = $"{view.Scope}|{view.Team}|{string.Join(',', caller.Roles.Order(StringComparer.Ordinal))}|{caller.IsDevelopment}|{slice}";
+        var viewKey =
+            $"{view.Scope}|{view.Team}|{string.Join(',', caller.Roles.Order(StringComparer.Ordinal))}|{caller.IsDevelopment}|{slice}";
         var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes($"{snapshot.Version}|{alertStamp}|{queries.Rules.Version}|{viewKey}")))[..24] + "\"";
         await AuditAsync(caller, request, view, slice, cancellationToken);
@@ -115,7 +120,8 @@ public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadMod
         };
     }
 
-    private async Task AuditAsync(CallerPrincipal caller, HttpTriggerRequest request, KpiView view, Slice slice, CancellationToken cancellationToken)
+    private async Task AuditAsync(
+        CallerPrincipal caller, HttpTriggerRequest request, KpiView view, Slice slice, CancellationToken cancellationToken)
     {
         var key = $"{caller.UserId ?? caller.Name}|{slice}";
         var now = time.GetUtcNow();
@@ -125,7 +131,8 @@ public sealed class KpiSummaryFunction(HttpFunctionServices services, KpiReadMod
         }
 
         _audited[key] = now;
-        await Services.Audit.WriteAsync(caller, $"GET {Name}", $"{request.Url.Split('?')[0]}?slice={slice}", $"view {view.Scope}", cancellationToken);
+        await Services.Audit.WriteAsync(
+            caller, $"GET {Name}", $"{request.Url.Split('?')[0]}?slice={slice}", $"view {view.Scope}", cancellationToken);
     }
 
     /// <summary>

@@ -118,7 +118,8 @@ public sealed class EmailChannel(HttpClient http, TokenCredential credential, IO
         html.Append(CultureInfo.InvariantCulture, $"<li>SLA: {HtmlEncoder.Default.Encode(due)}</li></ul>");
         if (link is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{HtmlEncoder.Default.Encode(link.ToString())}\">Open the task</a></p>");
+            html.Append(
+                CultureInfo.InvariantCulture, $"<p><a href=\"{HtmlEncoder.Default.Encode(link.ToString())}\">Open the task</a></p>");
         }
 
         html.Append("</body></html>");

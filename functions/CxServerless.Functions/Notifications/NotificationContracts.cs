@@ -52,7 +52,8 @@ public sealed record CardAction(string Type, string Title, string Url);
 /// <param name="Content">Subject and bodies.</param>
 /// <param name="Recipients">The one recipient.</param>
 /// <param name="UserEngagementTrackingDisabled">True: no open or click tracking.</param>
-public sealed record EmailSendRequest(string SenderAddress, EmailContent Content, EmailRecipients Recipients, bool UserEngagementTrackingDisabled);
+public sealed record EmailSendRequest(
+    string SenderAddress, EmailContent Content, EmailRecipients Recipients, bool UserEngagementTrackingDisabled);
 
 /// <summary>An e-mail's subject and bodies.</summary>
 /// <param name="Subject">The subject.</param>

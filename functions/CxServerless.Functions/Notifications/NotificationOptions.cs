@@ -17,7 +17,8 @@ public sealed class NotificationOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Notifications";
 
-    /// <summary>Gets or sets the app's public base URL, for links to the task in the inbox (<c>{InboxUrl}/api/inbox?alertId=…</c>).</summary>
+    /// <summary>Gets or sets the app's public base URL, for links to the task in the inbox
+    /// (<c>{InboxUrl}/api/inbox?alertId=…</c>).</summary>
     public string? InboxUrl { get; set; }
 
     /// <summary>Gets or sets the Teams incoming-webhook URL used for every team without one of its own.</summary>
@@ -101,9 +102,11 @@ public sealed class NotificationOptions
             problems.Add($"{Name(nameof(EmailEndpoint))} and {Name(nameof(EmailSender))} go together: set both or neither.");
         }
 
-        if (!string.IsNullOrWhiteSpace(EmailSender) && (EmailSender.Length > 254 || EmailSender.Count(c => c == '@') != 1 || EmailSender.Any(char.IsWhiteSpace)))
+        if (!string.IsNullOrWhiteSpace(EmailSender)
+            && (EmailSender.Length > 254 || EmailSender.Count(c => c == '@') != 1 || EmailSender.Any(char.IsWhiteSpace)))
         {
-            problems.Add($"{Name(nameof(EmailSender))} must be one e-mail address of a domain linked to the Communication Services resource.");
+            problems.Add(
+                $"{Name(nameof(EmailSender))} must be one e-mail address of a domain linked to the Communication Services resource.");
         }
 
         if (!string.IsNullOrEmpty(WebhookSecret) && !IsUnresolvedReference(WebhookSecret) && WebhookSecret.Length < 16)
@@ -111,7 +114,8 @@ public sealed class NotificationOptions
             problems.Add($"{Name(nameof(WebhookSecret))} must be at least 16 characters (or empty to send unsigned).");
         }
 
-        Check(problems, RetryDelay > TimeSpan.Zero && RetryDelay <= TimeSpan.FromMinutes(1), $"{Name(nameof(RetryDelay))} must be above 0 and at most 1 min.");
+        Check(problems, RetryDelay > TimeSpan.Zero && RetryDelay <= TimeSpan.FromMinutes(1),
+            $"{Name(nameof(RetryDelay))} must be above 0 and at most 1 min.");
         Check(problems, AttemptTimeout >= TimeSpan.FromSeconds(1) && AttemptTimeout <= TimeSpan.FromMinutes(2),
             $"{Name(nameof(AttemptTimeout))} must be 1 s to 2 min.");
         Check(problems, EmailPollLimit >= TimeSpan.FromSeconds(1) && EmailPollLimit <= TimeSpan.FromMinutes(10),
@@ -127,7 +131,8 @@ public sealed class NotificationOptions
         }
 
         // https everywhere; http only to this machine (local fakes and development).
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
         {
             problems.Add($"{Name(name)} must be an absolute https URL.");
         }

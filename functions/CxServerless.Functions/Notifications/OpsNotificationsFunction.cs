@@ -20,13 +20,15 @@ public sealed class OpsNotificationsFunction(HttpFunctionServices services, Noti
     public override string Name => "OpsNotifications";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string> { CxRoles.OpsAdmin, CxRoles.Supervisor, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles { get; } =
+        new HashSet<string> { CxRoles.OpsAdmin, CxRoles.Supervisor, CxRoles.Auditor };
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var hours = 24;
@@ -53,7 +55,9 @@ public sealed class OpsNotificationsFunction(HttpFunctionServices services, Noti
             .Select(o => new DeliveryFailure(o.Note.At, o.Note.TaskId, o.Note.Kind, o.Channel, o.Outcome["failed: ".Length..]))
             .ToList();
         var response = HttpTriggerResponse.Json(
-            200, new DeliverySummaryResponse(since, rows.Count, channels, failures), NotificationJsonContext.Default.DeliverySummaryResponse);
+            200,
+            new DeliverySummaryResponse(since, rows.Count, channels, failures),
+            NotificationJsonContext.Default.DeliverySummaryResponse);
         response.Headers["Cache-Control"] = "no-store";
         return response;
     }

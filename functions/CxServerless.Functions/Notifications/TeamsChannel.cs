@@ -39,7 +39,8 @@ public sealed class TeamsChannel(HttpClient http, IOptions<NotificationOptions> 
             return ChannelOutcome.NotConfigured("Key Vault reference unresolved");
         }
 
-        using var response = await http.PostAsJsonAsync(new Uri(url), Card(delivery, settings), NotificationJsonContext.Default.TeamsMessage, cancellationToken);
+        using var response = await http.PostAsJsonAsync(
+            new Uri(url), Card(delivery, settings), NotificationJsonContext.Default.TeamsMessage, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return ChannelOutcome.Failed($"HTTP {(int)response.StatusCode}");
@@ -47,7 +48,9 @@ public sealed class TeamsChannel(HttpClient http, IOptions<NotificationOptions> 
 
         // Office 365 connector webhooks answer some refusals with 200 and this text instead of a status code.
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return text.Contains("returned HTTP error", StringComparison.OrdinalIgnoreCase) ? ChannelOutcome.Failed("refused by Teams") : ChannelOutcome.Delivered;
+        return text.Contains("returned HTTP error", StringComparison.OrdinalIgnoreCase)
+            ? ChannelOutcome.Failed("refused by Teams")
+            : ChannelOutcome.Delivered;
     }
 
     /// <summary>The message: one Adaptive Card with the notification, the alert's facts, the SLA and the link.</summary>
@@ -73,7 +76,9 @@ public sealed class TeamsChannel(HttpClient http, IOptions<NotificationOptions> 
             facts.Add(new CardFact("Team", task.Team));
             facts.Add(new CardFact("Assignee", task.AssigneeName ?? task.Assignee ?? "nobody"));
             facts.Add(new CardFact("Level", (task.Level + 1).ToString(CultureInfo.InvariantCulture)));
-            facts.Add(new CardFact("SLA", task.DueAt is { } due ? due.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "none"));
+            facts.Add(new CardFact(
+                "SLA",
+                task.DueAt is { } due ? due.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "none"));
         }
 
         var body = new List<CardElement>

@@ -40,7 +40,8 @@ public sealed class WebhookChannel(HttpClient http, IOptions<NotificationOptions
             return ChannelOutcome.NotConfigured();
         }
 
-        if (NotificationOptions.IsUnresolvedReference(settings.WebhookUrl) || NotificationOptions.IsUnresolvedReference(settings.WebhookSecret))
+        if (NotificationOptions.IsUnresolvedReference(settings.WebhookUrl)
+            || NotificationOptions.IsUnresolvedReference(settings.WebhookSecret))
         {
             return ChannelOutcome.NotConfigured("Key Vault reference unresolved");
         }

@@ -14,7 +14,8 @@ namespace CxServerless.Functions.Tasks;
 /// actions 409.
 /// </summary>
 public sealed class TaskFalseAlarmFunction(
-    TaskStore tasks, DurableTaskClient client, FalseAlarmStore falseAlarms, AlertStore alerts, TimeProvider time, HttpFunctionServices services)
+    TaskStore tasks, DurableTaskClient client, FalseAlarmStore falseAlarms, AlertStore alerts, TimeProvider time,
+    HttpFunctionServices services)
     : TaskActionFunction(tasks, client, time, services)
 {
     /// <summary>The timeline key of the inbox's false-alarm call (one per task).</summary>

@@ -40,6 +40,8 @@ public sealed class EscalationKpisTests
     {
         var kpis = EscalationKpis.Compute([], Now, TimeSpan.FromHours(24));
 
-        Assert.Equal((0, null, null, null, null), (kpis.Tasks, kpis.MeanTimeToAcknowledge, kpis.MeanTimeToResolve, kpis.SlaBreachRate, kpis.EscalationsPerAlert));
+        Assert.Equal(
+            (0, null, null, null, null),
+            (kpis.Tasks, kpis.MeanTimeToAcknowledge, kpis.MeanTimeToResolve, kpis.SlaBreachRate, kpis.EscalationsPerAlert));
     }
 }

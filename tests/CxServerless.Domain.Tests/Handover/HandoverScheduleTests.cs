@@ -40,7 +40,8 @@ public sealed class HandoverScheduleTests
 
     private static readonly Roster Roster = RosterParser.ParseOrThrow(Json);
 
-    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
     [Fact]
     public void Only_teams_with_team_leads_hand_over()

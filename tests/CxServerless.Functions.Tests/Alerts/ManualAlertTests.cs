@@ -47,7 +47,8 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
         using var host = new TaskInboxHost(azurite);
 
         var created = await DeclareAsync(host, Caller.Supervisor,
-            """{ "summary": "Phones down in billing; customer jane.doe@example.com could not get through", "severity": "high", "team": "billing" }""");
+            """{ "summary": "Phones down in billing; customer jane.doe@example.com could not get through", """
+            + """ "severity": "high", "team": "billing" }""");
 
         Assert.Equal(201, created.Status);
         var id = created.Body["id"]!.GetValue<string>();
@@ -55,7 +56,8 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
         Assert.Equal($"/api/alerts?status=all&id={id}", created.Headers!["Location"]!.GetValue<string>());
         Assert.Equal(("manual", "Error", "high", "Open", "team=billing"), (
             created.Body["source"]!.GetValue<string>(), created.Body["severity"]!.GetValue<string>(),
-            created.Body["requestedSeverity"]!.GetValue<string>(), created.Body["status"]!.GetValue<string>(), created.Body["slice"]!.GetValue<string>()));
+            created.Body["requestedSeverity"]!.GetValue<string>(), created.Body["status"]!.GetValue<string>(),
+            created.Body["slice"]!.GetValue<string>()));
         Assert.StartsWith("Phones down in billing; customer ", created.Body["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("jane.doe", created.Body.ToJsonString(), StringComparison.Ordinal);
         var row = (await new TableClient(azurite.ConnectionString, host.AlertsTable).GetEntityAsync<TableEntity>("manual", id)).Value;
@@ -70,11 +72,15 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
         var task = await host.WaitForTaskAsync("task-" + id, t => t.Assignee is not null);
         Assert.Equal(("manual", "billing", "lead-billing", "Error"), (task.Source, task.Team, task.Assignee, task.Severity));
 
-        var resolved = await host.ActAsync("TaskResolve", Caller.BillingLead, task.TaskId, """{ "resolution": "phones back after a carrier fix" }""");
+        var resolved = await host.ActAsync(
+            "TaskResolve", Caller.BillingLead, task.TaskId, """{ "resolution": "phones back after a carrier fix" }""");
         Assert.Equal(200, resolved.Status);
         var alert = await FindAlertAsync(host, id);
-        Assert.Equal(("Resolved", "resolved: phones back after a carrier fix"), (alert!["status"]!.GetValue<string>(), alert["resolution"]!.GetValue<string>()));
-        var done = await host.Workflows.WaitForInstanceCompletionAsync(EscalationRequest.InstanceIdFor(id)).WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.Equal(
+            ("Resolved", "resolved: phones back after a carrier fix"),
+            (alert!["status"]!.GetValue<string>(), alert["resolution"]!.GetValue<string>()));
+        var done = await host.Workflows.WaitForInstanceCompletionAsync(EscalationRequest.InstanceIdFor(id))
+            .WaitAsync(TimeSpan.FromSeconds(90));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         var open = await host.InvokeAsync("Alerts", Caller.Supervisor, "GET", null, null);
         Assert.DoesNotContain(open.Body["alerts"]!.AsArray(), a => a!["id"]!.GetValue<string>() == id);
@@ -84,14 +90,16 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
     public async Task A_false_alarm_resolves_a_declared_alert_with_the_reason()
     {
         using var host = new TaskInboxHost(azurite);
-        var created = await DeclareAsync(host, Caller.OpsAdmin, """{ "summary": "Chat widget looks broken", "severity": "critical", "team": "sales" }""");
+        var created = await DeclareAsync(
+            host, Caller.OpsAdmin, """{ "summary": "Chat widget looks broken", "severity": "critical", "team": "sales" }""");
         Assert.Equal(201, created.Status);
         var id = created.Body["id"]!.GetValue<string>();
         await DeliverAlertsQueueAsync(host);
         var task = await host.WaitForTaskAsync("task-" + id, t => t.Assignee is not null);
         Assert.Equal(("sales", "lead-sales", "Critical"), (task.Team, task.Assignee, task.Severity));
 
-        var answer = await host.ActAsync("TaskFalseAlarm", Caller.Supervisor, task.TaskId, """{ "reason": "a browser extension, not the widget" }""");
+        var answer = await host.ActAsync(
+            "TaskFalseAlarm", Caller.Supervisor, task.TaskId, """{ "reason": "a browser extension, not the widget" }""");
 
         Assert.Equal(200, answer.Status);
         var alert = await FindAlertAsync(host, id);
@@ -173,7 +181,9 @@ public sealed class ManualAlertTests(AzuriteFixture azurite)
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(RoleMatrix.Count(r => r.Status == 201), (await host.Server.Services.GetRequiredService<AlertStore>().ListManualAsync(CancellationToken.None, fresh: true)).Count);
+        Assert.Equal(
+            RoleMatrix.Count(r => r.Status == 201),
+            (await host.Server.Services.GetRequiredService<AlertStore>().ListManualAsync(CancellationToken.None, fresh: true)).Count);
     }
 
     /// <summary>Hands every message on the alerts queue to <c>StartEscalation</c>, as the host's queue trigger does.</summary>

@@ -85,7 +85,9 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
 
     private QueueClient Queue() => new(_azurite.ConnectionString, _names["CxAlertsQueue"]);
 
-    /// <summary>Waits of 100 s on team-billing three to five minutes ago, normal waits on team-sales, and a fresh event to move the watermark.</summary>
+    /// <summary>
+    /// Waits of 100 s on team-billing three to five minutes ago, normal waits on team-sales, and a fresh event to move the watermark.
+    /// </summary>
     private async Task<DateTimeOffset> SendIncidentAsync(HttpClient client)
     {
         var minute = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
@@ -95,7 +97,9 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         for (var i = 0; i < 6; i++)
         {
             events.Add(AnalyticsApi.At(AnalyticsApi.Contact($"b{i}", "ContactAnswered", first.AddSeconds(5 + i), wait: 100), seq++));
-            events.Add(AnalyticsApi.At(AnalyticsApi.Contact($"s{i}", "ContactAnswered", first.AddSeconds(5 + i), team: "team-sales", queue: "sales", wait: 100), seq++));
+            events.Add(AnalyticsApi.At(
+                AnalyticsApi.Contact($"s{i}", "ContactAnswered", first.AddSeconds(5 + i), team: "team-sales", queue: "sales", wait: 100),
+                seq++));
             events.Add(AnalyticsApi.At(AnalyticsApi.Contact($"v{i}", "ContactStarted", first.AddSeconds(5 + i)), seq++));
         }
 
@@ -113,7 +117,8 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         await AnalyticsApi.EvaluateAlertsAsync(client); // a second pass changes nothing
 
         var rows = new List<TableEntity>();
-        await foreach (var row in _azurite.Tables.GetTableClient(_names["CxAlertsTable"]).QueryAsync<TableEntity>(e => e.PartitionKey == "alert"))
+        await foreach (var row in _azurite.Tables.GetTableClient(_names["CxAlertsTable"])
+            .QueryAsync<TableEntity>(e => e.PartitionKey == "alert"))
         {
             rows.Add(row);
         }
@@ -138,7 +143,8 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         Assert.Contains("Average speed of answer", body["alerts"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
 
         // An agent of team-billing sees only their team's alert.
-        (status, body, _) = await AnalyticsApi.GetAsync(client, "Alerts", "alerts", null, AnalyticsApi.Principal(CxRoles.Agent, "team-billing"));
+        (status, body, _) = await AnalyticsApi.GetAsync(
+            client, "Alerts", "alerts", null, AnalyticsApi.Principal(CxRoles.Agent, "team-billing"));
         Assert.Equal(200, status);
         var agentAlert = Assert.Single(body!["alerts"]!.AsArray());
         Assert.Equal("team=team-billing", agentAlert!["slice"]!.GetValue<string>());
@@ -162,7 +168,8 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         Assert.Contains("team=team-sales", body["slices"]!.AsArray().Select(s => s!.GetValue<string>()));
 
         // The tile equals what /api/kpis says for the same KPI and window.
-        var (_, window, _) = await AnalyticsApi.GetAsync(client, "Kpis", "kpis", new Dictionary<string, string> { ["kpi"] = "ContactVolume" }, supervisor);
+        var (_, window, _) = await AnalyticsApi.GetAsync(
+            client, "Kpis", "kpis", new Dictionary<string, string> { ["kpi"] = "ContactVolume" }, supervisor);
         var volume = body["tiles"]!.AsArray().Single(t => t!["kpi"]!.GetValue<string>() == "ContactVolume")!;
         Assert.Equal(window!["value"]!.GetValue<double>(), volume["value"]!.GetValue<double>());
         Assert.Equal(7, volume["value"]!.GetValue<double>());
@@ -181,15 +188,22 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         Assert.Single(body["openAlerts"]!.AsArray());
         Assert.Null(body["lateEvents"]);
 
-        (status, _, _) = await AnalyticsApi.GetAsync(client, "KpiSummary", "kpis/summary", new Dictionary<string, string> { ["slice"] = "team=team-sales" }, agent);
+        (status, _, _) = await AnalyticsApi.GetAsync(
+            client, "KpiSummary", "kpis/summary", new Dictionary<string, string> { ["slice"] = "team=team-sales" }, agent);
         Assert.Equal(403, status);
-        (status, _, _) = await AnalyticsApi.GetAsync(client, "KpiSeries", "kpis/series", new Dictionary<string, string> { ["kpi"] = "CsatAverage", ["slice"] = "team=team-billing" }, agent);
+        (status, _, _) = await AnalyticsApi.GetAsync(
+            client,
+            "KpiSeries",
+            "kpis/series",
+            new Dictionary<string, string> { ["kpi"] = "CsatAverage", ["slice"] = "team=team-billing" },
+            agent);
         Assert.Equal(403, status);
         (status, _, _) = await AnalyticsApi.GetAsync(client, "LateEvents", "kpis/late", null, agent);
         Assert.Equal(403, status);
 
         var lead = AnalyticsApi.Principal(CxRoles.TeamLead, "team-billing");
-        (status, body, _) = await AnalyticsApi.GetAsync(client, "KpiSeries", "kpis/series", new Dictionary<string, string> { ["kpi"] = "AverageSpeedOfAnswer" }, lead);
+        (status, body, _) = await AnalyticsApi.GetAsync(
+            client, "KpiSeries", "kpis/series", new Dictionary<string, string> { ["kpi"] = "AverageSpeedOfAnswer" }, lead);
         Assert.Equal(200, status);
         Assert.Equal("team=team-billing", body!["slice"]!.GetValue<string>());
         Assert.Contains(body["points"]!.AsArray(), p => p!["value"]?.GetValue<double>() == 100);
@@ -227,7 +241,8 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
     {
         using var client = _server.Client();
         var parameters = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        var (status, body, _) = await AnalyticsApi.GetAsync(client, function, route, parameters, AnalyticsApi.Principal(CxRoles.Supervisor));
+        var (status, body, _) = await AnalyticsApi.GetAsync(
+            client, function, route, parameters, AnalyticsApi.Principal(CxRoles.Supervisor));
         Assert.Equal(400, status);
         Assert.Contains(reason, body!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }

@@ -64,6 +64,8 @@ public sealed class StoredAlertTests
     public void The_api_shows_all_three_values()
     {
         var json = Resolved().ToJson();
-        Assert.Equal((480d, 640d, 305d), (json["openingValue"]!.GetValue<double>(), json["peakValue"]!.GetValue<double>(), json["value"]!.GetValue<double>()));
+        Assert.Equal(
+            (480d, 640d, 305d),
+            (json["openingValue"]!.GetValue<double>(), json["peakValue"]!.GetValue<double>(), json["value"]!.GetValue<double>()));
     }
 }

@@ -29,7 +29,12 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
 {
     private static readonly JsonObject TimerData = new()
     {
-        ["timer"] = new JsonObject { ["Schedule"] = new JsonObject { ["AdjustForDST"] = true }, ["ScheduleStatus"] = null, ["IsPastDue"] = false },
+        ["timer"] = new JsonObject
+        {
+            ["Schedule"] = new JsonObject { ["AdjustForDST"] = true },
+            ["ScheduleStatus"] = null,
+            ["IsPastDue"] = false,
+        },
     };
 
     private static string Roster(DateTimeOffset start) => $$"""
@@ -62,7 +67,9 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
         var boundary = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(-2);
         var from = boundary.AddDays(-1);
         var handoversTable = AzuriteFixture.UniqueName("ho");
-        using var server = new HandlerServer(azurite.ConnectionString, settings: new Dictionary<string, string> { ["CxHandoversTable"] = handoversTable },
+        using var server = new HandlerServer(
+            azurite.ConnectionString,
+            settings: new Dictionary<string, string> { ["CxHandoversTable"] = handoversTable },
             roster: Roster(boundary));
         using var http = server.Client();
         try
@@ -80,28 +87,38 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
             var notifications = server.Services.GetRequiredService<NotificationStore>();
             foreach (var incoming in new[] { "lead-billing", "lead-billing-2" })
             {
-                var notes = (await notifications.ListForAsync(incoming, 50, CancellationToken.None)).Where(n => n.Kind == "handover").ToList();
+                var notes = (await notifications.ListForAsync(incoming, 50, CancellationToken.None))
+                    .Where(n => n.Kind == "handover")
+                    .ToList();
                 Assert.Single(notes);
-                Assert.StartsWith("Shift handover for billing: 2 alerts opened, 1 resolved, 2 still open", notes[0].Text, StringComparison.Ordinal);
+                Assert.StartsWith(
+                    "Shift handover for billing: 2 alerts opened, 1 resolved, 2 still open", notes[0].Text, StringComparison.Ordinal);
             }
 
             var lead = await GetAsync(http, handoversTable, new Caller("lead-billing", CxRoles.TeamLead, "billing"));
             Assert.Equal(HttpStatusCode.OK, lead.Status);
             var body = lead.Body;
-            Assert.Equal(("billing", boundary, from), (body["team"]!.GetValue<string>(), body["at"]!.GetValue<DateTimeOffset>(), body["outgoingFrom"]!.GetValue<DateTimeOffset>()));
+            Assert.Equal(
+                ("billing", boundary, from),
+                (body["team"]!.GetValue<string>(), body["at"]!.GetValue<DateTimeOffset>(),
+                    body["outgoingFrom"]!.GetValue<DateTimeOffset>()));
             Assert.Equal(["lead-billing", "lead-billing-2"], body["incomingLeads"]!.AsArray().Select(n => n!.GetValue<string>()));
 
             // Alerts of billing: a1 opened and resolved in the shift, a2 opened in it and still open, a3 opened before it and
             // still open; a4 ended before it, a5 is another team's, a6 opened after the boundary.
             var alerts = body["alerts"]!;
-            Assert.Equal((2, 1, 2), (alerts["opened"]!.GetValue<int>(), alerts["resolved"]!.GetValue<int>(), alerts["stillOpen"]!.GetValue<int>()));
+            Assert.Equal(
+                (2, 1, 2),
+                (alerts["opened"]!.GetValue<int>(), alerts["resolved"]!.GetValue<int>(), alerts["stillOpen"]!.GetValue<int>()));
             Assert.Equal(["a2", "a3"], alerts["open"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Order());
 
             // Tasks of billing: t1 created and resolved in the shift, t2 created in it and acknowledged, t3 older, open and
             // breached; t4 breached but closed before the shift; t5 is another team's.
             var tasks = body["tasks"]!;
-            Assert.Equal((2, 1, 1, 1, 1), (tasks["created"]!.GetValue<int>(), tasks["open"]!.GetValue<int>(), tasks["acknowledged"]!.GetValue<int>(),
-                tasks["resolved"]!.GetValue<int>(), tasks["slaBreaches"]!.GetValue<int>()));
+            Assert.Equal(
+                (2, 1, 1, 1, 1),
+                (tasks["created"]!.GetValue<int>(), tasks["open"]!.GetValue<int>(), tasks["acknowledged"]!.GetValue<int>(),
+                    tasks["resolved"]!.GetValue<int>(), tasks["slaBreaches"]!.GetValue<int>()));
             Assert.Equal("task-t3", tasks["breached"]!.AsArray().Single()!["id"]!.GetValue<string>());
 
             // KPIs: speed of answer on queue=billing 90 against 60 (+50 %), service level on team=billing 70 against 80
@@ -111,7 +128,9 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
                 [("AverageSpeedOfAnswer", "queue=billing", 50.0), ("ServiceLevel", "team=billing", -12.5)],
                 kpis.Select(k => (k!["kpi"]!.GetValue<string>(), k["slice"]!.GetValue<string>(), k["changePercent"]!.GetValue<double>())));
 
-            Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(http, handoversTable, new Caller("lead-sales", CxRoles.TeamLead, "sales"), "billing")).Status);
+            Assert.Equal(
+                HttpStatusCode.NotFound,
+                (await GetAsync(http, handoversTable, new Caller("lead-sales", CxRoles.TeamLead, "sales"), "billing")).Status);
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, handoversTable, Caller.Supervisor, "billing")).Status);
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, handoversTable, Caller.Auditor, "billing")).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(http, handoversTable, Caller.Supervisor, "ops")).Status);
@@ -136,13 +155,15 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
 
     private static async Task TickAsync(HttpClient http)
     {
-        using var response = await http.PostAsJsonAsync("WriteHandovers", new JsonObject { ["Data"] = TimerData.DeepClone(), ["Metadata"] = new JsonObject() });
+        using var response = await http.PostAsJsonAsync(
+            "WriteHandovers", new JsonObject { ["Data"] = TimerData.DeepClone(), ["Metadata"] = new JsonObject() });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.NotEqual("Failed", result["ReturnValue"]?.ToString());
     }
 
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(HttpClient http, string marker, Caller caller, string? team = null)
+    private static async Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(
+        HttpClient http, string marker, Caller caller, string? team = null)
     {
         var query = new JsonObject();
         if (team is not null)
@@ -156,7 +177,8 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
             {
                 ["req"] = new JsonObject
                 {
-                    ["Url"] = "http://127.0.0.1:7071/api/handovers/latest?probe=" + marker + (team is null ? string.Empty : "&team=" + team),
+                    ["Url"] = "http://127.0.0.1:7071/api/handovers/latest?probe=" + marker
+                        + (team is null ? string.Empty : "&team=" + team),
                     ["Method"] = "GET",
                     ["Query"] = query,
                     ["Headers"] = new JsonObject { [ClientPrincipalReader.HeaderName] = new JsonArray(caller.Principal()) },
@@ -196,8 +218,10 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
             Closure = "resolved",
             ClosedAt = from.AddHours(2),
         }, CancellationToken.None);
-        await tasks.CreateIfAbsentAsync(NewTask("t2", "billing", from.AddHours(3)) with { Status = TaskStatuses.Acknowledged }, CancellationToken.None);
-        await tasks.CreateIfAbsentAsync(NewTask("t3", "billing", from.AddHours(-5)) with { SlaBreached = true, Level = 1 }, CancellationToken.None);
+        await tasks.CreateIfAbsentAsync(
+            NewTask("t2", "billing", from.AddHours(3)) with { Status = TaskStatuses.Acknowledged }, CancellationToken.None);
+        await tasks.CreateIfAbsentAsync(
+            NewTask("t3", "billing", from.AddHours(-5)) with { SlaBreached = true, Level = 1 }, CancellationToken.None);
         await tasks.CreateIfAbsentAsync(NewTask("t4", "billing", from.AddHours(-20)) with
         {
             Status = TaskStatuses.Resolved,
@@ -221,8 +245,8 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
     }
 
     private static TaskRecord NewTask(string alertId, string team, DateTimeOffset createdAt) => new(
-        "task-" + alertId, alertId, "escalation-" + alertId, "Speed of answer high", "critical", "AverageSpeedOfAnswer", "queue=billing", team,
-        "detected", TaskStatuses.Open, createdAt)
+        "task-" + alertId, alertId, "escalation-" + alertId, "Speed of answer high", "critical", "AverageSpeedOfAnswer", "queue=billing",
+        team, "detected", TaskStatuses.Open, createdAt)
     {
         Assignee = "lead-billing",
     };
@@ -253,5 +277,6 @@ public sealed class HandoverFunctionTests(AzuriteFixture azurite)
         };
     }
 
-    private static Slice ParseSlice(string text) => Slice.TryParse(text, out var slice) ? slice : throw new ArgumentException(text, nameof(text));
+    private static Slice ParseSlice(string text) =>
+        Slice.TryParse(text, out var slice) ? slice : throw new ArgumentException(text, nameof(text));
 }

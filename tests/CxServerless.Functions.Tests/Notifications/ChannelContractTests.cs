@@ -45,7 +45,8 @@ public sealed class ChannelContractTests : IDisposable
     [Fact]
     public async Task Teams_gets_a_message_with_one_adaptive_card_carrying_the_alert_the_sla_and_the_task_link()
     {
-        _server.Given(Request.Create().WithPath("/teams/billing").UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody("1"));
+        _server.Given(Request.Create().WithPath("/teams/billing").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("1"));
         using var h = Harness(
             ("Notifications:TeamsWebhookUrl", _server.Url + "/teams/default"),
             ("Notifications:TeamsWebhookUrls", $$"""{ "billing": "{{_server.Url}}/teams/billing" }"""));
@@ -67,7 +68,8 @@ public sealed class ChannelContractTests : IDisposable
         var text = card["body"]!.ToJsonString();
         Assert.Contains("Average speed of answer for queue=billing is 95 s", text, StringComparison.Ordinal);
         Assert.Contains("2026-12-01 10:30 UTC", text, StringComparison.Ordinal); // the SLA
-        Assert.DoesNotContain("contoso.example\"", text.Replace(ExpectedLink, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "contoso.example\"", text.Replace(ExpectedLink, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         var action = Assert.Single(card["actions"]!.AsArray())!.AsObject();
         Assert.Equal("Action.OpenUrl", action["type"]!.GetValue<string>());
         Assert.Equal(ExpectedLink, action["url"]!.GetValue<string>());
@@ -78,7 +80,9 @@ public sealed class ChannelContractTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/teams/default").UsingPost()).RespondWith(Response.Create().WithStatusCode(500));
         using var h = Harness(("Notifications:TeamsWebhookUrl", _server.Url + "/teams/default"));
-        var delivery = ChannelHarness.Delivery(ChannelHarness.Lead(team: "sales")) is var d ? d with { Task = d.Task! with { Team = "sales" } } : null!;
+        var delivery = ChannelHarness.Delivery(ChannelHarness.Lead(team: "sales")) is var d
+            ? d with { Task = d.Task! with { Team = "sales" } }
+            : null!;
 
         var outcome = await h.Channel("teams").SendAsync(delivery, CancellationToken.None);
 
@@ -99,11 +103,13 @@ public sealed class ChannelContractTests : IDisposable
                 .WithBody("""{ "id": "op-1", "status": "Running" }"""));
         _server.Given(Request.Create().WithPath("/emails/operations/op-1").UsingGet())
             .InScenario("poll").WillSetStateTo("polled-once")
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Retry-After", "0").WithBody("""{ "id": "op-1", "status": "Running" }"""));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Retry-After", "0")
+                .WithBody("""{ "id": "op-1", "status": "Running" }"""));
         _server.Given(Request.Create().WithPath("/emails/operations/op-1").UsingGet())
             .InScenario("poll").WhenStateIs("polled-once")
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{ "id": "op-1", "status": "Succeeded" }"""));
-        using var h = Harness(("Notifications:EmailEndpoint", _server.Url!), ("Notifications:EmailSender", "DoNotReply@cx.azurecomm.example"));
+        using var h = Harness(
+            ("Notifications:EmailEndpoint", _server.Url!), ("Notifications:EmailSender", "DoNotReply@cx.azurecomm.example"));
 
         var outcome = await h.Channel("email").SendAsync(ChannelHarness.Delivery(ChannelHarness.Lead()), CancellationToken.None);
 
@@ -123,7 +129,10 @@ public sealed class ChannelContractTests : IDisposable
         Assert.Contains(ExpectedLink, body["content"]!["plainText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("2026-12-01 10:30 UTC", body["content"]!["html"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(body["userEngagementTrackingDisabled"]!.GetValue<bool>());
-        var polls = _server.LogEntries.Where(e => e.RequestMessage.Path == "/emails/operations/op-1").Select(e => e.RequestMessage).ToList();
+        var polls = _server.LogEntries
+            .Where(e => e.RequestMessage.Path == "/emails/operations/op-1")
+            .Select(e => e.RequestMessage)
+            .ToList();
         Assert.Equal(2, polls.Count);
         Assert.All(polls, p => Assert.Equal("Bearer " + ChannelHarness.Token, p.Headers!["Authorization"].Single()));
     }
@@ -137,8 +146,10 @@ public sealed class ChannelContractTests : IDisposable
                 .WithBody("""{ "id": "op-2", "status": "NotStarted" }"""));
         _server.Given(Request.Create().WithPath("/emails/operations/op-2").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(
-                """{ "id": "op-2", "status": "Failed", "error": { "code": "EmailDropped", "message": "lead.billing@contoso.example bounced" } }"""));
-        using var h = Harness(("Notifications:EmailEndpoint", _server.Url!), ("Notifications:EmailSender", "DoNotReply@cx.azurecomm.example"));
+                """{ "id": "op-2", "status": "Failed", """
+                + """ "error": { "code": "EmailDropped", "message": "lead.billing@contoso.example bounced" } }"""));
+        using var h = Harness(
+            ("Notifications:EmailEndpoint", _server.Url!), ("Notifications:EmailSender", "DoNotReply@cx.azurecomm.example"));
 
         var outcome = await h.Channel("email").SendAsync(ChannelHarness.Delivery(ChannelHarness.Lead()), CancellationToken.None);
 
@@ -148,7 +159,8 @@ public sealed class ChannelContractTests : IDisposable
     [Fact]
     public async Task Email_to_a_person_without_an_address_is_not_configured_and_sends_nothing()
     {
-        using var h = Harness(("Notifications:EmailEndpoint", _server.Url!), ("Notifications:EmailSender", "DoNotReply@cx.azurecomm.example"));
+        using var h = Harness(
+            ("Notifications:EmailEndpoint", _server.Url!), ("Notifications:EmailSender", "DoNotReply@cx.azurecomm.example"));
 
         var outcome = await h.Channel("email").SendAsync(ChannelHarness.Delivery(ChannelHarness.Lead(email: null)), CancellationToken.None);
 
@@ -192,7 +204,9 @@ public sealed class ChannelContractTests : IDisposable
         _server.Given(Request.Create().WithPath("/hook").UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
         using var h = Harness(("Notifications:WebhookUrl", _server.Url + "/hook"));
 
-        Assert.Equal(ChannelStatus.Delivered, (await h.Channel("webhook").SendAsync(ChannelHarness.Delivery(ChannelHarness.Lead()), CancellationToken.None)).Status);
+        Assert.Equal(
+            ChannelStatus.Delivered,
+            (await h.Channel("webhook").SendAsync(ChannelHarness.Delivery(ChannelHarness.Lead()), CancellationToken.None)).Status);
 
         Assert.False(Assert.Single(_server.LogEntries).RequestMessage.Headers!.ContainsKey("X-Cx-Signature"));
     }
@@ -214,7 +228,8 @@ public sealed class ChannelContractTests : IDisposable
     [Fact]
     public async Task An_unresolved_key_vault_reference_counts_as_not_configured()
     {
-        using var h = Harness(("Notifications:WebhookUrl", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/cx-webhook-url/)"));
+        using var h = Harness(
+            ("Notifications:WebhookUrl", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/cx-webhook-url/)"));
 
         var outcome = await h.Channel("webhook").SendAsync(ChannelHarness.Delivery(ChannelHarness.Lead()), CancellationToken.None);
 

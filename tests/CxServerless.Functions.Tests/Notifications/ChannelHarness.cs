@@ -38,7 +38,8 @@ internal sealed class ChannelHarness : IDisposable
     /// <summary>A notification for <paramref name="recipient"/> about an open critical task of team billing, due at 10:30 UTC.</summary>
     public static NotificationDelivery Delivery(Person? recipient, string key = "task-alert1-s0002")
     {
-        var task = new TaskRecord("task-alert1", "alert1", "escalation-alert1", "Critical: Average speed of answer for queue=billing is 95 s",
+        var task = new TaskRecord(
+            "task-alert1", "alert1", "escalation-alert1", "Critical: Average speed of answer for queue=billing is 95 s",
             "Critical", "AverageSpeedOfAnswer", "queue=billing", "billing", "detected", TaskStatuses.Open,
             new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero))
         {
@@ -48,7 +49,8 @@ internal sealed class ChannelHarness : IDisposable
             DueAt = new DateTimeOffset(2026, 12, 1, 10, 30, 0, TimeSpan.Zero),
         };
         var note = new NotificationRecord(recipient?.Id ?? "gone", key, task.TaskId, "assigned",
-            "Critical: Average speed of answer for queue=billing is 95 s: assigned to you (level 1)", ["inbox", "teams", "email", "webhook"],
+            "Critical: Average speed of answer for queue=billing is 95 s: assigned to you (level 1)",
+            ["inbox", "teams", "email", "webhook"],
             "pending", new DateTimeOffset(2026, 12, 1, 10, 0, 1, TimeSpan.Zero));
         return new NotificationDelivery(note, task, recipient);
     }
@@ -62,7 +64,9 @@ internal sealed class ChannelHarness : IDisposable
     private sealed class FixedToken(string token) : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(requestContext.Scopes.SequenceEqual(["https://communication.azure.com/.default"]) ? token : "wrong-scope", DateTimeOffset.UtcNow.AddHours(1));
+            new(
+                requestContext.Scopes.SequenceEqual(["https://communication.azure.com/.default"]) ? token : "wrong-scope",
+                DateTimeOffset.UtcNow.AddHours(1));
 
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             new(GetToken(requestContext, cancellationToken));

@@ -21,7 +21,9 @@ public sealed class ContinueAsNewTests(AzuriteFixture azurite)
         Assert.Equal(105, state.ReadOutputAs<int>());
         var history = await h.HistoryAsync(id);
         var started = Assert.Single(history.OfType(EventType.ExecutionStarted));
-        Assert.Equal(new CountdownState(0, 105), WorkflowSerialization.Converter.Deserialize<CountdownState>(started.GetProperty("Input").GetString()!));
+        Assert.Equal(
+            new CountdownState(0, 105),
+            WorkflowSerialization.Converter.Deserialize<CountdownState>(started.GetProperty("Input").GetString()!));
         Assert.Empty(history.OfType(EventType.TaskScheduled));
         Assert.InRange(history.Events.Count, 3, 6);
     }

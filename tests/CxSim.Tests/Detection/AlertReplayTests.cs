@@ -15,7 +15,14 @@ public sealed class AlertReplayTests
         Seed = 7,
         Start = DetectionScenarios.Monday.AddHours(6),
         Duration = TimeSpan.FromHours(4),
-        Incidents = [new Incident(IncidentKind.WaitSpike, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(9), new IncidentSlice(Queue: "billing"))],
+        Incidents =
+        [
+            new Incident(
+                IncidentKind.WaitSpike,
+                DetectionScenarios.Monday.AddHours(8.5),
+                DetectionScenarios.Monday.AddHours(9),
+                new IncidentSlice(Queue: "billing")),
+        ],
     };
 
     private static List<(AlertTransitionKind, string, string, DateTimeOffset, DateTimeOffset)> Summary(AlertReplay replay) =>
@@ -42,9 +49,13 @@ public sealed class AlertReplayTests
         replay.Run(new TrafficGenerator(SpikeMorning()).Generate());
 
         var opened = replay.Transitions.Where(t => t.Transition.Kind == AlertTransitionKind.Opened).ToList();
-        var spike = Assert.Single(opened, t => t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ServiceLevel && t.Alert.Slice.ToString() == "queue=billing");
+        var spike = Assert.Single(
+            opened,
+            t => t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ServiceLevel && t.Alert.Slice.ToString() == "queue=billing");
         Assert.InRange(spike.Alert.OpenedAt, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(8.75));
-        Assert.True(spike.RaisedAt > spike.Alert.OpenedAt + Rules.EventTime.AllowedLateness, "a window is judged only once the watermark has passed it");
+        Assert.True(
+            spike.RaisedAt > spike.Alert.OpenedAt + Rules.EventTime.AllowedLateness,
+            "a window is judged only once the watermark has passed it");
         Assert.Equal(0, replay.Counters.TooLate);
         Assert.True(replay.Watermark > SpikeMorning().End!.Value.AddMinutes(-5));
     }
@@ -58,6 +69,8 @@ public sealed class AlertReplayTests
         replay.Run(new TrafficGenerator(scenario).Generate());
 
         Assert.DoesNotContain(replay.Transitions, t => t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ContactVolume);
-        Assert.Contains(replay.Evaluator.Monitors.Values, m => m.Subject.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ContactVolume && !m.IsLearning);
+        Assert.Contains(
+            replay.Evaluator.Monitors.Values,
+            m => m.Subject.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ContactVolume && !m.IsLearning);
     }
 }

@@ -31,8 +31,10 @@ public sealed partial class AppSettings
     /// <summary>Every setting.</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
 
-    /// <summary>Loads the settings for <paramref name="appRoot"/>, overlaying environment variables and then <paramref name="overrides"/>.</summary>
-    public static AppSettings Load(string appRoot, IReadOnlyDictionary<string, string>? overrides = null, Func<string, string?>? environment = null)
+    /// <summary>Loads the settings for <paramref name="appRoot"/>, overlaying environment variables and then
+    /// <paramref name="overrides"/>.</summary>
+    public static AppSettings Load(
+        string appRoot, IReadOnlyDictionary<string, string>? overrides = null, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var file = FindSettingsFile(appRoot);
@@ -91,7 +93,10 @@ public sealed partial class AppSettings
     private static IEnumerable<KeyValuePair<string, string>> ReadValues(string file)
     {
         // Comments are allowed: the sample explains each setting in place, and the Functions Core Tools read it the same way.
-        var root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+        var root = JsonNode.Parse(
+            File.ReadAllText(file),
+            documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            as JsonObject
             ?? throw new InvalidOperationException($"'{file}' is not a JSON object.");
         if (root["Values"] is not JsonObject values)
         {

@@ -42,7 +42,7 @@ builder.Services.AddCxWorkflows(_ => new StorageAccountClientProvider(connection
 using var host = builder.Build();
 await host.Services.GetRequiredService<StepRecordTable>().CreateIfNotExistsAsync();
 await host.StartAsync();
-await host.Services.GetRequiredService<DurableTaskHost>().Started;
+await host.Services.GetRequiredService<WorkflowHost>().Started;
 Console.WriteLine("ready");
 await Console.In.ReadToEndAsync();
 await host.StopAsync();

@@ -118,14 +118,14 @@ public sealed class ColdStartHarness : ILoadHarness
             Row($"{real.Name}: Durable Task worker started", worker[real], baseMedian);
         }
 
-        Row("in-process probe: resolve DurableTaskHost", [.. probes.Select(p => p.Resolve)], null);
+        Row("in-process probe: resolve WorkflowHost", [.. probes.Select(p => p.Resolve)], null);
         Row("in-process probe: build host -> worker started", [.. probes.Select(p => p.Started)], null);
         Console.WriteLine("The worker is built and started in the background once the host has started (task hub created, worker");
         Console.WriteLine(
-            "running: DurableTaskHost's 'started' log line, a new task hub per launch on " +
+            "running: WorkflowHost's 'started' log line, a new task hub per launch on " +
             $"{pairs.Sum(p => p.Real.TaskHubs.Count)} launches); " +
             $"readiness does not wait for it. Worker start retries: {pairs.Sum(p => p.Real.WorkerRetries)}.");
-        Console.WriteLine($"The probes ({probes.Count} fresh processes hosting AddCxWorkflows only) time, cold, resolving DurableTaskHost");
+        Console.WriteLine($"The probes ({probes.Count} fresh processes hosting AddCxWorkflows only) time, cold, resolving WorkflowHost");
         Console.WriteLine("(what the handler does before Kestrel listens) and the whole start of the worker.");
     }
 

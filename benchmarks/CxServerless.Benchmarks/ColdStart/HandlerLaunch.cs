@@ -9,14 +9,14 @@ namespace CxServerless.Benchmarks.ColdStart;
 /// and measures the time from process start to the first HTTP answer on <c>/</c>. For a handler that hosts the Durable
 /// Task worker, each launch gets a task hub of its own (<c>Workflows__TaskHub</c>), so the worker really creates a task
 /// hub and starts during the measurement, and the launch also measures the time until the worker logs that it has
-/// started (event 3001 of <c>DurableTaskHost</c> on the console), after the readiness answer.
+/// started (event 3001 of <c>WorkflowHost</c> on the console), after the readiness answer.
 /// </summary>
 internal sealed class HandlerLaunch(string name, string executable, IReadOnlyDictionary<string, string> environment, bool hostsWorker)
 {
-    /// <summary>What <c>DurableTaskHost</c> logs once the task hub exists and the worker runs.</summary>
+    /// <summary>What <c>WorkflowHost</c> logs once the task hub exists and the worker runs.</summary>
     private const string WorkerStartedLog = "Durable Task worker started on task hub";
 
-    /// <summary>What <c>DurableTaskHost</c> logs when a start attempt failed and it will retry.</summary>
+    /// <summary>What <c>WorkflowHost</c> logs when a start attempt failed and it will retry.</summary>
     private const string WorkerRetryLog = "Durable Task worker could not start";
 
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };

@@ -11,8 +11,8 @@ namespace CxServerless.Benchmarks.ColdStart;
 /// <summary>
 /// The Durable Task worker's own start-up cost, cold, in a fresh process (this benchmark's executable run as
 /// <c>cold-start --worker-probe</c>): a host with <see cref="WorkflowServiceCollectionExtensions.AddCxWorkflows"/> only,
-/// timing the resolution of <see cref="DurableTaskHost"/> (the handler does it before Kestrel listens, so it is on the
-/// readiness path) and the time from building the host to <see cref="DurableTaskHost.Started"/>.
+/// timing the resolution of <see cref="WorkflowHost"/> (the handler does it before Kestrel listens, so it is on the
+/// readiness path) and the time from building the host to <see cref="WorkflowHost.Started"/>.
 /// </summary>
 internal static class WorkerProbe
 {
@@ -31,7 +31,7 @@ internal static class WorkerProbe
         builder.Services.AddCxWorkflows(_ => new StorageAccountClientProvider(connectionString)).Configure(o => o.TaskHub = taskHub);
         using var host = builder.Build();
         var built = watch.Elapsed;
-        var worker = host.Services.GetRequiredService<DurableTaskHost>();
+        var worker = host.Services.GetRequiredService<WorkflowHost>();
         var resolved = watch.Elapsed - built;
         await host.StartAsync();
         await worker.Started.WaitAsync(TimeSpan.FromSeconds(30));

@@ -42,7 +42,7 @@ internal sealed class WorkerRun : IAsyncDisposable
 
     public WorkflowOptions Options { get; }
 
-    /// <summary>Time from building the host to <see cref="DurableTaskHost.Started"/> (task hub created, worker running).</summary>
+    /// <summary>Time from building the host to <see cref="WorkflowHost.Started"/> (task hub created, worker running).</summary>
     public TimeSpan StartTime { get; }
 
     /// <summary>The client the handler's functions get (counted: a start is part of an orchestration's cost).</summary>
@@ -78,7 +78,7 @@ internal sealed class WorkerRun : IAsyncDisposable
         services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
-        await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+        await host.Services.GetRequiredService<WorkflowHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
         var started = watch.Elapsed;
         var options = host.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value;
         var reader = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings

@@ -12,7 +12,7 @@ namespace CxServerless.Workflows.Hosting;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the task hub on the given storage account: the <see cref="DurableTaskHost"/> (a hosted service that
+    /// Adds the task hub on the given storage account: the <see cref="WorkflowHost"/> (a hosted service that
     /// runs the framework's worker), the <see cref="DurableTaskClient"/>, and the orchestrators and activities of
     /// <see cref="CxWorkflowCatalog"/> plus any that <paramref name="register"/> adds.
     /// </summary>
@@ -51,8 +51,8 @@ public static class WorkflowServiceCollectionExtensions
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             });
         });
-        services.TryAddSingleton<DurableTaskHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<DurableTaskHost>());
+        services.TryAddSingleton<WorkflowHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowHost>());
         services.TryAddSingleton(sp => new AzureStorageDurableTaskClient(
             sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.TaskHub,
             sp.GetRequiredService<AzureStorageOrchestrationService>(),

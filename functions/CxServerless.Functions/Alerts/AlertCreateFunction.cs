@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Slices;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Escalation;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 

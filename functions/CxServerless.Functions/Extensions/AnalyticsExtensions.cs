@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxServerless.Functions.Alerts;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Configuration;
 using CxServerless.Functions.Invocation;
@@ -40,13 +41,13 @@ public static class AnalyticsExtensions
         services.AddSingleton<AnalyticsWriter>();
         services.AddSingleton<KpiReadModel>();
         services.AddSingleton<KpiQueries>();
-        services.AddSingleton<AlertEvaluationFunction>();
-        services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<AlertEvaluationFunction>());
+        services.AddSingleton<EvaluateAlertsFunction>();
+        services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<EvaluateAlertsFunction>());
         services.AddSingleton<IFunctionHandler, KpiSummaryFunction>();
         services.AddSingleton<IFunctionHandler, KpiSeriesFunction>();
-        services.AddSingleton<IFunctionHandler, KpiWindowFunction>();
+        services.AddSingleton<IFunctionHandler, KpisFunction>();
         services.AddSingleton<IFunctionHandler, AlertsFunction>();
-        services.AddSingleton<IFunctionHandler, Alerts.AlertCreateFunction>();
+        services.AddSingleton<IFunctionHandler, AlertCreateFunction>();
         services.AddSingleton<IFunctionHandler, LateEventsFunction>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
@@ -24,7 +25,7 @@ public sealed class KpiSeriesFunction(HttpFunctionServices services, KpiReadMode
     /// <inheritdoc />
     protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
-        var view = KpiView.For(caller);
+        var view = KpiView.For(caller.Roles, caller.Team);
         if (KpiQueries.ReadKpi(request, out var problem) is not { } kpi
             || KpiQueries.ReadSlice(request, view.DefaultSlice, out problem) is not { } slice
             || queries.ReadWindow(request, kpi, slice, out problem) is not { } window)

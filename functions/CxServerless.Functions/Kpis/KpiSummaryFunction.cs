@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Slices;
 using CxServerless.Functions.Analytics;
@@ -33,7 +34,7 @@ public sealed class KpiSummaryFunction(
     protected override async Task<HttpTriggerResponse> HandleAsync(
         HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
-        var view = KpiView.For(caller);
+        var view = KpiView.For(caller.Roles, caller.Team);
         if (KpiQueries.ReadSlice(request, view.DefaultSlice, out var problem) is not { } slice)
         {
             return problem!;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Notifications;

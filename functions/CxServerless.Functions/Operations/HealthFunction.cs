@@ -17,7 +17,7 @@ namespace CxServerless.Functions.Operations;
 /// started app unhealthy before its timer has had the chance to run.
 /// </summary>
 public sealed class HealthFunction(
-    HttpFunctionServices services, StorageAccount storage, HeartbeatStore heartbeats, DurableTaskHost workflows, TimeProvider time)
+    HttpFunctionServices services, StorageAccount storage, HeartbeatStore heartbeats, WorkflowHost workflows, TimeProvider time)
     : HttpFunction(services)
 {
     /// <summary>A heartbeat older than this means the trigger pipeline has stalled (the timer runs every minute).</summary>

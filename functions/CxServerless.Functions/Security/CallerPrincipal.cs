@@ -1,3 +1,4 @@
+using CxServerless.Domain.Access;
 namespace CxServerless.Functions.Security;
 
 /// <summary>Who is calling an HTTP function, as App Service Authentication (or cx-host in development) vouches.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CxServerless.Domain.Access;
 
 namespace CxServerless.Functions.Security;
 

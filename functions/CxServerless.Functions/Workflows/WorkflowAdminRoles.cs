@@ -1,4 +1,4 @@
-using CxServerless.Functions.Security;
+using CxServerless.Domain.Access;
 
 namespace CxServerless.Functions.Workflows;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Slices;
-using CxServerless.Functions.Security;
 using CxServerless.Functions.Tests.Hosting;
 using CxServerless.Functions.Tests.Ingestion;
 using CxServerless.Testing;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Audit;
 using CxServerless.Functions.Dashboard;
 using CxServerless.Functions.Invocation;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Detection;
 using CxServerless.Domain.Analytics.Kpis;

@@ -32,7 +32,7 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
     }
 
     /// <summary>A worker that was never started: health reports it as starting.</summary>
-    private static DurableTaskHost UnstartedWorker(string connectionString) => new(
+    private static WorkflowHost UnstartedWorker(string connectionString) => new(
         new WorkflowRegistry(),
         new ServiceCollection().AddSingleton(new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {

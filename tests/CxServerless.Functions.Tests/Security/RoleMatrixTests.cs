@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Functions.Tests.Hosting;

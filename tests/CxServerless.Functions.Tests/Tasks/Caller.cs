@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CxServerless.Functions.Security;
+using CxServerless.Domain.Access;
 
 namespace CxServerless.Functions.Tests.Tasks;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Security;
 using CxServerless.Functions.Tests.Hosting;
 using CxServerless.Testing;

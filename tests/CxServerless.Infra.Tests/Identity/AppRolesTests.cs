@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CxServerless.Functions.Security;
+using CxServerless.Domain.Access;
 
 namespace CxServerless.Infra.Tests.Identity;
 

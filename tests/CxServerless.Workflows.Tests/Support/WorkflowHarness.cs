@@ -62,7 +62,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         if (startWorker)
         {
             await host.StartAsync();
-            await host.Services.GetRequiredService<DurableTaskHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
+            await host.Services.GetRequiredService<WorkflowHost>().Started.WaitAsync(TimeSpan.FromSeconds(60));
         }
 
         return new WorkflowHarness(host, taskHub);

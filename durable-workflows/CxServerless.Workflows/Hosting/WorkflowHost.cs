@@ -20,7 +20,7 @@ namespace CxServerless.Workflows.Hosting;
 /// the worker finishes the episodes and activities in hand (up to <see cref="WorkflowOptions.DrainTimeout"/>) and
 /// releases its partition leases, so another instance takes them over without waiting for the leases to expire.
 /// </remarks>
-public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
+public sealed partial class WorkflowHost : IHostedService, IAsyncDisposable
 {
     private readonly WorkflowOptions _options;
     private readonly WorkflowRegistry _registry;
@@ -44,7 +44,7 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
     /// </param>
     /// <param name="options">The task hub settings.</param>
     /// <param name="loggerFactory">The logger factory for the framework and the shims.</param>
-    public DurableTaskHost(
+    public WorkflowHost(
         WorkflowRegistry registry,
         IServiceProvider services,
         IOptions<WorkflowOptions> options,
@@ -58,7 +58,7 @@ public sealed partial class DurableTaskHost : IHostedService, IAsyncDisposable
         _services = services;
         _options = options.Value;
         _loggerFactory = loggerFactory;
-        _logger = loggerFactory.CreateLogger<DurableTaskHost>();
+        _logger = loggerFactory.CreateLogger<WorkflowHost>();
     }
 
     /// <summary>Gets a task that completes once the task hub exists and the worker is running.</summary>

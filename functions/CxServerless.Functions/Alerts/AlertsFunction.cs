@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Slices;
-using CxServerless.Functions.Alerts;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 
-namespace CxServerless.Functions.Kpis;
+namespace CxServerless.Functions.Alerts;
 
 /// <summary>
 /// <c>GET /api/alerts?status=open|all&amp;id=</c> (default open): the alerts on KPIs and slices the caller may see, newest
@@ -39,7 +39,7 @@ public sealed class AlertsFunction(HttpFunctionServices services, AlertStore ale
         }
 
         var id = request.Query.TryGetValue("id", out var idText) && !string.IsNullOrWhiteSpace(idText) ? idText : null;
-        var view = KpiView.For(caller);
+        var view = KpiView.For(caller.Roles, caller.Team);
         var detected = (await alerts.ListAsync(cancellationToken))
             .Where(a => (status == "all" || a.Alert.Status == AlertStatus.Open)
                 && view.CanSee(a.Alert.Kpi, a.Alert.Slice)

@@ -1,4 +1,4 @@
-namespace CxServerless.Functions.Security;
+namespace CxServerless.Domain.Access;
 
 /// <summary>The app roles business and operations users hold (Entra app roles, see README "Roles").</summary>
 public static class CxRoles

@@ -1,8 +1,7 @@
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Slices;
-using CxServerless.Functions.Security;
 
-namespace CxServerless.Functions.Kpis;
+namespace CxServerless.Domain.Access;
 
 /// <summary>
 /// What a caller may see of the KPIs. Supervisors, ops admins and auditors see every KPI of every slice. A team lead
@@ -16,10 +15,13 @@ public sealed record KpiView(string Scope, string? Team, IReadOnlyList<KpiId> Kp
     /// <summary>The KPIs an agent may see.</summary>
     public static IReadOnlyList<KpiId> AgentKpis { get; } =
     [
-        KpiId.ContactVolume, KpiId.AverageSpeedOfAnswer, KpiId.ServiceLevel, KpiId.AbandonmentRate, KpiId.Backlog, KpiId.FirstResponseTime,
+        KpiId.ContactVolume, KpiId.AverageSpeedOfAnswer, KpiId.ServiceLevel, KpiId.AbandonmentRate, KpiId.Backlog,
+        KpiId.FirstResponseTime,
     ];
 
-    /// <summary>The KPIs whose reads are sensitive (performance and customer-feedback figures): audited, hidden from agents.</summary>
+    /// <summary>
+    /// The KPIs whose reads are sensitive (performance and customer-feedback figures): audited, hidden from agents.
+    /// </summary>
     public static IReadOnlySet<KpiId> SensitiveKpis { get; } = Enum.GetValues<KpiId>().Except(AgentKpis).ToHashSet();
 
     /// <summary>True when the caller sees every slice.</summary>
@@ -28,22 +30,23 @@ public sealed record KpiView(string Scope, string? Team, IReadOnlyList<KpiId> Kp
     /// <summary>The slice the caller sees by default: all, or their team's.</summary>
     public Slice DefaultSlice => SeesAllSlices || Team is null ? Slice.All : new Slice(SliceDimension.Team, Team);
 
-    /// <summary>The view of a caller.</summary>
-    public static KpiView For(CallerPrincipal caller)
+    /// <summary>The view of a caller who holds <paramref name="roles"/> (canonical names, see <see cref="CxRoles"/>)
+    /// and belongs to <paramref name="team"/> (null when the identity carries no team claim).</summary>
+    public static KpiView For(IReadOnlySet<string> roles, string? team)
     {
-        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(roles);
         var all = Enum.GetValues<KpiId>();
-        if (caller.IsInAnyRole([CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor]))
+        if (roles.Contains(CxRoles.Supervisor) || roles.Contains(CxRoles.OpsAdmin) || roles.Contains(CxRoles.Auditor))
         {
-            return new KpiView("all", caller.Team, all);
+            return new KpiView("all", team, all);
         }
 
-        if (caller.Roles.Contains(CxRoles.TeamLead))
+        if (roles.Contains(CxRoles.TeamLead))
         {
-            return new KpiView("team", caller.Team, caller.Team is null ? [] : all);
+            return new KpiView("team", team, team is null ? [] : all);
         }
 
-        return new KpiView("team", caller.Team, caller.Team is null ? [] : AgentKpis);
+        return new KpiView("team", team, team is null ? [] : AgentKpis);
     }
 
     /// <summary>True when the caller may see <paramref name="kpi"/> for <paramref name="slice"/>.</summary>
@@ -51,5 +54,6 @@ public sealed record KpiView(string Scope, string? Team, IReadOnlyList<KpiId> Kp
 
     /// <summary>True when the caller may see figures of <paramref name="slice"/>.</summary>
     public bool CanSee(Slice slice) =>
-        SeesAllSlices || (Team is not null && slice.Dimension == SliceDimension.Team && string.Equals(slice.Value, Team, StringComparison.Ordinal));
+        SeesAllSlices
+        || (Team is not null && slice.Dimension == SliceDimension.Team && string.Equals(slice.Value, Team, StringComparison.Ordinal));
 }

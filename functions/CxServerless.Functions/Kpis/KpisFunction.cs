@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
@@ -10,7 +11,7 @@ namespace CxServerless.Functions.Kpis;
 /// <c>GET /api/kpis?kpi=&amp;slice=&amp;window=</c>: the newest window of one KPI (provisional until the watermark
 /// passes its end), with its sample count and, for duration KPIs, the 50th, 90th and 95th percentiles.
 /// </summary>
-public sealed class KpiWindowFunction(HttpFunctionServices services, KpiReadModel readModel, KpiQueries queries) : HttpFunction(services)
+public sealed class KpisFunction(HttpFunctionServices services, KpiReadModel readModel, KpiQueries queries) : HttpFunction(services)
 {
     /// <inheritdoc />
     public override string Name => "Kpis";
@@ -21,7 +22,7 @@ public sealed class KpiWindowFunction(HttpFunctionServices services, KpiReadMode
     /// <inheritdoc />
     protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
-        var view = KpiView.For(caller);
+        var view = KpiView.For(caller.Roles, caller.Team);
         if (KpiQueries.ReadKpi(request, out var problem) is not { } kpi
             || KpiQueries.ReadSlice(request, view.DefaultSlice, out problem) is not { } slice
             || queries.ReadWindow(request, kpi, slice, out problem) is not { } window)

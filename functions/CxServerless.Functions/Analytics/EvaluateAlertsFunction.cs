@@ -25,14 +25,14 @@ namespace CxServerless.Functions.Analytics;
 /// changes, so the dashboard can say which baselines are still learning.
 /// </para>
 /// </summary>
-public sealed partial class AlertEvaluationFunction(
+public sealed partial class EvaluateAlertsFunction(
     KpiReadModel readModel,
     AlertStore alerts,
     BaselineStore baselines,
     RuleSet rules,
     IOptions<AnalyticsOptions> options,
     TimeProvider time,
-    ILogger<AlertEvaluationFunction> logger) : IFunctionHandler, IDisposable
+    ILogger<EvaluateAlertsFunction> logger) : IFunctionHandler, IDisposable
 {
     /// <summary>The function's name.</summary>
     public const string FunctionName = "EvaluateAlerts";

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Kpis;
@@ -44,23 +42,17 @@ public sealed class AlertsFunction(HttpFunctionServices services, AlertStore ale
             .Where(a => (status == "all" || a.Alert.Status == AlertStatus.Open)
                 && view.CanSee(a.Alert.Kpi, a.Alert.Slice)
                 && (id is null || a.Alert.Id == id))
-            .Select(a => (a.Alert.OpenedAt, a.Alert.Id, Json: (JsonNode)a.ToJson()));
+            .Select(a => (a.Alert.OpenedAt, a.Alert.Id, View: (object)a.ToView()));
         var manual = (await alerts.ListManualAsync(cancellationToken))
             .Where(a => (status == "all" || a.Status == AlertStatus.Open) && CanSee(view, a) && (id is null || a.Id == id))
-            .Select(a => (
-                a.OpenedAt,
-                a.Id,
-                Json: JsonSerializer.SerializeToNode(a.ToView(), ManualAlertJsonContext.Default.ManualAlertView)!));
-        var list = new JsonArray();
-        foreach (var alert in detected.Concat(manual)
+            .Select(a => (a.OpenedAt, a.Id, View: (object)a.ToView()));
+        var list = detected.Concat(manual)
             .OrderByDescending(a => a.OpenedAt)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
-            .Take(500))
-        {
-            list.Add(alert.Json);
-        }
-
-        var response = HttpTriggerResponse.Json(200, new JsonObject { ["status"] = status, ["alerts"] = list });
+            .Take(500)
+            .Select(a => a.View)
+            .ToList();
+        var response = HttpTriggerResponse.Json(200, new AlertListResponse(status, list), AlertJsonContext.Default.AlertListResponse);
         response.Headers["Cache-Control"] = "no-cache, private";
         return response;
     }

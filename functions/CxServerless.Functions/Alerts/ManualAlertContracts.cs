@@ -36,8 +36,8 @@ public sealed record ManualAlertView(
 /// <param name="IssueType">Always <c>manual</c> (a route of the routing file may name its team).</param>
 public sealed record ManualAlertRoute(string? Team, string IssueType);
 
-/// <summary>Source-generated JSON for manual alerts.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>Source-generated JSON for manual alerts; nulls are written, as for detected alerts.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ManualAlertRequest))]
 [JsonSerializable(typeof(ManualAlertView))]
 internal sealed partial class ManualAlertJsonContext : JsonSerializerContext;

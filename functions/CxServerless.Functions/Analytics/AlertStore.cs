@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -58,14 +57,9 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         await EnsureCreatedAsync(cancellationToken);
         await table.AddEntityAsync(alert.ToEntity(), cancellationToken);
         _cache = null;
-        var message = new JsonObject
-        {
-            ["alertId"] = alert.Id,
-            ["event"] = "opened",
-            ["version"] = alert.Version,
-            ["alert"] = JsonSerializer.SerializeToNode(alert.ToView(), ManualAlertJsonContext.Default.ManualAlertView),
-        };
-        await queue.SendMessageAsync(message.ToJsonString(), cancellationToken);
+        var message = new AlertTransitionMessage(alert.Id, "opened", alert.Version, alert.ToView());
+        await queue.SendMessageAsync(
+            JsonSerializer.Serialize(message, AlertJsonContext.Default.AlertTransitionMessage), cancellationToken);
     }
 
     /// <summary>
@@ -193,14 +187,9 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
             return;
         }
 
-        var message = new JsonObject
-        {
-            ["alertId"] = alert.Alert.Id,
-            ["event"] = kind,
-            ["version"] = alert.Version,
-            ["alert"] = alert.ToJson(),
-        };
-        await queue.SendMessageAsync(message.ToJsonString(), cancellationToken);
+        var message = new AlertTransitionMessage(alert.Alert.Id, kind, alert.Version, alert.ToView());
+        await queue.SendMessageAsync(
+            JsonSerializer.Serialize(message, AlertJsonContext.Default.AlertTransitionMessage), cancellationToken);
         var mark = new TableEntity(StoredAlert.PartitionKey, alert.Alert.Id) { ["NotifiedVersion"] = alert.Version };
         try
         {

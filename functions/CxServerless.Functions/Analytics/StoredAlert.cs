@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CxServerless.Domain.Analytics.Alerts;
 
@@ -101,37 +100,15 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
     }
 
     /// <summary>The alert as the HTTP API and the queue message show it.</summary>
-    public JsonObject ToJson()
+    public DetectedAlertView ToView()
     {
         var a = Alert;
-        return new JsonObject
-        {
-            ["id"] = a.Id,
-            ["source"] = "detected",
-            ["rulesVersion"] = a.RulesVersion,
-            ["ruleId"] = a.RuleId,
-            ["kpi"] = a.Kpi.ToString(),
-            ["slice"] = a.Slice.ToString(),
-            ["status"] = a.Status.ToString(),
-            ["severity"] = a.Severity.ToString(),
-            ["detector"] = a.Detector,
-            ["direction"] = a.Direction.ToString(),
-            ["value"] = Round(a.Value),
-            ["openingValue"] = Round(a.OpeningValue),
-            ["peakValue"] = Round(a.PeakValue),
-            ["baseline"] = Round(a.Baseline),
-            ["lower"] = Round(a.Lower),
-            ["upper"] = Round(a.Upper),
-            ["windowStart"] = a.WindowStart,
-            ["windowEnd"] = a.WindowEnd,
-            ["openedAt"] = a.OpenedAt,
-            ["updatedAt"] = UpdatedAt,
-            ["resolvedAt"] = a.ResolvedAt,
-            ["resolution"] = Resolution,
-            ["breachCount"] = a.BreachCount,
-            ["message"] = a.Message,
-            ["route"] = new JsonObject { ["team"] = a.Route.Team, ["skill"] = a.Route.Skill, ["issueType"] = a.Route.IssueType },
-        };
+        return new DetectedAlertView(
+            a.Id, "detected", a.RulesVersion, a.RuleId, a.Kpi.ToString(), a.Slice.ToString(), a.Status.ToString(),
+            a.Severity.ToString(), a.Detector, a.Direction.ToString(), Round(a.Value), Round(a.OpeningValue),
+            Round(a.PeakValue), Round(a.Baseline), Round(a.Lower), Round(a.Upper), a.WindowStart, a.WindowEnd, a.OpenedAt,
+            UpdatedAt, a.ResolvedAt, Resolution, a.BreachCount, a.Message,
+            new AlertRouteView(a.Route.Team, a.Route.Skill, a.Route.IssueType));
     }
 
     /// <summary>A value rounded for display, or null.</summary>

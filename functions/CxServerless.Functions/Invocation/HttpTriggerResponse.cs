@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CxServerless.Functions.Invocation;
 
@@ -19,7 +21,12 @@ public sealed record HttpTriggerResponse(int StatusCode, string Body, string Con
 
     /// <summary>An RFC 9457 problem details response.</summary>
     public static HttpTriggerResponse Problem(int statusCode, string title, string detail) =>
-        new(statusCode, new JsonObject { ["type"] = "about:blank", ["title"] = title, ["status"] = statusCode, ["detail"] = detail }.ToJsonString(), "application/problem+json; charset=utf-8");
+        new(
+            statusCode,
+            JsonSerializer.Serialize(
+                new ProblemDetails { Type = "about:blank", Title = title, Status = statusCode, Detail = detail },
+                ProblemJsonContext.Default.ProblemDetails),
+            "application/problem+json; charset=utf-8");
 
     /// <summary>The output binding value.</summary>
     public JsonObject ToJson()
@@ -41,3 +48,8 @@ public sealed record HttpTriggerResponse(int StatusCode, string Body, string Con
         return result;
     }
 }
+
+/// <summary>Source-generated JSON for RFC 9457 problem details (ASP.NET Core's <see cref="ProblemDetails"/>).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ProblemDetails))]
+internal sealed partial class ProblemJsonContext : JsonSerializerContext;

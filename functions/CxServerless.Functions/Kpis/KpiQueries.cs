@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Rules;
 using CxServerless.Domain.Analytics.Slices;
@@ -38,7 +37,7 @@ public sealed class KpiQueries(RuleSet rules)
     /// true when the rule watching it has a detector that learns and the evaluator's <paramref name="status"/> does not
     /// list it as judging; false when it judges or nothing learns; null before the evaluator published a status.
     /// </summary>
-    public JsonObject Tile(
+    public KpiTile Tile(
         KpiSnapshot snapshot, KpiId kpi, Slice slice, IReadOnlyList<StoredAlert> openAlerts, MonitorStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -48,33 +47,31 @@ public sealed class KpiQueries(RuleSet rules)
         var windows = snapshot.Windows(kpi, slice, window, end - (window.Hop * (TrendLength - 1)), end);
         var byEnd = windows.ToDictionary(w => w.End);
         var latest = windows.Count > 0 && windows[^1].End == end ? windows[^1] : null;
-        var trend = new JsonArray();
+        var trend = new List<TrendPoint>(TrendLength);
         for (var i = TrendLength - 1; i >= 0; i--)
         {
             var at = end - (window.Hop * i);
-            trend.Add(new JsonObject { ["end"] = at, ["value"] = byEnd.TryGetValue(at, out var w) ? StoredAlert.Round(w.Value) : null });
+            trend.Add(new TrendPoint(at, byEnd.TryGetValue(at, out var w) ? StoredAlert.Round(w.Value) : null));
         }
 
         var alert = openAlerts.Where(a => a.Alert.Kpi == kpi && a.Alert.Slice == slice).MaxBy(a => a.Alert.Severity);
         bool? learning = rules.RuleFor(kpi, slice) is not { HasBaseline: true } ? false
             : status?.IsReady(kpi, slice) is { } ready ? !ready
             : null;
-        return new JsonObject
-        {
-            ["kpi"] = kpi.ToString(),
-            ["label"] = definition.DisplayName,
-            ["unit"] = Unit(definition),
-            ["higherIsBetter"] = definition.HigherIsBetter,
-            ["slice"] = slice.ToString(),
-            ["window"] = WindowText.Format(window),
-            ["windowEnd"] = latest?.End,
-            ["status"] = latest is null ? null : Status(latest.Status),
-            ["value"] = StoredAlert.Round(latest?.Value),
-            ["samples"] = latest?.SampleCount ?? 0,
-            ["trend"] = trend,
-            ["alert"] = alert is null ? null : new JsonObject { ["id"] = alert.Alert.Id, ["severity"] = alert.Alert.Severity.ToString() },
-            ["learning"] = learning,
-        };
+        return new KpiTile(
+            kpi.ToString(),
+            definition.DisplayName,
+            Unit(definition),
+            definition.HigherIsBetter,
+            slice.ToString(),
+            WindowText.Format(window),
+            latest?.End,
+            latest is null ? null : Status(latest.Status),
+            StoredAlert.Round(latest?.Value),
+            latest?.SampleCount ?? 0,
+            trend,
+            alert is null ? null : new TileAlert(alert.Alert.Id, alert.Alert.Severity.ToString()),
+            learning);
     }
 
     /// <summary>The unit shown for a KPI.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Functions.Analytics;
@@ -49,41 +48,23 @@ public sealed class KpiSeriesFunction(HttpFunctionServices services, KpiReadMode
         var snapshot = await readModel.GetAsync(cancellationToken);
         var end = window.FirstEndAtOrAfter(snapshot.DataNow);
         var from = end - TimeSpan.FromMinutes(minutes);
-        var points = new JsonArray();
-        foreach (var w in snapshot.Windows(kpi, slice, window, from, end))
-        {
-            points.Add(new JsonObject
-            {
-                ["end"] = w.End,
-                ["value"] = StoredAlert.Round(w.Value),
-                ["samples"] = w.SampleCount,
-                ["status"] = KpiQueries.Status(w.Status),
-            });
-        }
-
-        var band = new JsonArray();
+        var points = snapshot.Windows(kpi, slice, window, from, end)
+            .Select(w => new SeriesPoint(w.End, StoredAlert.Round(w.Value), w.SampleCount, KpiQueries.Status(w.Status)))
+            .ToList();
+        var band = new List<BaselineBandPoint>();
         if (queries.Rules.RuleFor(kpi, slice) is { } rule && rule.Window == window)
         {
-            foreach (var p in await baselines.ReadAsync(kpi, slice, from, cancellationToken))
-            {
-                band.Add(new JsonObject { ["end"] = p.End, ["mean"] = StoredAlert.Round(p.Mean), ["lower"] = StoredAlert.Round(p.Lower), ["upper"] = StoredAlert.Round(p.Upper) });
-            }
+            band.AddRange((await baselines.ReadAsync(kpi, slice, from, cancellationToken)).Select(p =>
+                new BaselineBandPoint(p.End, StoredAlert.Round(p.Mean), StoredAlert.Round(p.Lower), StoredAlert.Round(p.Upper))));
         }
 
-        var marks = new JsonArray();
-        foreach (var a in (await alerts.ListAsync(cancellationToken)).Where(a => a.Alert.Kpi == kpi && a.Alert.Slice == slice
-                     && (a.Alert.ResolvedAt is null || a.Alert.ResolvedAt >= from || a.UpdatedAt >= from)))
-        {
-            marks.Add(new JsonObject
-            {
-                ["id"] = a.Alert.Id,
-                ["severity"] = a.Alert.Severity.ToString(),
-                ["status"] = a.Alert.Status.ToString(),
-                ["openedAt"] = a.Alert.OpenedAt,
-                ["windowEnd"] = a.Alert.WindowEnd,
-                ["resolvedAt"] = a.Alert.ResolvedAt,
-            });
-        }
+        var marks = (await alerts.ListAsync(cancellationToken))
+            .Where(a => a.Alert.Kpi == kpi && a.Alert.Slice == slice
+                && (a.Alert.ResolvedAt is null || a.Alert.ResolvedAt >= from || a.UpdatedAt >= from))
+            .Select(a => new AlertMark(
+                a.Alert.Id, a.Alert.Severity.ToString(), a.Alert.Status.ToString(), a.Alert.OpenedAt, a.Alert.WindowEnd,
+                a.Alert.ResolvedAt))
+            .ToList();
 
         if (KpiView.SensitiveKpis.Contains(kpi))
         {
@@ -91,18 +72,10 @@ public sealed class KpiSeriesFunction(HttpFunctionServices services, KpiReadMode
         }
 
         var definition = KpiCatalog.Get(kpi);
-        var response = HttpTriggerResponse.Json(200, new JsonObject
-        {
-            ["kpi"] = kpi.ToString(),
-            ["label"] = definition.DisplayName,
-            ["slice"] = slice.ToString(),
-            ["window"] = WindowText.Format(window),
-            ["unit"] = KpiQueries.Unit(definition),
-            ["watermark"] = snapshot.Watermark,
-            ["points"] = points,
-            ["baseline"] = band,
-            ["alerts"] = marks,
-        });
+        var body = new KpiSeriesResponse(
+            kpi.ToString(), definition.DisplayName, slice.ToString(), WindowText.Format(window), KpiQueries.Unit(definition),
+            snapshot.Watermark, points, band, marks);
+        var response = HttpTriggerResponse.Json(200, body, KpiJsonContext.Default.KpiSeriesResponse);
         response.Headers["Cache-Control"] = "no-cache, private";
         return response;
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.Slices;
@@ -64,61 +64,49 @@ public sealed class KpiSummaryFunction(
 
         if (!_bodies.TryGetValue(viewKey, out var cached) || cached.ETag != etag)
         {
-            cached = (etag, Build(snapshot, stored, status, view, slice, caller).ToJsonString());
+            cached = (etag, JsonSerializer.Serialize(
+                Build(snapshot, stored, status, view, slice, caller), KpiJsonContext.Default.KpiSummaryResponse));
             _bodies[viewKey] = cached;
         }
 
         return WithCaching(new HttpTriggerResponse(200, cached.Body), etag);
     }
 
-    private JsonObject Build(
+    private KpiSummaryResponse Build(
         KpiSnapshot snapshot, IReadOnlyList<StoredAlert> stored, MonitorStatus? status, KpiView view, Slice slice, CallerPrincipal caller)
     {
         var visibleAlerts = stored.Where(a => a.Alert.Status == AlertStatus.Open && view.CanSee(a.Alert.Kpi, a.Alert.Slice)).ToList();
-        var tiles = new JsonArray();
-        foreach (var kpi in view.Kpis)
-        {
-            tiles.Add(queries.Tile(snapshot, kpi, slice, visibleAlerts, status));
-        }
-
-        var slices = new JsonArray();
-        foreach (var s in snapshot.Slices().Where(view.CanSee))
-        {
-            slices.Add(s.ToString());
-        }
+        var tiles = view.Kpis.Select(kpi => queries.Tile(snapshot, kpi, slice, visibleAlerts, status)).ToList();
+        var slices = snapshot.Slices().Where(view.CanSee).Select(s => s.ToString()).ToList();
 
         if (slices.Count == 0 && view.CanSee(view.DefaultSlice) && view.Kpis.Count > 0)
         {
             slices.Add(view.DefaultSlice.ToString());
         }
 
-        var open = new JsonArray();
-        foreach (var alert in visibleAlerts.OrderByDescending(a => a.Alert.Severity).ThenByDescending(a => a.Alert.OpenedAt))
-        {
-            open.Add(alert.ToJson());
-        }
-
-        return new JsonObject
-        {
-            ["generatedAt"] = time.GetUtcNow(),
-            ["watermark"] = snapshot.Watermark,
-            ["newestEventTime"] = snapshot.MaxEventTime,
-            ["rulesVersion"] = queries.Rules.Version,
-            ["viewer"] = new JsonObject
-            {
-                ["name"] = caller.Name,
-                ["roles"] = new JsonArray([.. caller.Roles.Order(StringComparer.Ordinal).Select(r => (JsonNode)r)]),
-                ["team"] = view.Team,
-                ["scope"] = view.Scope,
-                ["development"] = caller.IsDevelopment,
-                ["message"] = view.Kpis.Count == 0 ? "Your sign-in carries no team, so there are no team figures to show." : null,
-            },
-            ["slice"] = slice.ToString(),
-            ["slices"] = slices,
-            ["tiles"] = tiles,
-            ["openAlerts"] = open,
-            ["lateEvents"] = view.SeesAllSlices ? snapshot.TooLate : null,
-        };
+        var open = visibleAlerts
+            .OrderByDescending(a => a.Alert.Severity)
+            .ThenByDescending(a => a.Alert.OpenedAt)
+            .Select(a => a.ToView())
+            .ToList();
+        var viewer = new KpiViewer(
+            caller.Name,
+            [.. caller.Roles.Order(StringComparer.Ordinal)],
+            view.Team,
+            view.Scope,
+            caller.IsDevelopment,
+            view.Kpis.Count == 0 ? "Your sign-in carries no team, so there are no team figures to show." : null);
+        return new KpiSummaryResponse(
+            time.GetUtcNow(),
+            snapshot.Watermark,
+            snapshot.MaxEventTime,
+            queries.Rules.Version,
+            viewer,
+            slice.ToString(),
+            slices,
+            tiles,
+            open,
+            view.SeesAllSlices ? snapshot.TooLate : null);
     }
 
     private async Task AuditAsync(

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CxServerless.Domain.Access;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Functions.Analytics;
@@ -44,23 +43,22 @@ public sealed class KpisFunction(HttpFunctionServices services, KpiReadModel rea
         }
 
         var sketch = latest?.Aggregate.Sketch;
-        var response = HttpTriggerResponse.Json(200, new JsonObject
-        {
-            ["kpi"] = kpi.ToString(),
-            ["label"] = KpiCatalog.Get(kpi).DisplayName,
-            ["unit"] = KpiQueries.Unit(KpiCatalog.Get(kpi)),
-            ["slice"] = slice.ToString(),
-            ["window"] = WindowText.Format(window),
-            ["windowStart"] = latest?.Start,
-            ["windowEnd"] = latest?.End,
-            ["status"] = latest is null ? null : KpiQueries.Status(latest.Status),
-            ["value"] = StoredAlert.Round(latest?.Value),
-            ["samples"] = latest?.SampleCount ?? 0,
-            ["p50"] = StoredAlert.Round(sketch?.Quantile(0.5)),
-            ["p90"] = StoredAlert.Round(sketch?.Quantile(0.9)),
-            ["p95"] = StoredAlert.Round(sketch?.Quantile(0.95)),
-            ["watermark"] = snapshot.Watermark,
-        });
+        var body = new KpiWindowResponse(
+            kpi.ToString(),
+            KpiCatalog.Get(kpi).DisplayName,
+            KpiQueries.Unit(KpiCatalog.Get(kpi)),
+            slice.ToString(),
+            WindowText.Format(window),
+            latest?.Start,
+            latest?.End,
+            latest is null ? null : KpiQueries.Status(latest.Status),
+            StoredAlert.Round(latest?.Value),
+            latest?.SampleCount ?? 0,
+            StoredAlert.Round(sketch?.Quantile(0.5)),
+            StoredAlert.Round(sketch?.Quantile(0.9)),
+            StoredAlert.Round(sketch?.Quantile(0.95)),
+            snapshot.Watermark);
+        var response = HttpTriggerResponse.Json(200, body, KpiJsonContext.Default.KpiWindowResponse);
         response.Headers["Cache-Control"] = "no-cache, private";
         return response;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CxServerless.Domain.Access;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
@@ -26,31 +25,10 @@ public sealed class LateEventsFunction(HttpFunctionServices services, KpiReadMod
     protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var snapshot = await readModel.GetAsync(cancellationToken);
-        var events = new JsonArray();
-        foreach (var e in await lateEvents.RecentAsync(time.GetUtcNow().AddDays(-7), 200, cancellationToken))
-        {
-            events.Add(new JsonObject
-            {
-                ["partition"] = e.Partition,
-                ["sequenceNumber"] = e.SequenceNumber,
-                ["eventId"] = e.EventId,
-                ["type"] = e.Type,
-                ["eventTime"] = e.EventTime,
-                ["arrivedAt"] = e.ArrivedAt,
-                ["lateBySeconds"] = e.LateBySeconds,
-                ["channel"] = e.Channel,
-                ["queue"] = e.Queue,
-                ["team"] = e.Team,
-            });
-        }
-
-        var response = HttpTriggerResponse.Json(200, new JsonObject
-        {
-            ["count"] = snapshot.TooLate,
-            ["allowedLatenessSeconds"] = rules.EventTime.AllowedLateness.TotalSeconds,
-            ["watermark"] = snapshot.Watermark,
-            ["events"] = events,
-        });
+        var events = await lateEvents.RecentAsync(time.GetUtcNow().AddDays(-7), 200, cancellationToken);
+        var body = new LateEventsResponse(
+            snapshot.TooLate, rules.EventTime.AllowedLateness.TotalSeconds, snapshot.Watermark, events);
+        var response = HttpTriggerResponse.Json(200, body, KpiJsonContext.Default.LateEventsResponse);
         response.Headers["Cache-Control"] = "no-cache, private";
         return response;
     }

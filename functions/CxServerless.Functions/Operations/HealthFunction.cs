@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using Azure;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
@@ -48,39 +47,19 @@ public sealed class HealthFunction(
         var age = beat is null ? (TimeSpan?)null : now - beat.LastBeat;
         var stale = now - _started > StaleAfter && (beat is null || age > StaleAfter);
         var status = !reachable || stale ? "unhealthy" : beat is null || age > StaleAfter ? "starting" : "healthy";
-        var body = new JsonObject
-        {
-            ["status"] = status,
-            ["reason"] = !reachable ? "storage is unreachable"
-                : stale ? $"no heartbeat for more than {StaleAfter.TotalMinutes:0} minutes: the trigger pipeline has stalled"
-                : null,
-            ["version"] = Version,
-            ["time"] = now,
-            ["storage"] = new JsonObject
-            {
-                ["reachable"] = reachable,
-                ["latencyMs"] = Math.Round(latency.TotalMilliseconds, 1),
-                ["error"] = storageError,
-
-                // Storage requests made by the KPI read side since start: "reads per dashboard refresh" is measured from it.
-                ["kpiReads"] = Analytics.StorageReads.Total,
-            },
-            // The hosted Durable Task worker starts in the background: "starting" until its task hub is ready.
-            ["workflows"] = new JsonObject
-            {
-                ["worker"] = workflows.IsRunning ? "running" : workflows.Started.IsCanceled ? "stopped" : "starting",
-            },
-            ["heartbeat"] = beat is null
-                ? null
-                : new JsonObject
-                {
-                    ["last"] = beat.LastBeat,
-                    ["ageSeconds"] = Math.Round(age!.Value.TotalSeconds, 1),
-                    ["isPastDue"] = beat.IsPastDue,
-                    ["stale"] = stale,
-                },
-        };
-        var response = HttpTriggerResponse.Json(reachable && !stale ? 200 : 503, body);
+        var reason = !reachable ? "storage is unreachable"
+            : stale ? $"no heartbeat for more than {StaleAfter.TotalMinutes:0} minutes: the trigger pipeline has stalled"
+            : null;
+        var worker = workflows.IsRunning ? "running" : workflows.Started.IsCanceled ? "stopped" : "starting";
+        var body = new HealthResponse(
+            status,
+            reason,
+            Version,
+            now,
+            new StorageHealth(reachable, Math.Round(latency.TotalMilliseconds, 1), storageError, Analytics.StorageReads.Total),
+            new WorkflowHealth(worker),
+            beat is null ? null : new HeartbeatHealth(beat.LastBeat, Math.Round(age!.Value.TotalSeconds, 1), beat.IsPastDue, stale));
+        var response = HttpTriggerResponse.Json(reachable && !stale ? 200 : 503, body, HealthJsonContext.Default.HealthResponse);
         response.Headers["Cache-Control"] = "no-store";
         return response;
     }

@@ -57,15 +57,13 @@ public sealed class StoredAlertTests
         var read = StoredAlert.FromEntity(old)!;
         Assert.Null(read.Alert.OpeningValue);
         Assert.Equal((640d, 305d), (read.Alert.PeakValue, read.Alert.Value));
-        Assert.Null(read.ToJson()["openingValue"]);
+        Assert.Null(read.ToView().OpeningValue);
     }
 
     [Fact]
     public void The_api_shows_all_three_values()
     {
-        var json = Resolved().ToJson();
-        Assert.Equal(
-            (480d, 640d, 305d),
-            (json["openingValue"]!.GetValue<double>(), json["peakValue"]!.GetValue<double>(), json["value"]!.GetValue<double>()));
+        var view = Resolved().ToView();
+        Assert.Equal((480d, 640d, 305d), (view.OpeningValue, view.PeakValue, view.Value));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxServerless.Domain.Analytics.Rules;
+using CxServerless.Domain;
 using CxServerless.Domain.Analytics.Windows;
 
 namespace CxServerless.Functions.Kpis;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxServerless.Domain;
 using CxSim.Generation;
 using CxSim.Running;
 using CxSim.Sending;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxServerless.Domain;
 using CxServerless.Domain.Events;
 using CxSim.Incidents;
 

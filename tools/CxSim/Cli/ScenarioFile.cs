@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CxServerless.Domain;
 using CxSim.Incidents;
 
 namespace CxSim.Cli;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CxServerless.Domain;
 using CxServerless.Domain.Events;
 using CxSim.Generation;
 using CxSim.Incidents;

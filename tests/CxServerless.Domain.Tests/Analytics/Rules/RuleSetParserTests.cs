@@ -165,6 +165,11 @@ public sealed class RuleSetParserTests
     [InlineData("7d", 604800)]
     [InlineData("500ms", 0.5)]
     [InlineData("PT15M", 900)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1.5h", 5400)]
+    [InlineData("1m30s", 90)]
+    [InlineData("00:15:00", 900)]
+    [InlineData(" 2h ", 7200)]
     public void Durations_accept_short_units_and_iso_8601(string text, double seconds)
     {
         Assert.True(DurationText.TryParse(text, out var duration));
@@ -177,5 +182,20 @@ public sealed class RuleSetParserTests
     [InlineData("m")]
     [InlineData("15 minutes")]
     [InlineData("P1X")]
+    [InlineData("1h 30m")]
+    [InlineData("-5m")]
+    [InlineData("99999999999d")]
+    [InlineData("5w")]
     public void Bad_durations_are_rejected(string text) => Assert.False(DurationText.TryParse(text, out _));
+
+    [Theory]
+    [InlineData(45, "45s")]
+    [InlineData(5400, "1h30m")]
+    [InlineData(93784, "1d2h3m4s")]
+    public void Durations_format_short_and_read_back(double seconds, string text)
+    {
+        Assert.Equal(text, DurationText.Format(TimeSpan.FromSeconds(seconds)));
+        Assert.True(DurationText.TryParse(text, out var back));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), back);
+    }
 }

@@ -387,6 +387,20 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+// The operations workbook (Azure Monitor > Workbooks, and the Application Insights component's Workbooks): ingestion,
+// lag, alerts, escalation, workflows and the handler, from the app's own metrics and the storage queue logs.
+module operationsWorkbook 'modules/operationsWorkbook.bicep' = {
+  name: 'operationsWorkbook'
+  params: {
+    location: location
+    displayName: 'CxServerless operations (${environmentName})'
+    appInsightsId: monitoring.outputs.appInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+    taskHub: verifiedTaskHub
+    tags: allTags
+  }
+}
+
 @description('Function App name: the target of az functionapp deployment source config-zip.')
 output functionAppName string = functionApp.outputs.name
 
@@ -425,6 +439,9 @@ output workflowTaskHub string = taskHub
 
 @description('Sender address of the Azure-managed e-mail domain (setting Notifications__EmailSender).')
 output emailSenderAddress string = communication.outputs.senderAddress
+
+@description('Resource id of the operations workbook.')
+output operationsWorkbookId string = operationsWorkbook.outputs.resourceId
 
 @description('Names of the alert rules created.')
 output alertRuleNames array = alerts.outputs.ruleNames

@@ -27,6 +27,7 @@ _ = app.Services.GetRequiredService<CxServerless.Domain.Analytics.Rules.RuleSet>
 _ = app.Services.GetRequiredService<CxServerless.Functions.Escalation.RosterSource>();
 
 app.MapInvocations();
+app.RecordHandlerStart();
 app.Run();
 
 /// <summary>The handler's entry point; public so that integration tests can host it.</summary>

@@ -70,10 +70,13 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+// The tag 'azd-service-name' is how the Azure Developer CLI finds the app of its service 'functions' (azure.yaml).
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: tags
+  tags: union(tags, {
+    'azd-service-name': 'functions'
+  })
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'

@@ -62,6 +62,9 @@ output workspaceId string = workspace.id
 @description('Name of the Log Analytics workspace.')
 output workspaceName string = workspace.name
 
+@description('Resource id of the Application Insights component (the operations workbook is listed under it).')
+output appInsightsId string = appInsights.id
+
 @description('Name of the Application Insights component (the app identity gets Monitoring Metrics Publisher on it).')
 output appInsightsName string = appInsights.name
 

@@ -52,6 +52,7 @@ public sealed class RecordTaskChange(TaskStore tasks, NotificationStore notifica
             _ => input.Kind,
         };
         await tasks.AppendAsync(input.TaskId, new TimelineEntry(key, now, input.Kind, input.By, text, input.PersonId), ct);
+        EscalationMetrics.RecordTaskChange(input.Kind);
         if (input.Kind is "reminded" or "slaBreached" && (input.PersonId ?? task?.Assignee) is { } recipient)
         {
             IReadOnlyList<string> channels = input.Channels is { Count: > 0 } levelChannels ? levelChannels : ["inbox"];

@@ -188,6 +188,7 @@ public sealed partial class WorkflowHost : IHostedService, IAsyncDisposable
         };
         worker.AddTaskOrchestrations([.. _registry.Orchestrators.Select(o => new ShimOrchestrationCreator(o.Key, o.Value, shims))]);
         worker.AddTaskActivities([.. _registry.Activities.Select(a => new ShimActivityCreator(a.Key, a.Value, _services, shims))]);
+        WorkflowMetrics.AddTo(worker);
         return worker;
     }
 

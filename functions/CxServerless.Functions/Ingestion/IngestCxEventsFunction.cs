@@ -71,6 +71,7 @@ public sealed partial class IngestCxEventsFunction(
             {
                 _cache[rowKey] = (next, newEtag);
                 IngestionMetrics.Record(delta);
+                IngestionMetrics.RecordLag(batch.Events.Select(e => e.EnqueuedTimeUtc), time.GetUtcNow());
                 return InvocationResult.Ok().Log(Summary(batch.Partition.PartitionId, delta.All));
             }
 

@@ -14,6 +14,23 @@ public static class IngestionMetrics
     public static readonly Counter<long> Late =
         CxTelemetry.Meter.CreateCounter<long>("cx.ingest.late", unit: "{event}", description: "Stored events that arrived after the lateness threshold.");
 
+    /// <summary>Seconds from Event Hubs' enqueue of an event to the commit of its batch (the ingestion lag), per event.</summary>
+    public static readonly Histogram<double> Lag = CxTelemetry.Meter.CreateHistogram<double>(
+        "cx.ingest.lag", unit: "s", description: "Time from Event Hubs enqueue to the committed batch, per event.");
+
+    /// <summary>Records the lag of every event of a committed batch that carries its enqueued time.</summary>
+    public static void RecordLag(IEnumerable<DateTimeOffset?> enqueuedTimes, DateTimeOffset committedAt)
+    {
+        ArgumentNullException.ThrowIfNull(enqueuedTimes);
+        foreach (var enqueued in enqueuedTimes)
+        {
+            if (enqueued is { } time)
+            {
+                Lag.Record(Math.Max(0, (committedAt - time).TotalSeconds));
+            }
+        }
+    }
+
     /// <summary>Records a committed batch.</summary>
     public static void Record(IngestionTotals delta)
     {

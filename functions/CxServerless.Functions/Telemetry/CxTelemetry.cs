@@ -25,4 +25,8 @@ public static class CxTelemetry
     /// <summary>Invocation duration by function.</summary>
     public static readonly Histogram<double> InvocationDuration =
         Meter.CreateHistogram<double>("cx.invocation.duration", unit: "s", description: "Function invocation duration.");
+
+    /// <summary>Seconds from the handler process's start to its readiness, once per process: one record per (cold) start.</summary>
+    public static readonly Histogram<double> StartDuration = Meter.CreateHistogram<double>(
+        "cx.handler.start.duration", unit: "s", description: "Handler process start to readiness, once per process.");
 }

@@ -70,4 +70,16 @@ public static class TelemetryExtensions
             });
         return builder;
     }
+
+    /// <summary>Records <see cref="CxTelemetry.StartDuration"/> once the handler listens: each record is one process start.</summary>
+    public static WebApplication RecordHandlerStart(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            CxTelemetry.StartDuration.Record(Math.Max(0, (DateTime.Now - process.StartTime).TotalSeconds));
+        });
+        return app;
+    }
 }

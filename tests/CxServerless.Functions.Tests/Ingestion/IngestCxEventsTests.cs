@@ -76,6 +76,20 @@ public sealed class IngestCxEventsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_committed_batch_records_the_lag_of_each_event_from_its_enqueued_time()
+    {
+        using var recorded = new RecordedMeasurements("cx.ingest.lag");
+        var enqueued = DateTimeOffset.UtcNow.AddHours(-1);
+        var batch = Enumerable.Range(1, 3).Select(i => At(Canonical($"lag-{i}", enqueued.AddSeconds(-i)), i, enqueued)).ToList();
+
+        await IngestAsync(_client, _tables.EventHub, "2", batch);
+
+        // An hour ago, give or take the test's own run time; no other test enqueues that far back.
+        var lags = recorded.Of("cx.ingest.lag").Where(m => m.Value is >= 3600 and < 3900).ToList();
+        Assert.Equal(3, lags.Count);
+    }
+
+    [Fact]
     public async Task Redelivering_the_same_batch_changes_no_row_and_no_counter()
     {
         await IngestAsync(_client, _tables.EventHub, "0", MixedBatch());

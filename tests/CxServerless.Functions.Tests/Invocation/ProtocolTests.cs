@@ -30,6 +30,19 @@ public sealed class ProtocolTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_handler_start_is_recorded_once_it_listens()
+    {
+        using var recorded = new RecordedMeasurements("cx.handler.start.duration");
+
+        using var client = _server.Client();
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var start = Assert.Single(recorded.Of("cx.handler.start.duration"));
+        Assert.InRange(start.Value, 0.001, 600);
+    }
+
+    [Fact]
     public async Task Readiness_probe_answers_on_root()
     {
         using var client = _server.Client();

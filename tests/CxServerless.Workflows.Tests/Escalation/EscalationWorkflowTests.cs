@@ -101,6 +101,7 @@ public sealed class EscalationWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task After_the_last_level_the_task_stays_open_flagged_breached_and_the_alert_resolving_closes_it()
     {
+        using var recorded = new RecordedMeasurements("cx.escalation.task_changes");
         var (h, tasks, _) = await StartAsync();
         await using var _h = h;
         var instance = await StartEscalationAsync(h.Client, Alert("a2", AlertSeverity.Error));
@@ -115,6 +116,8 @@ public sealed class EscalationWorkflowTests(AzuriteFixture azurite)
         Assert.Equal("alertResolved", done.ReadOutputAs<EscalationOutcome>()!.Closure);
         Assert.True(done.ReadOutputAs<EscalationOutcome>()!.SlaBreached);
         Assert.Equal("alertResolved", (await tasks.GetAsync(taskId, CancellationToken.None))!.Closure);
+        Assert.NotEmpty(recorded.Of("cx.escalation.task_changes", ("kind", "slaBreached")));
+        Assert.NotEmpty(recorded.Of("cx.escalation.task_changes", ("kind", "alertResolved")));
     }
 
     [Fact]

@@ -57,10 +57,4 @@ public sealed record Roster(
     /// <param name="id">The person's id.</param>
     /// <returns>The person, or null.</returns>
     public Person? Find(string id) => People.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
-
-    /// <summary>Every shift boundary of the roster after <paramref name="instant"/> within a week, in order.</summary>
-    /// <param name="instant">The moment to search from.</param>
-    /// <returns>The next boundary, or null when nobody has a shift.</returns>
-    public DateTimeOffset? NextShiftBoundary(DateTimeOffset instant) =>
-        People.Select(p => p.Shift.NextBoundary(instant)).Where(b => b is not null).Min();
 }

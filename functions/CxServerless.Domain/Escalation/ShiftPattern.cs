@@ -34,34 +34,6 @@ public sealed record ShiftPattern(TimeZoneInfo Zone, IReadOnlySet<DayOfWeek> Day
         return false;
     }
 
-    /// <summary>Returns the next shift boundary (a start or an end) strictly after <paramref name="instant"/>, within a week.</summary>
-    /// <param name="instant">The moment to search from.</param>
-    /// <returns>The next boundary in UTC, or null when the pattern has no days.</returns>
-    public DateTimeOffset? NextBoundary(DateTimeOffset instant)
-    {
-        DateTimeOffset? best = null;
-        var local = TimeZoneInfo.ConvertTime(instant, Zone).Date;
-        for (var d = -1; d <= 8; d++)
-        {
-            var day = local.AddDays(d);
-            if (!Days.Contains(day.DayOfWeek))
-            {
-                continue;
-            }
-
-            foreach (var boundary in new[] { day + Start.ToTimeSpan(), day + Start.ToTimeSpan() + Length })
-            {
-                var utc = LocalTimes.ToUtc(boundary, Zone);
-                if (utc > instant && (best is null || utc < best))
-                {
-                    best = utc;
-                }
-            }
-        }
-
-        return best;
-    }
-
     /// <summary>The starts of this pattern's shifts in the interval (<paramref name="after"/>, <paramref name="upTo"/>],
     /// oldest first.</summary>
     /// <param name="after">The start of the interval, excluded.</param>

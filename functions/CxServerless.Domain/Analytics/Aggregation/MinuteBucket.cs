@@ -13,8 +13,4 @@ namespace CxServerless.Domain.Analytics.Aggregation;
 /// <param name="Slice">The slice.</param>
 /// <param name="Minute">The minute (end), see <see cref="EventMinutes"/>.</param>
 /// <param name="Aggregate">The observations.</param>
-public sealed record MinuteBucket(string Partition, KpiId Kpi, Slice Slice, long Minute, KpiAggregate Aggregate)
-{
-    /// <summary>The end of the minute, which also names it.</summary>
-    public DateTimeOffset MinuteEnd => EventMinutes.EndOf(Minute);
-}
+public sealed record MinuteBucket(string Partition, KpiId Kpi, Slice Slice, long Minute, KpiAggregate Aggregate);

@@ -67,22 +67,6 @@ internal sealed class RuleReader
         return number;
     }
 
-    public double RequiredNumber(JsonElement obj, string name, string path, double min = double.MinValue, double max = double.MaxValue)
-    {
-        if (Field(obj, name, path, true, JsonValueKind.Number) is not { } value)
-        {
-            return double.NaN;
-        }
-
-        var number = value.GetDouble();
-        if (number < min || number > max)
-        {
-            Error(Path(path, name), Range(min, max));
-        }
-
-        return number;
-    }
-
     public int Integer(JsonElement obj, string name, string path, int fallback, int min, int max = int.MaxValue)
     {
         if (Field(obj, name, path, false, JsonValueKind.Number) is not { } value)

@@ -65,7 +65,7 @@ public sealed class AlertCreateFunction(AlertStore alerts, RosterSource rosters,
         var now = time.GetUtcNow();
         var alert = new ManualAlert(
             "manual-" + Guid.CreateVersion7(now).ToString("N"), PiiMasker.Mask(body!.Summary!.Trim()), severity, body.Severity!, body.Team,
-            kpi?.ToString(), slice.ToString(), AlertStatus.Open, now, Tasks.TaskAccess.PersonId(caller));
+            kpi?.ToString(), slice.ToString(), AlertStatus.Open, now, caller.PersonId);
         await alerts.AddManualAsync(alert, cancellationToken);
         AnalyticsMetrics.RecordAlert("opened", severity.ToString());
         var response = HttpTriggerResponse.Json(201, alert.ToView(), ManualAlertJsonContext.Default.ManualAlertView);

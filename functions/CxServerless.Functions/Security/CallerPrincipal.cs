@@ -1,4 +1,5 @@
 using CxServerless.Domain.Access;
+
 namespace CxServerless.Functions.Security;
 
 /// <summary>Who is calling an HTTP function, as App Service Authentication (or cx-host in development) vouches.</summary>
@@ -17,4 +18,10 @@ public sealed record CallerPrincipal(string Name, string? UserId, IReadOnlySet<s
 
     /// <summary>True when the caller holds any of <paramref name="roles"/>.</summary>
     public bool IsInAnyRole(IEnumerable<string> roles) => roles.Any(Roles.Contains);
+
+    /// <summary>The caller as the domain's access rules see them.</summary>
+    public AccessSubject Subject => new(Roles, Team, UserId);
+
+    /// <summary>How the caller is named on timelines and in workflow events: their user id, else their name.</summary>
+    public string PersonId => UserId ?? Name;
 }

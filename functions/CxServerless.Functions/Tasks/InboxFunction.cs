@@ -1,3 +1,4 @@
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Dashboard;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;

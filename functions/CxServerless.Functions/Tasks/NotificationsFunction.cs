@@ -1,3 +1,4 @@
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Tasks;

@@ -1,3 +1,4 @@
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Escalation;
@@ -72,18 +73,18 @@ public abstract class TaskActionFunction(TaskStore tasks, DurableTaskClient clie
         }
 
         var task = await tasks.GetAsync(id!, cancellationToken);
-        if (task is null || !TaskAccess.CanSee(caller, task))
+        if (task is null || !TaskAccess.CanSee(caller.Subject, task.Team, task.Assignee))
         {
             // A task the caller may not see answers exactly as one that does not exist.
             return NotFound(id!);
         }
 
-        if (!TaskAccess.CanAct(caller, task))
+        if (!TaskAccess.CanAct(caller.Subject, task.Team, task.Assignee))
         {
             return HttpTriggerResponse.Problem(403, "Forbidden", $"You may read task '{id}' but not change it.");
         }
 
-        var by = TaskAccess.PersonId(caller);
+        var by = caller.PersonId;
         var now = time.GetUtcNow();
         var plan = await PlanAsync(task, input, by, now, cancellationToken);
         switch (plan.Outcome)

@@ -1,3 +1,4 @@
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Tasks;
@@ -31,7 +32,7 @@ public sealed class TaskGetFunction(TaskStore tasks, HttpFunctionServices servic
         }
 
         var task = await tasks.GetAsync(id!, cancellationToken);
-        if (task is null || !TaskAccess.CanSee(caller, task))
+        if (task is null || !TaskAccess.CanSee(caller.Subject, task.Team, task.Assignee))
         {
             return HttpTriggerResponse.Problem(404, "Not found", $"Task '{id}' does not exist.");
         }

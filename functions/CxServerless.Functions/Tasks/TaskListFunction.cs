@@ -1,3 +1,4 @@
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Tasks;
@@ -42,7 +43,7 @@ public sealed class TaskListFunction(TaskStore tasks, HttpFunctionServices servi
         }
 
         var matching = (await tasks.ListAsync(cancellationToken))
-            .Where(t => TaskAccess.CanSee(caller, t) && filter.Matches(t))
+            .Where(t => TaskAccess.CanSee(caller.Subject, t.Team, t.Assignee) && filter.Matches(t))
             .Where(t => filter.After is not { } key || TaskRequests.IsAfter(t, key))
             .Take(filter.Top + 1)
             .ToList();

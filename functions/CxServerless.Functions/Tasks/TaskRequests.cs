@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CxServerless.Domain.Access;
 using CxServerless.Domain.Ingestion.Privacy;
 using CxServerless.Functions.Security;
 using CxServerless.Workflows.Tasks;
@@ -127,7 +128,7 @@ internal static class TaskRequests
     public static TaskResponse ToResponse(TaskRecord t, CallerPrincipal caller) => new(
         t.TaskId, t.AlertId, t.Title, t.Severity, t.Kpi, t.Slice, t.Team, t.Source, t.Status, t.CreatedAt, t.Assignee, t.AssigneeName,
         t.AssignedAt, t.Level, t.DueAt, t.SlaBreached, t.Closure, t.ClosureNote, t.AcknowledgedBy, t.AcknowledgedAt, t.ClosedBy, t.ClosedAt,
-        !t.IsClosed && TaskAccess.CanAct(caller, t));
+        !t.IsClosed && TaskAccess.CanAct(caller.Subject, t.Team, t.Assignee));
 
     /// <summary>Maps a task and its timeline to the detail contract.</summary>
     public static TaskDetailResponse ToDetail(TaskRecord task, IReadOnlyList<TimelineEntry> timeline, CallerPrincipal caller) => new(
@@ -136,7 +137,7 @@ internal static class TaskRequests
 
     /// <summary>The caller as the list shows them.</summary>
     public static TaskViewerResponse Viewer(CallerPrincipal caller) => new(
-        caller.Name, caller.UserId, [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Team, TaskAccess.Scope(caller),
+        caller.Name, caller.UserId, [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Team, TaskAccess.Scope(caller.Subject),
         caller.IsDevelopment);
 
     /// <summary>Parses <c>top</c>: 1 to <paramref name="max"/>, <paramref name="fallback"/> when absent.</summary>

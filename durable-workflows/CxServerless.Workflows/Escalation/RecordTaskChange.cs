@@ -30,15 +30,8 @@ public sealed class RecordTaskChange(TaskStore tasks, NotificationStore notifica
                 DueAt = input.DueAt,
             }, ct),
             "slaBreached" => await tasks.UpdateAsync(input.TaskId, t => t.IsClosed ? t : t with { SlaBreached = true, DueAt = null }, ct),
-            "resolved" or "falseAlarm" or "alertResolved" => await tasks.UpdateAsync(input.TaskId, t => t.IsClosed ? t : t with
-            {
-                Status = TaskStatuses.Resolved,
-                Closure = input.Kind,
-                ClosureNote = note,
-                ClosedBy = input.By,
-                ClosedAt = now,
-                DueAt = null,
-            }, ct),
+            "resolved" or "falseAlarm" or "alertResolved" =>
+                await tasks.UpdateAsync(input.TaskId, t => t.ClosedAs(input.Kind, note, input.By, now), ct),
             _ => await tasks.GetAsync(input.TaskId, ct),
         };
         var text = input.Kind switch

@@ -69,6 +69,22 @@ public sealed record TaskRecord(
     /// <summary>Gets whether it is closed.</summary>
     public bool IsClosed => Status == TaskStatuses.Resolved;
 
+    /// <summary>The task closed as <paramref name="closure"/>; a closed task stays as it is (the first closure wins).</summary>
+    /// <param name="closure">How it closed: <c>resolved</c>, <c>falseAlarm</c> or <c>alertResolved</c>.</param>
+    /// <param name="note">What was done, or why.</param>
+    /// <param name="by">Who closed it.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The closed task: resolved, with no due time left.</returns>
+    public TaskRecord ClosedAs(string closure, string? note, string by, DateTimeOffset at) => IsClosed ? this : this with
+    {
+        Status = TaskStatuses.Resolved,
+        Closure = closure,
+        ClosureNote = note,
+        ClosedBy = by,
+        ClosedAt = at,
+        DueAt = null,
+    };
+
     /// <summary>Writes the row.</summary>
     /// <returns>The table entity.</returns>
     public TableEntity ToEntity() => new(PartitionKey, TaskId)

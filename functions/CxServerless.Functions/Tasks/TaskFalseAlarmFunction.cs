@@ -44,15 +44,7 @@ public sealed class TaskFalseAlarmFunction(
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(input);
         var entry = new TimelineEntry(EntryKey, now, "falseAlarm", by, $"marked a false alarm in the inbox by {by}: {input.Text}");
-        Func<TaskRecord, TaskRecord> change = t => t.IsClosed ? t : t with
-        {
-            Status = TaskStatuses.Resolved,
-            Closure = "falseAlarm",
-            ClosureNote = input.Text,
-            ClosedBy = by,
-            ClosedAt = now,
-            DueAt = null,
-        };
+        Func<TaskRecord, TaskRecord> change = t => t.ClosedAs("falseAlarm", input.Text, by, now);
         bool Took(TaskRecord t) => t.Closure == "falseAlarm" && t.ClosedBy == by;
         async Task Record(TaskRecord t, CancellationToken ct)
         {

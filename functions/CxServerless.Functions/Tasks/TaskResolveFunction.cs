@@ -50,15 +50,7 @@ public sealed class TaskResolveFunction(
         ArgumentNullException.ThrowIfNull(input);
         var entry = new TimelineEntry(EntryKey, now, "resolve", by,
             $"resolved in the inbox by {by}: {input.Text}" + (input.Note is null ? string.Empty : " (" + input.Note + ")"));
-        Func<TaskRecord, TaskRecord> change = t => t.IsClosed ? t : t with
-        {
-            Status = TaskStatuses.Resolved,
-            Closure = "resolved",
-            ClosureNote = input.Text,
-            ClosedBy = by,
-            ClosedAt = now,
-            DueAt = null,
-        };
+        Func<TaskRecord, TaskRecord> change = t => t.ClosedAs("resolved", input.Text, by, now);
         bool Took(TaskRecord t) => t.Closure == "resolved" && t.ClosedBy == by;
         Func<TaskRecord, CancellationToken, Task>? after = task.Source == "manual"
             ? (t, ct) => alerts.ResolveAsync(t.AlertId, "resolved: " + (t.ClosureNote ?? input.Text), t.ClosedAt ?? now, ct)

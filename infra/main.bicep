@@ -25,42 +25,51 @@ param location string = resourceGroup().location
 @description('Tags added to every resource.')
 param tags object = {}
 
-@description('Client id of the Entra ID app registration of the CxServerless API (it defines the app roles). Create it first: docs/deploy.md. The nil GUID is the parameter files\' offline placeholder: a deployment with it fails.')
+// The nil GUID is the parameter files' offline placeholder: a deployment with it fails.
+@description('Client id of the Entra ID app registration of the CxServerless API (defines the app roles; create it first: docs/deploy.md).')
 @minLength(36)
 @maxLength(36)
 param apiClientId string
 
-@description('What App Service Authentication does with an unauthenticated request: Return401 for API clients, RedirectToLoginPage for the task inbox page in a browser.')
+@description('App Service Authentication for an unauthenticated request: Return401 for API clients, RedirectToLoginPage for the inbox.')
 @allowed([
   'Return401'
   'RedirectToLoginPage'
 ])
 param unauthenticatedClientAction string = 'RedirectToLoginPage'
 
-@description('HMAC key for customer pseudonyms (at least 32 random bytes, base64). Give it on the first deployment; leave it empty afterwards so a redeployment never rotates it.')
+@description('HMAC key for customer pseudonyms (32+ random bytes, base64). Give it on the first deployment, then empty: never rotated.')
 @secure()
 param pseudonymKey string = ''
 
-@description('Teams incoming-webhook URL for every team without its own (stored in Key Vault; setting Notifications__TeamsWebhookUrl). Empty leaves the stored secret as it is; never given, the teams channel is not configured.')
+// Stored in Key Vault (setting Notifications__TeamsWebhookUrl). Empty leaves the stored secret as it is; never given, the teams channel
+// is not configured.
+@description('Teams incoming-webhook URL for every team without its own (Key Vault). Empty keeps the stored one; never given: no Teams.')
 @secure()
 param teamsWebhookUrl string = ''
 
-@description('Per-team Teams incoming-webhook URLs as a JSON object, team name to URL (stored in Key Vault; setting Notifications__TeamsWebhookUrls). Empty leaves the stored secret as it is.')
+// Stored in Key Vault (setting Notifications__TeamsWebhookUrls). Empty leaves the stored secret as it is.
+@description('Per-team Teams incoming-webhook URLs, a JSON object team name to URL (Key Vault). Empty keeps the stored one.')
 @secure()
 param teamsWebhookUrls string = ''
 
-@description('Generic JSON webhook URL (stored in Key Vault; setting Notifications__WebhookUrl). Empty leaves the stored secret as it is; never given, the webhook channel is not configured.')
+// Stored in Key Vault (setting Notifications__WebhookUrl). Empty leaves the stored secret as it is; never given, the webhook channel
+// is not configured.
+@description('Generic JSON webhook URL (Key Vault). Empty keeps the stored one; never given, the webhook channel is not configured.')
 @secure()
 param webhookUrl string = ''
 
-@description('HMAC-SHA256 secret that signs webhook bodies, at least 16 characters (stored in Key Vault; setting Notifications__WebhookSecret). Empty leaves the stored secret as it is.')
+// Stored in Key Vault (setting Notifications__WebhookSecret). Empty leaves the stored secret as it is.
+@description('HMAC-SHA256 secret that signs webhook bodies, at least 16 characters (Key Vault). Empty keeps the stored one.')
 @secure()
 param webhookSecret string = ''
 
 @description('Where Azure Communication Services keeps e-mail data at rest (for example Europe, UnitedStates, UK).')
 param emailDataLocation string = 'Europe'
 
-@description('Always-ready instances per trigger group or function. Keep at least one: the workflow worker runs inside the handler and only while an instance does (docs/deploy.md, "Workflows and always-ready instances"). Empty scales to zero.')
+// Keep at least one: the workflow worker runs inside the handler and only while an instance does
+// (docs/deploy.md, "Workflows and always-ready instances").
+@description('Always-ready instances per trigger group or function; keep one for the workflow worker (docs/deploy.md). Empty: scale to 0.')
 param alwaysReady array = []
 
 @description('Upper bound of Function App instances (Flex: 40-1000).')
@@ -76,7 +85,8 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
-@description('Version of the Flex Consumption \'custom\' runtime (az functionapp list-flexconsumption-runtimes -l <region> --runtime custom).')
+// List the versions with: az functionapp list-flexconsumption-runtimes -l <region> --runtime custom
+@description('Version of the Flex Consumption \'custom\' runtime (az functionapp list-flexconsumption-runtimes).')
 param customRuntimeVersion string = '1.0'
 
 @description('Partitions of the cx-events hub (fixed after creation on Standard).')
@@ -94,12 +104,15 @@ param eventHubRetentionDays int = 1
 @maxValue(40)
 param eventHubCapacity int = 1
 
-@description('Control-queue partitions of the workflow task hub (setting Workflows__PartitionCount). Fixed when the task hub is first created: to change it, also give workflowTaskHub a new name.')
+// Setting Workflows__PartitionCount. Fixed when the task hub is first created: to change it, also give workflowTaskHub a new name.
+@description('Control-queue partitions of the workflow task hub; fixed at creation: to change it, also rename workflowTaskHub.')
 @minValue(1)
 @maxValue(16)
 param workflowPartitionCount int = 4
 
-@description('Task hub of the Durable Task Framework the handler hosts (setting Workflows__TaskHub): 3-45 letters and digits, starting with a letter. Empty derives it from the prefix (cxdev: cxdevWorkflows), so two environments never share one. A new name starts an empty task hub; orchestrations in the old one stop.')
+// Setting Workflows__TaskHub. Empty derives it from the prefix (cxdev: cxdevWorkflows), so two environments never share one.
+// A new name starts an empty task hub; orchestrations in the old one stop.
+@description('Workflow task hub: 3-45 letters and digits, starting with a letter; empty: the prefix + Workflows. Renaming stops old runs.')
 @maxLength(45)
 param workflowTaskHub string = ''
 

@@ -48,10 +48,18 @@ var rules = [
   {
     name: 'poison-messages'
     displayName: 'CxServerless: messages moved to a poison queue'
-    description: 'A queue message failed maxDequeueCount times and the Functions host moved it to <queue>-poison. Inspect it with az storage message peek --auth-mode login, fix the cause, then re-queue or delete it.'
+    description: join([
+      'A queue message failed maxDequeueCount times and the Functions host moved it to <queue>-poison.'
+      'Inspect it with az storage message peek --auth-mode login, fix the cause, then re-queue or delete it.'
+    ], ' ')
     severity: 1
     windowSize: 'PT15M'
-    query: 'StorageQueueLogs | where OperationName == "PutMessage" and StatusText == "Success" and ObjectKey has "-poison" | extend Queue = extract(@"/([^/]+-poison)", 1, ObjectKey) | summarize Moved = count() by Queue'
+    query: join([
+      'StorageQueueLogs'
+      '| where OperationName == "PutMessage" and StatusText == "Success" and ObjectKey has "-poison"'
+      '| extend Queue = extract(@"/([^/]+-poison)", 1, ObjectKey)'
+      '| summarize Moved = count() by Queue'
+    ], ' ')
     measure: 'Moved'
     dimensions: [
       {
@@ -67,10 +75,19 @@ var rules = [
   {
     name: 'quarantine-rate'
     displayName: 'CxServerless: quarantine rate above ${quarantinePercentThreshold}%'
-    description: 'A large share of incoming events fails validation and goes to the Quarantine table: usually a producer changed its format. Read the reasons in the Quarantine table.'
+    description: join([
+      'A large share of incoming events fails validation and goes to the Quarantine table: usually a producer changed its format.'
+      'Read the reasons in the Quarantine table.'
+    ], ' ')
     severity: 2
     windowSize: 'PT15M'
-    query: 'AppMetrics | where Name == "${ingestEventsMetricName}" | extend Outcome = tostring(Properties.outcome) | summarize Quarantined = sumif(Sum, Outcome == "quarantined"), Received = sum(Sum) | extend QuarantinePercent = iff(Received <= 0, 0.0, 100.0 * Quarantined / Received)'
+    query: join([
+      'AppMetrics'
+      '| where Name == "${ingestEventsMetricName}"'
+      '| extend Outcome = tostring(Properties.outcome)'
+      '| summarize Quarantined = sumif(Sum, Outcome == "quarantined"), Received = sum(Sum)'
+      '| extend QuarantinePercent = iff(Received <= 0, 0.0, 100.0 * Quarantined / Received)'
+    ], ' ')
     measure: 'QuarantinePercent'
     dimensions: []
     threshold: quarantinePercentThreshold
@@ -78,7 +95,10 @@ var rules = [
   {
     name: 'function-failures'
     displayName: 'CxServerless: failed function invocations'
-    description: 'Invocations failed (non-2xx handler reply, exception or timeout). Queue-triggered ones are retried and may end in a poison queue; Event Hubs batches are retried by the function\'s retry policy.'
+    description: join([
+      'Invocations failed (non-2xx handler reply, exception or timeout). Queue-triggered ones are retried and may end in a poison queue;'
+      'Event Hubs batches are retried by the function\'s retry policy.'
+    ], ' ')
     severity: 2
     windowSize: 'PT15M'
     query: 'AppRequests | where Success == false | summarize Failures = count() by FunctionName = Name'
@@ -97,10 +117,19 @@ var rules = [
   {
     name: 'event-hub-backlog'
     displayName: 'CxServerless: Event Hubs backlog growing'
-    description: 'More events arrived than the app read in the last 30 minutes: ingestion is behind or stopped. Check function failures, the maximum instance count and the partition count.'
+    description: join([
+      'More events arrived than the app read in the last 30 minutes: ingestion is behind or stopped.'
+      'Check function failures, the maximum instance count and the partition count.'
+    ], ' ')
     severity: 2
     windowSize: 'PT30M'
-    query: 'AzureMetrics | where ResourceProvider == "MICROSOFT.EVENTHUB" and Resource =~ "${eventHubNamespaceName}" and MetricName in ("IncomingMessages", "OutgoingMessages") | summarize Incoming = sumif(Total, MetricName == "IncomingMessages"), Outgoing = sumif(Total, MetricName == "OutgoingMessages") | extend Backlog = Incoming - Outgoing'
+    query: join([
+      'AzureMetrics'
+      '| where ResourceProvider == "MICROSOFT.EVENTHUB" and Resource =~ "${eventHubNamespaceName}"'
+      'and MetricName in ("IncomingMessages", "OutgoingMessages")'
+      '| summarize Incoming = sumif(Total, MetricName == "IncomingMessages"), Outgoing = sumif(Total, MetricName == "OutgoingMessages")'
+      '| extend Backlog = Incoming - Outgoing'
+    ], ' ')
     measure: 'Backlog'
     dimensions: []
     threshold: eventHubBacklogThreshold

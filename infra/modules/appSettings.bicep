@@ -56,22 +56,22 @@ param workflowPartitionCount int
 @description('Public base URL of the app, for links to tasks in notifications (setting Notifications__InboxUrl).')
 param inboxUrl string
 
-@description('Azure Communication Services endpoint the e-mail channel calls with the managed identity (setting Notifications__EmailEndpoint).')
+@description('Azure Communication Services endpoint the e-mail channel calls as the managed identity (Notifications__EmailEndpoint).')
 param emailEndpoint string
 
 @description('Sender address of the linked e-mail domain (setting Notifications__EmailSender).')
 param emailSender string
 
-@description('Versionless Key Vault secret URI of the default Teams webhook URL (setting Notifications__TeamsWebhookUrl, as a Key Vault reference).')
+@description('Versionless Key Vault secret URI of the default Teams webhook URL (Notifications__TeamsWebhookUrl, a reference).')
 param teamsWebhookUrlSecretUri string
 
-@description('Versionless Key Vault secret URI of the per-team Teams webhook URLs (setting Notifications__TeamsWebhookUrls, as a Key Vault reference).')
+@description('Versionless Key Vault secret URI of the per-team Teams webhook URLs (Notifications__TeamsWebhookUrls, a reference).')
 param teamsWebhookUrlsSecretUri string
 
 @description('Versionless Key Vault secret URI of the JSON webhook URL (setting Notifications__WebhookUrl, as a Key Vault reference).')
 param webhookUrlSecretUri string
 
-@description('Versionless Key Vault secret URI of the webhook signing secret (setting Notifications__WebhookSecret, as a Key Vault reference).')
+@description('Versionless Key Vault secret URI of the webhook signing secret (setting Notifications__WebhookSecret, a reference).')
 param webhookSecretUri string
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {

@@ -12,7 +12,8 @@ param planName string
 @description('Name of the Function App (also its host name: <name>.azurewebsites.net).')
 param name string
 
-@description('Version of the \'custom\' runtime; list the supported ones with: az functionapp list-flexconsumption-runtimes -l <region> --runtime custom.')
+// List the supported versions with: az functionapp list-flexconsumption-runtimes -l <region> --runtime custom
+@description('Version of the \'custom\' runtime (az functionapp list-flexconsumption-runtimes).')
 param runtimeVersion string
 
 @description('Memory of each instance in MB; Flex bills GB-seconds of this size.')
@@ -28,7 +29,8 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
-@description('Always-ready instances per trigger group or function, e.g. [{ name: \'function:IngestCxEvents\', instanceCount: 1 }]. Empty scales to zero and bills nothing at rest.')
+// For example [{ name: 'function:IngestCxEvents', instanceCount: 1 }].
+@description('Always-ready instances per trigger group or function. Empty scales to zero and bills nothing at rest.')
 param alwaysReady array
 
 @description('Blob endpoint of the storage account.')
@@ -40,7 +42,7 @@ param deploymentContainerName string
 @description('Client id of the Entra ID app registration that protects the HTTP APIs (App Service Authentication).')
 param apiClientId string
 
-@description('What App Service Authentication does with an unauthenticated request: Return401 suits API clients, RedirectToLoginPage suits the task inbox page.')
+@description('App Service Authentication for an unauthenticated request: Return401 suits API clients, RedirectToLoginPage the task inbox.')
 @allowed([
   'Return401'
   'RedirectToLoginPage'

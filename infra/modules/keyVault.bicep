@@ -20,11 +20,12 @@ param softDeleteRetentionInDays int
 @description('Name of the pseudonymisation secret.')
 param pseudonymSecretName string
 
-@description('Value of the pseudonymisation secret (at least 32 random bytes, base64). Empty leaves an existing secret as it is, so redeploying never rotates it by accident.')
+@description('Value of the pseudonymisation secret (32+ random bytes, base64). Empty keeps an existing one: redeploying never rotates it.')
 @secure()
 param pseudonymSecretValue string
 
-@description('Notification channel secrets: Teams webhook URL, per-team Teams webhook URLs (JSON), webhook URL and webhook signing secret. An empty value leaves an existing secret as it is; a secret never given leaves its channel not configured.')
+// An empty value leaves an existing secret as it is; a secret never given leaves its channel not configured.
+@description('Notification secrets: Teams webhook URL, per-team Teams URLs (JSON), webhook URL, webhook signing secret. Empty keeps one.')
 @secure()
 param notificationSecretValues object
 

@@ -68,5 +68,6 @@ output appInsightsId string = appInsights.id
 @description('Name of the Application Insights component (the app identity gets Monitoring Metrics Publisher on it).')
 output appInsightsName string = appInsights.name
 
-@description('Application Insights connection string. It names the component and its ingestion endpoint; with local authentication disabled it grants nothing without an Entra token.')
+// It names the component and its ingestion endpoint; with local authentication disabled it grants nothing without an Entra token.
+@description('Application Insights connection string: names the component and endpoint; grants nothing without an Entra token.')
 output appInsightsConnectionString string = appInsights.properties.ConnectionString

@@ -63,7 +63,8 @@ public class WindowedAggregationBenchmarks
         foreach (var e in _events)
         {
             var m = e.Measures;
-            total += (m.WaitSeconds ?? 0) + (m.TalkSeconds ?? 0) + (m.HoldSeconds ?? 0) + (m.AfterContactWorkSeconds ?? 0) + (e.Scores.Csat ?? 0);
+            total += (m.WaitSeconds ?? 0) + (m.TalkSeconds ?? 0) + (m.HoldSeconds ?? 0) + (m.AfterContactWorkSeconds ?? 0)
+                + (e.Scores.Csat ?? 0);
         }
 
         return total;

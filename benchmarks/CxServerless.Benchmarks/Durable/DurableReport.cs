@@ -83,7 +83,8 @@ internal static class DurableReport
             Line($"  {Short(r.Setting)} = {r.Setting}");
         }
 
-        Line("  orch/s: completed in the window ÷ window; w/o st.: ÷ the seconds in which any completed; stall: whole seconds with none.");
+        Line("  orch/s: completed in the window ÷ window; w/o st.: ÷ the seconds in which any completed; "
+            + "stall: whole seconds with none.");
         Line("  An in-memory Azurite freezes now and then under this load (~15-25 s, with or without the framework); requests in flight");
         Line("  then may get no answer and wait out the SDK's 100 s network timeout while holding the framework's storage throttle, so");
         Line("  a freeze can stall the worker for up to ~100 s. Compare rows by w/o st. and stall;");

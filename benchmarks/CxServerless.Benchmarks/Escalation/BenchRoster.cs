@@ -49,5 +49,6 @@ internal sealed class BenchRoster(Roster roster) : IRosterSource
     }
 
     private static string Person(string id, string team, string role) =>
-        $$"""{ "id": "{{id}}", "team": "{{team}}", "role": "{{role}}", "skills": [], "shift": { "days": ["Mon","Tue","Wed","Thu","Fri","Sat","Sun"], "start": "00:00", "end": "24:00" } }""";
+        $$"""{ "id": "{{id}}", "team": "{{team}}", "role": "{{role}}", "skills": [],"""
+        + """ "shift": { "days": ["Mon","Tue","Wed","Thu","Fri","Sat","Sun"], "start": "00:00", "end": "24:00" } }""";
 }

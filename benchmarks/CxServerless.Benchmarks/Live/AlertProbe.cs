@@ -21,7 +21,9 @@ internal sealed class AlertProbe(int number, DateTimeOffset eventTime)
     /// <summary>When the probe's POST started.</summary>
     public DateTimeOffset? PostedAt { get; set; }
 
-    /// <summary>T_close: when cx-host accepted the send that made every non-idle partition's watermark pass <see cref="WindowEnd"/>.</summary>
+    /// <summary>
+    /// T_close: when cx-host accepted the send that made every non-idle partition's watermark pass <see cref="WindowEnd"/>.
+    /// </summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>When the harness first saw the probe's alert row in the Alerts table.</summary>

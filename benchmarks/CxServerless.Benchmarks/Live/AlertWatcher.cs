@@ -46,7 +46,12 @@ internal sealed class AlertWatcher(TableClient alerts, ProbeInjector probes, Tim
             var seen = time.GetUtcNow();
             var slice = row.GetString("Slice") ?? string.Empty;
             var at = slice.IndexOf("=" + BenchRules.ProbeQueuePrefix, StringComparison.OrdinalIgnoreCase);
-            if (at < 0 || !int.TryParse(slice.AsSpan(at + 1 + BenchRules.ProbeQueuePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            if (at < 0
+                || !int.TryParse(
+                    slice.AsSpan(at + 1 + BenchRules.ProbeQueuePrefix.Length),
+                    NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var number))
             {
                 continue;
             }

@@ -23,7 +23,9 @@ public sealed class LiveKpiHarness : ILoadHarness
     public string Name => "live";
 
     /// <inheritdoc />
-    public string Description => "live app under cx-sim load: KPI freshness, alert latency after window close, storage reads per refresh (--duration --rate --partitions --probes --alert-every)";
+    public string Description =>
+        "live app under cx-sim load: KPI freshness, alert latency after window close, storage reads per refresh "
+        + "(--duration --rate --partitions --probes --alert-every)";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(string[] args)

@@ -6,7 +6,8 @@ namespace CxServerless.Benchmarks.Live;
 internal sealed record LiveOptions
 {
     public const string Usage =
-        "usage: ./cx bench live [--duration SECONDS (180)] [--rate EVENTS_PER_SECOND (10)] [--partitions N (2)] [--probes N (10)] [--alert-every SECONDS (2)]";
+        "usage: ./cx bench live [--duration SECONDS (180)] [--rate EVENTS_PER_SECOND (10)] [--partitions N (2)] [--probes N (10)] "
+        + "[--alert-every SECONDS (2)]";
 
     /// <summary>How long the dashboard pollers run; steady load runs from start-up until the last probe is seen.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(180);
@@ -33,7 +34,9 @@ internal sealed record LiveOptions
         error = null;
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
+            if (i + 1 >= args.Length
+                || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || value <= 0)
             {
                 error = $"{args[i]} needs a positive number";
                 return null;

@@ -25,12 +25,16 @@ internal sealed class PartitionProgress(int partitions, TimeSpan allowedLateness
         }
     }
 
-    /// <summary>Whether the window ending at <paramref name="windowEnd"/> is closed by what was accepted by <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Whether the window ending at <paramref name="windowEnd"/> is closed by what was accepted by <paramref name="now"/>.
+    /// </summary>
     public bool Closes(DateTimeOffset windowEnd, DateTimeOffset now)
     {
         lock (_lock)
         {
-            var active = Enumerable.Range(0, partitions).Where(p => _lastSent[p] != DateTimeOffset.MinValue && now - _lastSent[p] <= idleTimeout).ToList();
+            var active = Enumerable.Range(0, partitions)
+                .Where(p => _lastSent[p] != DateTimeOffset.MinValue && now - _lastSent[p] <= idleTimeout)
+                .ToList();
             return active.Count > 0 && active.All(p => _newest[p] - allowedLateness >= windowEnd);
         }
     }

@@ -46,7 +46,9 @@ internal sealed class ProbeInjector
         }
     }
 
-    /// <summary>Sends probe number <paramref name="number"/> now; returns it (with <see cref="AlertProbe.PostedAt"/> null if the send failed).</summary>
+    /// <summary>
+    /// Sends probe number <paramref name="number"/> now; returns it (with <see cref="AlertProbe.PostedAt"/> null if the send failed).
+    /// </summary>
     public async Task<AlertProbe> InjectAsync(int number, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -72,7 +74,8 @@ internal sealed class ProbeInjector
     {
         lock (_lock)
         {
-            foreach (var probe in _probes.Where(p => p.ClosedAt is null && p.PostedAt is not null && _progress.Closes(p.WindowEnd, acceptedAt)))
+            foreach (var probe in _probes.Where(p =>
+                p.ClosedAt is null && p.PostedAt is not null && _progress.Closes(p.WindowEnd, acceptedAt)))
             {
                 probe.ClosedAt = acceptedAt;
             }

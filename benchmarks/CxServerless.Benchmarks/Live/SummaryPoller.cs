@@ -10,7 +10,8 @@ namespace CxServerless.Benchmarks.Live;
 /// <param name="Shown">The <c>newestEventTime</c> the dashboard shows after this poll (a 304 keeps the last 200's).</param>
 /// <param name="Watermark">The global watermark the dashboard shows after this poll.</param>
 /// <param name="RequestMilliseconds">How long the request took.</param>
-internal sealed record PollSample(int Poller, DateTimeOffset AnsweredAt, int Status, DateTimeOffset? Shown, DateTimeOffset? Watermark, double RequestMilliseconds)
+internal sealed record PollSample(
+    int Poller, DateTimeOffset AnsweredAt, int Status, DateTimeOffset? Shown, DateTimeOffset? Watermark, double RequestMilliseconds)
 {
     /// <summary>Freshness: how far the figures shown lag wall time (event times are "now" when sent).</summary>
     public double? LagSeconds => Shown is { } shown ? (AnsweredAt - shown).TotalSeconds : null;
@@ -69,7 +70,13 @@ internal sealed class SummaryPoller(HttpClient http, int number, TimeProvider ti
                 _watermark = body?["watermark"]?.GetValue<DateTimeOffset?>() ?? _watermark;
             }
 
-            return new PollSample(number, time.GetUtcNow(), status, status is 200 or 304 ? _shown : null, _watermark, time.GetElapsedTime(started).TotalMilliseconds);
+            return new PollSample(
+                number,
+                time.GetUtcNow(),
+                status,
+                status is 200 or 304 ? _shown : null,
+                _watermark,
+                time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !stop.IsCancellationRequested))
         {

@@ -30,7 +30,9 @@ internal sealed class TrackingSender(IBatchSender inner, PartitionProgress progr
         if (outcome.Sent > 0)
         {
             progress.Accepted(
-                batch.Where((_, i) => outcome.WasSent(i)).Select(e => (PartitionKeyHasher.PartitionFor(e.PartitionKey, partitions), e.EventTime)),
+                batch
+                    .Where((_, i) => outcome.WasSent(i))
+                    .Select(e => (PartitionKeyHasher.PartitionFor(e.PartitionKey, partitions), e.EventTime)),
                 now);
             Sent?.Invoke(now);
         }

@@ -51,7 +51,10 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     /// <see cref="DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException"/>.
     /// </remarks>
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
-        TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
+        TaskName orchestratorName,
+        object? input = null,
+        StartOrchestrationOptions? options = null,
+        CancellationToken cancellation = default)
     {
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
@@ -72,7 +75,8 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     }
 
     /// <inheritdoc />
-    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
+    public override Task RaiseEventAsync(
+        string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
@@ -80,7 +84,8 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     }
 
     /// <inheritdoc />
-    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
+    public override Task TerminateInstanceAsync(
+        string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
@@ -135,7 +140,8 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
         await PollAsync(instanceId, getInputsAndOutputs, s => s.IsCompleted, cancellation);
 
     /// <inheritdoc />
-    public override async Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    public override async Task<PurgeResult> PurgeInstanceAsync(
+        string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();

@@ -50,7 +50,8 @@ public sealed class AssignEscalationLevel(TaskStore tasks, NotificationStore not
         var kind = input.Person is not null ? "reassigned" : input.Level == 0 && input.Previous.Count == 0 ? "assigned" : "escalated";
         if (person is null)
         {
-            await tasks.AppendAsync(input.TaskId, new TimelineEntry(key, now, "skipped", "system", $"level {levelText} skipped: {reason}"), ct);
+            await tasks.AppendAsync(
+                input.TaskId, new TimelineEntry(key, now, "skipped", "system", $"level {levelText} skipped: {reason}"), ct);
             return new AssignResult(null, reason);
         }
 

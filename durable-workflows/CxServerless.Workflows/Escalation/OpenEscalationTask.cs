@@ -6,7 +6,8 @@ namespace CxServerless.Workflows.Escalation;
 
 /// <summary>Creates the alert's task (once) and returns its owning team and escalation chain.</summary>
 [DurableTask(nameof(OpenEscalationTask))]
-public sealed class OpenEscalationTask(TaskStore tasks, IRosterSource rosters, TimeProvider time) : TaskActivity<EscalationRequest, EscalationPlan>
+public sealed class OpenEscalationTask(TaskStore tasks, IRosterSource rosters, TimeProvider time)
+    : TaskActivity<EscalationRequest, EscalationPlan>
 {
     /// <inheritdoc />
     public override async Task<EscalationPlan> RunAsync(TaskActivityContext context, EscalationRequest input)
@@ -24,7 +25,8 @@ public sealed class OpenEscalationTask(TaskStore tasks, IRosterSource rosters, T
             CancellationToken.None);
 
         // A re-run, or a roster replaced since, keeps the team the task was first given.
-        var stored = await tasks.GetAsync(taskId, CancellationToken.None) ?? throw new InvalidOperationException($"Task {taskId} vanished.");
+        var stored = await tasks.GetAsync(taskId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Task {taskId} vanished.");
         await tasks.AppendAsync(taskId, new TimelineEntry("created", now, "created", "system",
             $"{input.Source} alert ({input.Severity}) on {input.Slice}, owned by {stored.Team}: {title}"), CancellationToken.None);
         return new EscalationPlan(taskId, stored.Team, stored.RosterVersion ?? roster.Version, LevelPlans.For(roster, input.Severity));

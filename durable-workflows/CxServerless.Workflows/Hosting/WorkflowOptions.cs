@@ -37,7 +37,9 @@ public sealed partial class WorkflowOptions
     /// <summary>Gets or sets how many messages one poll of a control queue takes (1 to 32).</summary>
     public int ControlQueueBatchSize { get; set; } = 32;
 
-    /// <summary>Gets or sets the longest single durable timer; longer timers are chained, since queue messages can be hidden for 7 days at most.</summary>
+    /// <summary>
+    /// Gets or sets the longest single durable timer; longer timers are chained, since queue messages can be hidden for 7 days at most.
+    /// </summary>
     public TimeSpan MaximumTimerInterval { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>Gets or sets how long a graceful stop waits for work in progress before it gives up.</summary>
@@ -73,14 +75,16 @@ public sealed partial class WorkflowOptions
             $"{SectionName}__MaxConcurrentOrchestrations must be 1 to 1000 (got {MaxConcurrentOrchestrations}).");
         Check(problems, MaxQueuePollingInterval >= TimeSpan.FromMilliseconds(100) && MaxQueuePollingInterval <= TimeSpan.FromMinutes(1),
             $"{SectionName}__MaxQueuePollingInterval must be 0.1 s to 1 min (got {MaxQueuePollingInterval}).");
-        Check(problems, ControlQueueBatchSize is >= 1 and <= 32, $"{SectionName}__ControlQueueBatchSize must be 1 to 32 (got {ControlQueueBatchSize}).");
+        Check(problems, ControlQueueBatchSize is >= 1 and <= 32,
+            $"{SectionName}__ControlQueueBatchSize must be 1 to 32 (got {ControlQueueBatchSize}).");
         Check(problems, MaximumTimerInterval >= TimeSpan.FromMinutes(1) && MaximumTimerInterval <= TimeSpan.FromDays(6),
             $"{SectionName}__MaximumTimerInterval must be 1 min to 6 days (got {MaximumTimerInterval}).");
         Check(problems, DrainTimeout >= TimeSpan.Zero && DrainTimeout <= TimeSpan.FromMinutes(5),
             $"{SectionName}__DrainTimeout must be 0 to 5 min (got {DrainTimeout}).");
         Check(problems, ControlQueueVisibilityTimeout >= TimeSpan.FromSeconds(10) && ControlQueueVisibilityTimeout <= TimeSpan.FromHours(1),
             $"{SectionName}__ControlQueueVisibilityTimeout must be 10 s to 1 h (got {ControlQueueVisibilityTimeout}).");
-        Check(problems, WorkItemQueueVisibilityTimeout >= TimeSpan.FromSeconds(10) && WorkItemQueueVisibilityTimeout <= TimeSpan.FromHours(1),
+        Check(problems,
+            WorkItemQueueVisibilityTimeout >= TimeSpan.FromSeconds(10) && WorkItemQueueVisibilityTimeout <= TimeSpan.FromHours(1),
             $"{SectionName}__WorkItemQueueVisibilityTimeout must be 10 s to 1 h (got {WorkItemQueueVisibilityTimeout}).");
         return problems;
     }

@@ -21,7 +21,9 @@ public static class WorkflowServiceCollectionExtensions
     /// <param name="register">Adds further orchestrators and activities (tests, tools); may be null.</param>
     /// <returns>The options builder, to bind or configure <see cref="WorkflowOptions"/>; they are validated at start-up.</returns>
     public static OptionsBuilder<WorkflowOptions> AddCxWorkflows(
-        this IServiceCollection services, Func<IServiceProvider, StorageAccountClientProvider> storage, Action<WorkflowRegistry>? register = null)
+        this IServiceCollection services,
+        Func<IServiceProvider, StorageAccountClientProvider> storage,
+        Action<WorkflowRegistry>? register = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(storage);

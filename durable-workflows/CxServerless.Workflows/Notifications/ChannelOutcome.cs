@@ -18,7 +18,9 @@ public sealed record ChannelOutcome(ChannelStatus Status, string? Reason = null)
     /// <returns>The outcome.</returns>
     public static ChannelOutcome NotConfigured(string? reason = null) => new(ChannelStatus.NotConfigured, reason);
 
-    /// <summary>The outcome as the <c>Delivery</c> field spells it: <c>delivered</c>, <c>failed: {reason}</c>, <c>not configured</c>.</summary>
+    /// <summary>
+    /// The outcome as the <c>Delivery</c> field spells it: <c>delivered</c>, <c>failed: {reason}</c>, <c>not configured</c>.
+    /// </summary>
     /// <returns>The text.</returns>
     public override string ToString() => Status switch
     {

@@ -36,7 +36,8 @@ public sealed partial class DeliverNotification(
         }
 
         var outcomes = DeliveryText.External(notification.Channels)
-            .Select(c => (Channel: c, Outcome: DeliveryText.Parse(notification.Delivery).FirstOrDefault(o => o.Channel == c).Outcome ?? DeliveryText.Pending))
+            .Select(c => (Channel: c,
+                Outcome: DeliveryText.Parse(notification.Delivery).FirstOrDefault(o => o.Channel == c).Outcome ?? DeliveryText.Pending))
             .ToList();
         if (outcomes.All(o => DeliveryText.StatusOf(o.Outcome) != ChannelStatus.Pending))
         {

@@ -14,4 +14,11 @@ namespace CxServerless.Workflows.Tasks;
 /// </param>
 /// <param name="At">When it was made.</param>
 public sealed record NotificationRecord(
-    string Recipient, string Key, string TaskId, string Kind, string Text, IReadOnlyList<string> Channels, string Delivery, DateTimeOffset At);
+    string Recipient,
+    string Key,
+    string TaskId,
+    string Kind,
+    string Text,
+    IReadOnlyList<string> Channels,
+    string Delivery,
+    DateTimeOffset At);

@@ -71,7 +71,8 @@ public sealed class TaskStore(TableClient table)
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(TaskRecord.PartitionKey, taskId, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(
+                TaskRecord.PartitionKey, taskId, cancellationToken: cancellationToken);
             if (!row.HasValue)
             {
                 return null;

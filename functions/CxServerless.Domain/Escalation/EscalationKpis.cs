@@ -26,7 +26,9 @@ public sealed record EscalationKpis(
     double? EscalationsPerAlert,
     IReadOnlyList<RuleFalseAlarms> Rules)
 {
-    /// <summary>Computes the figures from the tasks created in (<paramref name="now"/> − <paramref name="window"/>, <paramref name="now"/>].</summary>
+    /// <summary>
+    /// Computes the figures from the tasks created in (<paramref name="now"/> − <paramref name="window"/>, <paramref name="now"/>].
+    /// </summary>
     /// <param name="tasks">Tasks of the read model (others are filtered out).</param>
     /// <param name="now">The end of the window.</param>
     /// <param name="window">The window's length.</param>

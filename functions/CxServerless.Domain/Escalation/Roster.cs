@@ -8,7 +8,9 @@ namespace CxServerless.Domain.Escalation;
 /// </summary>
 /// <param name="Version">The roster's version, recorded on every task it routed.</param>
 /// <param name="DefaultTeam">The team that owns issue types no route names.</param>
-/// <param name="Routes">A slice (<c>queue=billing</c>) or an issue type (a rule's <c>issueType</c>, or <c>manual</c>) → owning team.</param>
+/// <param name="Routes">
+/// A slice (<c>queue=billing</c>) or an issue type (a rule's <c>issueType</c>, or <c>manual</c>) → owning team.
+/// </param>
 /// <param name="People">Everyone who can be given a task.</param>
 /// <param name="OnCall">The on-call rota for out of hours.</param>
 /// <param name="Chains">The escalation chain per severity, first level first.</param>

@@ -8,7 +8,9 @@ public sealed class RosterValidationException : Exception
     /// <summary>Creates the exception for <paramref name="errors"/>.</summary>
     /// <param name="errors">The problems found.</param>
     public RosterValidationException(IReadOnlyList<RuleError> errors)
-        : base("The routing file is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, (errors ?? []).Select(e => "  " + e)))
+        : base("The routing file is invalid:"
+            + Environment.NewLine
+            + string.Join(Environment.NewLine, (errors ?? []).Select(e => "  " + e)))
         => Errors = errors ?? [];
 
     /// <summary>Creates the exception with no problems listed.</summary>

@@ -7,7 +7,9 @@ namespace CxServerless.Functions.Analytics;
 public static class AnalyticsMetrics
 {
     private static readonly Counter<long> Events = CxTelemetry.Meter.CreateCounter<long>(
-        "cx.analytics.events", unit: "{event}", description: "Stored events seen by the KPI writer, by timeliness (in_order, late, too_late).");
+        "cx.analytics.events",
+        unit: "{event}",
+        description: "Stored events seen by the KPI writer, by timeliness (in_order, late, too_late).");
 
     private static readonly Counter<long> Alerts = CxTelemetry.Meter.CreateCounter<long>(
         "cx.alerts", unit: "{transition}", description: "Alert transitions by kind (opened, updated, resolved) and severity.");

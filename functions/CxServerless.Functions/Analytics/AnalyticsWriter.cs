@@ -31,7 +31,8 @@ public sealed partial class AnalyticsWriter(
     private readonly ConcurrentDictionary<string, PartitionState> _partitions = new(StringComparer.Ordinal);
 
     /// <summary>Folds <paramref name="events"/> (one source partition's, in sequence order) into the buckets.</summary>
-    public async Task<AnalyticsBatchResult> ApplyAsync(string partition, IReadOnlyList<SequencedEvent> events, CancellationToken cancellationToken)
+    public async Task<AnalyticsBatchResult> ApplyAsync(
+        string partition, IReadOnlyList<SequencedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(events);
@@ -59,7 +60,8 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    private async Task<AnalyticsBatchResult> ApplyLockedAsync(PartitionState state, IReadOnlyList<SequencedEvent> events, CancellationToken cancellationToken)
+    private async Task<AnalyticsBatchResult> ApplyLockedAsync(
+        PartitionState state, IReadOnlyList<SequencedEvent> events, CancellationToken cancellationToken)
     {
         if (state.Analytics is null || state.Clock is null)
         {
@@ -107,7 +109,12 @@ public sealed partial class AnalyticsWriter(
         var tooLate = outcome.TooLate.Where(e => sequences[e] > clock.AppliedThrough).ToList();
         if (tooLate.Count > 0)
         {
-            await lateEvents.AddAsync(state.Partition, tooLate.Select(e => new SequencedEvent(e, sequences[e])).ToList(), arrival, outcome.Watermark, cancellationToken);
+            await lateEvents.AddAsync(
+                state.Partition,
+                tooLate.Select(e => new SequencedEvent(e, sequences[e])).ToList(),
+                arrival,
+                outcome.Watermark,
+                cancellationToken);
             LogTooLate(logger, tooLate.Count, state.Partition);
         }
 
@@ -187,7 +194,9 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} events of partition {Partition} arrived after the allowed lateness; they are listed in the late-events view")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "{Count} events of partition {Partition} arrived after the allowed lateness; they are listed in the late-events view")]
     private static partial void LogTooLate(ILogger logger, int count, string partition);
 
     private sealed class PartitionState(string partition)

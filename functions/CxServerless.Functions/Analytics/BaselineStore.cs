@@ -55,14 +55,15 @@ public sealed class BaselineStore(TableClient table)
     }
 
     /// <summary>The baseline points of one KPI and slice with window ends at or after <paramref name="from"/>.</summary>
-    public async Task<IReadOnlyList<BaselinePoint>> ReadAsync(KpiId kpi, Slice slice, DateTimeOffset from, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BaselinePoint>> ReadAsync(
+        KpiId kpi, Slice slice, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var points = new List<BaselinePoint>();
         try
         {
             StorageReads.Add();
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {KeyOf(kpi, slice)} and RowKey ge {EventMinutes.MinuteOf(from).ToString("D12", CultureInfo.InvariantCulture)}");
+            var fromRow = EventMinutes.MinuteOf(from).ToString("D12", CultureInfo.InvariantCulture);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyOf(kpi, slice)} and RowKey ge {fromRow}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 points.Add(new BaselinePoint(kpi, slice, row.GetDateTimeOffset("End") ?? default, row.GetDouble("Value") ?? 0,
@@ -79,7 +80,8 @@ public sealed class BaselineStore(TableClient table)
 }
 
 /// <summary>One window's baseline: the detectors' expected value and band (null where a detector has none yet).</summary>
-public sealed record BaselinePoint(KpiId Kpi, Slice Slice, DateTimeOffset End, double Value, double? Mean, double? Lower, double? Upper, string Detector)
+public sealed record BaselinePoint(
+    KpiId Kpi, Slice Slice, DateTimeOffset End, double Value, double? Mean, double? Lower, double? Upper, string Detector)
 {
     /// <summary>
     /// The band to draw for a verdict: the first learned baseline (EWMA, percentile, level shift) if any, else the

@@ -120,7 +120,9 @@ public sealed partial class EvaluateAlertsFunction(
         void Record(KpiMonitor monitor, WindowResult window)
         {
             var key = (monitor.Subject.RuleId, monitor.Subject.Slice);
-            if (window.Value is not null && (!_recorded.TryGetValue(key, out var last) || window.End > last) && monitor.LastVerdict is not null)
+            if (window.Value is not null
+                && (!_recorded.TryGetValue(key, out var last) || window.End > last)
+                && monitor.LastVerdict is not null)
             {
                 _recorded[key] = window.End;
                 if (BaselinePoint.From(window.Kpi, window.Slice, window.End, monitor.LastVerdict) is { } point)
@@ -165,7 +167,8 @@ public sealed partial class EvaluateAlertsFunction(
     {
         var alert = transition.Alert!;
         var key = (alert.Kpi, alert.Slice);
-        if (!_storedIds.TryGetValue(key, out var storedId) || transition.Kind == AlertTransitionKind.Opened && storedId != alert.Id && !await IsOpenAsync(storedId, cancellationToken))
+        if (!_storedIds.TryGetValue(key, out var storedId)
+            || transition.Kind == AlertTransitionKind.Opened && storedId != alert.Id && !await IsOpenAsync(storedId, cancellationToken))
         {
             storedId = alert.Id;
         }
@@ -194,7 +197,10 @@ public sealed partial class EvaluateAlertsFunction(
     /// <summary>After a replay, a stored open alert whose KPI and slice the evaluator does not hold open is resolved.</summary>
     private async Task<int> ResolveOrphansAsync(CancellationToken cancellationToken)
     {
-        var open = _evaluator!.Monitors.Values.Where(m => m.Machine.OpenAlert is not null).Select(m => (m.Subject.Kpi, m.Subject.Slice)).ToHashSet();
+        var open = _evaluator!.Monitors.Values
+            .Where(m => m.Machine.OpenAlert is not null)
+            .Select(m => (m.Subject.Kpi, m.Subject.Slice))
+            .ToHashSet();
         var resolved = 0;
         foreach (var orphan in (await alerts.ListAsync(cancellationToken, fresh: true))
                      .Where(a => a.Alert.Status == AlertStatus.Open && !open.Contains((a.Alert.Kpi, a.Alert.Slice))))
@@ -206,7 +212,10 @@ public sealed partial class EvaluateAlertsFunction(
                 ResolvedAt = time.GetUtcNow(),
                 Message = orphan.Alert.Message + " Resolved after the evaluator restarted: the condition no longer holds.",
             };
-            var written = await alerts.ApplyAsync(new AlertTransition(AlertTransitionKind.Resolved, closed with { WindowEnd = Max(end, orphan.UpdatedAt.AddTicks(1)) }), orphan.Alert.Id, cancellationToken);
+            var written = await alerts.ApplyAsync(
+                new AlertTransition(AlertTransitionKind.Resolved, closed with { WindowEnd = Max(end, orphan.UpdatedAt.AddTicks(1)) }),
+                orphan.Alert.Id,
+                cancellationToken);
             if (written is not null)
             {
                 await alerts.NotifyAsync(written, "resolved", cancellationToken);
@@ -223,5 +232,6 @@ public sealed partial class EvaluateAlertsFunction(
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Kind}: {AlertId} {Kpi} {Slice} {Severity} value {Value}")]
-    private static partial void LogTransition(ILogger logger, AlertTransitionKind kind, string alertId, KpiId kpi, string slice, AlertSeverity severity, double value);
+    private static partial void LogTransition(
+        ILogger logger, AlertTransitionKind kind, string alertId, KpiId kpi, string slice, AlertSeverity severity, double value);
 }

@@ -11,7 +11,8 @@ namespace CxServerless.Functions.Analytics;
 /// rows); final minutes are read once. Concurrent callers within <see cref="AnalyticsOptions.KpiRefresh"/> share one
 /// snapshot, so the storage cost of the dashboard does not grow with its viewers.
 /// </summary>
-public sealed class KpiReadModel(MetricBucketStore store, RuleSet rules, IOptions<AnalyticsOptions> options, TimeProvider time) : IDisposable
+public sealed class KpiReadModel(MetricBucketStore store, RuleSet rules, IOptions<AnalyticsOptions> options, TimeProvider time)
+    : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KpiSnapshot? _current;

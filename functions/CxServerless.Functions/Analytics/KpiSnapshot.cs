@@ -16,7 +16,8 @@ public sealed class KpiSnapshot
     private readonly RuleSet _rules;
 
     /// <summary>Creates a snapshot.</summary>
-    public KpiSnapshot(long version, DateTimeOffset readAt, long firstMinute, IReadOnlyList<ClockRow> clocks, IReadOnlyList<MinuteRow> rows, RuleSet rules)
+    public KpiSnapshot(
+        long version, DateTimeOffset readAt, long firstMinute, IReadOnlyList<ClockRow> clocks, IReadOnlyList<MinuteRow> rows, RuleSet rules)
     {
         Version = version;
         ReadAt = readAt;
@@ -58,7 +59,11 @@ public sealed class KpiSnapshot
 
     /// <summary>Every slice that has data in the snapshot.</summary>
     public IReadOnlyList<Slice> Slices() =>
-        [.. _rows.SelectMany(r => r.Aggregates.Keys.Select(k => k.Slice)).Distinct().OrderBy(s => s.Dimension).ThenBy(s => s.Value, StringComparer.Ordinal)];
+        [.. _rows
+            .SelectMany(r => r.Aggregates.Keys.Select(k => k.Slice))
+            .Distinct()
+            .OrderBy(s => s.Dimension)
+            .ThenBy(s => s.Value, StringComparer.Ordinal)];
 
     /// <summary>The series of one KPI and slice, merged over partitions.</summary>
     public MinuteSeries Series(KpiId kpi, Slice slice)

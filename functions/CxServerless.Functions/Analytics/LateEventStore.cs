@@ -19,7 +19,12 @@ public sealed class LateEventStore(TableClient table)
     public TableClient Table => table;
 
     /// <summary>Records late events of one partition.</summary>
-    public async Task AddAsync(string partition, IReadOnlyList<SequencedEvent> events, DateTimeOffset arrivedAt, DateTimeOffset watermark, CancellationToken cancellationToken)
+    public async Task AddAsync(
+        string partition,
+        IReadOnlyList<SequencedEvent> events,
+        DateTimeOffset arrivedAt,
+        DateTimeOffset watermark,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (!_created)

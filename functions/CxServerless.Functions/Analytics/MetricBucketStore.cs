@@ -52,13 +52,19 @@ public sealed class MetricBucketStore(TableClient table)
         return response.Headers.ETag ?? throw new InvalidOperationException("Table storage answered without an ETag.");
     }
 
-    /// <summary>Every minute row with a minute in [<paramref name="fromMinute"/>, <paramref name="toMinute"/>], optionally of one partition.</summary>
+    /// <summary>
+    /// Every minute row with a minute in [<paramref name="fromMinute"/>, <paramref name="toMinute"/>], optionally of one partition.
+    /// </summary>
     public async IAsyncEnumerable<MinuteRow> QueryAsync(
-        long fromMinute, long toMinute, string? partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        long fromMinute,
+        long toMinute,
+        string? partition,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = partition is null
             ? TableClient.CreateQueryFilter($"PartitionKey ge {MinuteKey(fromMinute)} and PartitionKey le {MinuteKey(toMinute)}")
-            : TableClient.CreateQueryFilter($"PartitionKey ge {MinuteKey(fromMinute)} and PartitionKey le {MinuteKey(toMinute)} and RowKey eq {partition}");
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey ge {MinuteKey(fromMinute)} and PartitionKey le {MinuteKey(toMinute)} and RowKey eq {partition}");
         StorageReads.Add();
         await foreach (var page in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages())
         {
@@ -77,7 +83,8 @@ public sealed class MetricBucketStore(TableClient table)
     /// <summary>The clock row of one partition, or its empty state.</summary>
     public async Task<ClockRow> ReadClockAsync(string partition, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(ClockRow.PartitionKey, partition, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            ClockRow.PartitionKey, partition, cancellationToken: cancellationToken);
         return response.HasValue ? ClockRow.FromEntity(response.Value!) : ClockRow.Empty(partition);
     }
 
@@ -86,7 +93,8 @@ public sealed class MetricBucketStore(TableClient table)
     {
         StorageReads.Add();
         var clocks = new List<ClockRow>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == ClockRow.PartitionKey, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == ClockRow.PartitionKey, cancellationToken: cancellationToken))
         {
             clocks.Add(ClockRow.FromEntity(entity));
         }
@@ -116,7 +124,8 @@ public sealed class MetricBucketStore(TableClient table)
         if (chunks > MaxChunks)
         {
             throw new InvalidOperationException(
-                $"Minute {row.Minute} of partition {row.Partition} holds {data.Length} bytes of aggregates, more than one table row can carry.");
+                $"Minute {row.Minute} of partition {row.Partition} holds {data.Length} bytes of aggregates, "
+                + "more than one table row can carry.");
         }
 
         var entity = new TableEntity(MinuteKey(row.Minute), row.Partition)
@@ -128,7 +137,8 @@ public sealed class MetricBucketStore(TableClient table)
         for (var i = 0; i < chunks; i++)
         {
             var start = i * ChunkBytes;
-            entity["D" + i.ToString(CultureInfo.InvariantCulture)] = data.AsSpan(start, Math.Min(ChunkBytes, data.Length - start)).ToArray();
+            entity["D" + i.ToString(CultureInfo.InvariantCulture)] =
+                data.AsSpan(start, Math.Min(ChunkBytes, data.Length - start)).ToArray();
         }
 
         return entity;

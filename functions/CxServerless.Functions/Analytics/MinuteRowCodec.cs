@@ -25,7 +25,9 @@ public static class MinuteRowCodec
         {
             writer.Write(Version);
             writer.Write(row.Aggregates.Count);
-            foreach (var ((kpi, slice), aggregate) in row.Aggregates.OrderBy(a => a.Key.Kpi).ThenBy(a => a.Key.Slice.ToString(), StringComparer.Ordinal))
+            foreach (var ((kpi, slice), aggregate) in row.Aggregates
+                .OrderBy(a => a.Key.Kpi)
+                .ThenBy(a => a.Key.Slice.ToString(), StringComparer.Ordinal))
             {
                 writer.Write((byte)kpi);
                 writer.Write(slice.ToString());

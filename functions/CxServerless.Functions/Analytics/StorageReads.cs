@@ -9,7 +9,8 @@ namespace CxServerless.Functions.Analytics;
 /// </summary>
 public static class StorageReads
 {
-    private static readonly Counter<long> Counter = CxTelemetry.Meter.CreateCounter<long>("cx.kpi.storage_reads", description: "Storage requests made by the KPI read side.");
+    private static readonly Counter<long> Counter = CxTelemetry.Meter.CreateCounter<long>(
+        "cx.kpi.storage_reads", description: "Storage requests made by the KPI read side.");
     private static long _total;
 
     /// <summary>All read-side storage requests since the process started.</summary>

@@ -16,7 +16,9 @@ public sealed class AuditLog(TableClient table, TimeProvider time)
 
     private int _created;
 
-    /// <summary>Appends one entry. Fails (throws) when storage is unreachable: an action that must be audited must not succeed unaudited.</summary>
+    /// <summary>
+    /// Appends one entry. Fails (throws) when storage is unreachable: an action that must be audited must not succeed unaudited.
+    /// </summary>
     public async Task WriteAsync(CallerPrincipal caller, string action, string target, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -49,7 +51,8 @@ public sealed class AuditLog(TableClient table, TimeProvider time)
         var rows = new List<TableEntity>();
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == partition, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
             {
                 rows.Add(row);
                 if (rows.Count >= max)

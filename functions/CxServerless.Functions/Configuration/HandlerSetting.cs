@@ -7,7 +7,9 @@ namespace CxServerless.Functions.Configuration;
 /// <param name="Description">Who reads it and what it means, for the deploy docs and reviewers.</param>
 public sealed record HandlerSetting(string Name, SettingShape Shape, SettingScope Scope, string Description)
 {
-    /// <summary>True when the configuration key <paramref name="key"/> is this setting or, for a connection or section, one of its properties.</summary>
+    /// <summary>
+    /// True when the configuration key <paramref name="key"/> is this setting or, for a connection or section, one of its properties.
+    /// </summary>
     public bool Matches(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -24,7 +24,8 @@ public sealed class DashboardAssetFunction(HttpFunctionServices services, Dashbo
     public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string>();
 
     /// <inheritdoc />
-    protected override Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var asset = assets.Find(request.Params.GetValueOrDefault("name"));

@@ -20,7 +20,8 @@ public sealed class DashboardFunction(HttpFunctionServices services, DashboardPa
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = new HttpTriggerResponse(200, page.Render(request.Url), "text/html; charset=utf-8");

@@ -17,6 +17,8 @@ public sealed class EscalationOptions
     public string RosterFile { get; set; } = "rules/cx-roster.v1.json";
 
     /// <summary>The blob container that holds routing files replaced through the roster API.</summary>
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Setting 'CxConfigContainer' must be a valid container name.")]
+    [RegularExpression(
+        "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$",
+        ErrorMessage = "Setting 'CxConfigContainer' must be a valid container name.")]
     public string ConfigContainer { get; set; } = "cx-config";
 }

@@ -27,12 +27,14 @@ public sealed class RosterReplaceFunction(RosterSource rosters, HttpFunctionServ
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Body))
         {
-            return HttpTriggerResponse.Problem(400, "Invalid body", "The body must be a routing file (JSON; format in docs/escalation.md).");
+            return HttpTriggerResponse.Problem(
+                400, "Invalid body", "The body must be a routing file (JSON; format in docs/escalation.md).");
         }
 
         if (Encoding.UTF8.GetByteCount(request.Body) > MaxBytes)
@@ -44,18 +46,25 @@ public sealed class RosterReplaceFunction(RosterSource rosters, HttpFunctionServ
         var parsed = Domain.Escalation.RosterParser.Parse(request.Body);
         if (parsed.Roster is { } candidate && candidate.Version == current.Version && !SameJson(currentJson, request.Body))
         {
-            return HttpTriggerResponse.Problem(409, "Conflict", $"Version {current.Version} is in force with other content; give the new file a new version.");
+            return HttpTriggerResponse.Problem(
+                409, "Conflict", $"Version {current.Version} is in force with other content; give the new file a new version.");
         }
 
         var result = await rosters.ReplaceAsync(request.Body, cancellationToken);
         if (result.Roster is not { } roster)
         {
             var problem = new RosterProblem("about:blank", "Invalid routing file", 422,
-                $"The routing file has {result.Errors.Count} problem(s); nothing was changed.", [.. result.Errors.Select(e => e.ToString())]);
-            return new HttpTriggerResponse(422, JsonSerializer.Serialize(problem, RosterJsonContext.Default.RosterProblem), "application/problem+json; charset=utf-8");
+                $"The routing file has {result.Errors.Count} problem(s); nothing was changed.",
+                [.. result.Errors.Select(e => e.ToString())]);
+            return new HttpTriggerResponse(
+                422,
+                JsonSerializer.Serialize(problem, RosterJsonContext.Default.RosterProblem),
+                "application/problem+json; charset=utf-8");
         }
 
-        var document = JsonNode.Parse(request.Body, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var document = JsonNode.Parse(
+            request.Body,
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         return HttpTriggerResponse.Json(200, new RosterResponse(roster.Version, document), RosterJsonContext.Default.RosterResponse);
     }
 

@@ -64,7 +64,10 @@ public sealed partial class StartEscalationFunction(DurableTaskClient client, IL
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(EscalationOrchestrator), message.Request, new StartOrchestrationOptions(instanceId) { DedupeStatuses = Once }, cancellationToken);
+                nameof(EscalationOrchestrator),
+                message.Request,
+                new StartOrchestrationOptions(instanceId) { DedupeStatuses = Once },
+                cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {

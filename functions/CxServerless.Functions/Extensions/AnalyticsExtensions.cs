@@ -36,7 +36,8 @@ public static class AnalyticsExtensions
         services.AddSingleton(sp => new BaselineStore(Table(sp, o => o.BaselinesTable)));
         services.AddSingleton(sp => new AlertStore(
             Table(sp, o => o.AlertsTable),
-            sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.AlertsQueue),
+            sp.GetRequiredService<StorageAccount>().Queues
+                .GetQueueClient(sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.AlertsQueue),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AnalyticsWriter>();
         services.AddSingleton<KpiReadModel>();
@@ -58,5 +59,6 @@ public static class AnalyticsExtensions
     private static TimeSpan Span(string? text, TimeSpan fallback) =>
         string.IsNullOrWhiteSpace(text) ? fallback
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span
-        : throw new OptionsValidationException(nameof(AnalyticsOptions), typeof(AnalyticsOptions), [$"'{text}' is not a time span (hh:mm:ss)."]);
+        : throw new OptionsValidationException(
+            nameof(AnalyticsOptions), typeof(AnalyticsOptions), [$"'{text}' is not a time span (hh:mm:ss)."]);
 }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace CxServerless.Functions.Extensions;
 
-/// <summary>Registers escalation: the routing file, the Tasks and Notifications read models, the alerts-queue starter and the roster API.</summary>
+/// <summary>
+/// Registers escalation: the routing file, the Tasks and Notifications read models, the alerts-queue starter and the roster API.
+/// </summary>
 public static class EscalationExtensions
 {
     /// <summary>Adds the escalation services and functions; the routing file is loaded and validated when the handler starts.</summary>
@@ -37,8 +39,11 @@ public static class EscalationExtensions
             var explicitlyNamed = !string.IsNullOrWhiteSpace(configured)
                 && !string.Equals(configured.Replace('\\', '/'), new EscalationOptions().RosterFile, StringComparison.Ordinal);
             var (roster, json) = RosterSource.LoadFile(Path.GetFullPath(Path.Combine(root, options.RosterFile)), explicitlyNamed);
-            return new RosterSource(roster, json,
-                sp.GetRequiredService<StorageAccount>().Blobs.GetBlobContainerClient(options.ConfigContainer), sp.GetRequiredService<TimeProvider>());
+            return new RosterSource(
+                roster,
+                json,
+                sp.GetRequiredService<StorageAccount>().Blobs.GetBlobContainerClient(options.ConfigContainer),
+                sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<RosterSource>());
         services.AddSingleton<IFunctionHandler, StartEscalationFunction>();

@@ -9,7 +9,9 @@ namespace CxServerless.Functions.Invocation;
 /// </summary>
 public static class EncodedJson
 {
-    /// <summary>Returns the node itself, or, when it is a string whose content parses as JSON of <paramref name="expected"/> kind, the parsed node.</summary>
+    /// <summary>
+    /// Returns the node itself, or, when it is a string whose content parses as JSON of <paramref name="expected"/> kind, the parsed node.
+    /// </summary>
     public static JsonNode? Unwrap(JsonNode? node, JsonValueKind expected)
     {
         if (node is null)
@@ -60,7 +62,8 @@ public static class EncodedJson
         if (kind == JsonValueKind.String)
         {
             var text = ReadString(node) ?? node.GetValue<string>();
-            return long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            return long.TryParse(
+                text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
                 : null;
         }

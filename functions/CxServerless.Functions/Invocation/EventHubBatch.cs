@@ -63,7 +63,16 @@ public sealed record EventHubBatch(PartitionContext Partition, IReadOnlyList<Eve
         var properties = EncodedJson.ReadArray(meta["PropertiesArray"]);
         var systemProperties = EncodedJson.ReadArray(meta["SystemPropertiesArray"]);
 
-        foreach (var (name, array) in new[] { ("PartitionKeyArray", keys), ("OffsetArray", offsets), ("SequenceNumberArray", sequences), ("EnqueuedTimeUtcArray", enqueued), ("PropertiesArray", properties), ("SystemPropertiesArray", systemProperties) })
+        var arrays = new[]
+        {
+            ("PartitionKeyArray", keys),
+            ("OffsetArray", offsets),
+            ("SequenceNumberArray", sequences),
+            ("EnqueuedTimeUtcArray", enqueued),
+            ("PropertiesArray", properties),
+            ("SystemPropertiesArray", systemProperties),
+        };
+        foreach (var (name, array) in arrays)
         {
             if (array is not null && array.Count != bodies.Count)
             {
@@ -91,7 +100,8 @@ public sealed record EventHubBatch(PartitionContext Partition, IReadOnlyList<Eve
 
     /// <summary>Parses the host's enqueued time, which is UTC written without a <c>Z</c>.</summary>
     public static DateTimeOffset? ParseEnqueuedTime(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+        DateTimeOffset.TryParse(
+            text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
             ? t
             : null;
 

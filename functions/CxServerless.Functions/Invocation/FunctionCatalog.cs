@@ -11,7 +11,9 @@ public sealed class FunctionCatalog
     private readonly Dictionary<string, IFunctionHandler> _handlers;
 
     /// <summary>Matches the function folders under <paramref name="appRoot"/> with <paramref name="handlers"/>.</summary>
-    /// <exception cref="InvalidOperationException">A folder has no handler, a handler has no folder, or two handlers share a name.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A folder has no handler, a handler has no folder, or two handlers share a name.
+    /// </exception>
     public FunctionCatalog(string appRoot, IEnumerable<IFunctionHandler> handlers)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(appRoot);
@@ -47,7 +49,9 @@ public sealed class FunctionCatalog
     /// <summary>Each function's <c>function.json</c>, by function name.</summary>
     public IReadOnlyDictionary<string, JsonObject> Definitions { get; }
 
-    /// <summary>host.json <c>functionTimeout</c>; null when unbounded (<c>-1</c>). Defaults to 30 minutes, the Flex Consumption default.</summary>
+    /// <summary>
+    /// host.json <c>functionTimeout</c>; null when unbounded (<c>-1</c>). Defaults to 30 minutes, the Flex Consumption default.
+    /// </summary>
     public TimeSpan? FunctionTimeout { get; }
 
     /// <summary>

@@ -60,12 +60,18 @@ public static class InvocationEndpoints
         var outcome = response is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ? "success" : "failure";
         span?.SetTag("cx.outcome", outcome);
         CxTelemetry.Invocations.Add(1, new("function", handler.Name), new("outcome", outcome));
-        CxTelemetry.InvocationDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("function", handler.Name));
+        CxTelemetry.InvocationDuration.Record(
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("function", handler.Name));
         return response;
     }
 
     private static async Task<IResult> RunAsync(
-        IFunctionHandler handler, InvocationRequest request, FunctionCatalog catalog, ILogger logger, string invocationId, CancellationToken cancellationToken)
+        IFunctionHandler handler,
+        InvocationRequest request,
+        FunctionCatalog catalog,
+        ILogger logger,
+        string invocationId,
+        CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (catalog.InvocationDeadline is { } limit)
@@ -83,8 +89,15 @@ public static class InvocationEndpoints
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError("Function {Function} exceeded its deadline of {Deadline} (invocation {InvocationId})", handler.Name, catalog.InvocationDeadline, invocationId);
-            return Error(StatusCodes.Status500InternalServerError, $"{handler.Name} did not finish within {catalog.InvocationDeadline} (host.json functionTimeout {catalog.FunctionTimeout}).");
+            logger.LogError(
+                "Function {Function} exceeded its deadline of {Deadline} (invocation {InvocationId})",
+                handler.Name,
+                catalog.InvocationDeadline,
+                invocationId);
+            return Error(
+                StatusCodes.Status500InternalServerError,
+                $"{handler.Name} did not finish within {catalog.InvocationDeadline} "
+                + $"(host.json functionTimeout {catalog.FunctionTimeout}).");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -19,9 +19,12 @@ public sealed class KpiQueries(RuleSet rules)
     /// <summary>The rules.</summary>
     public RuleSet Rules => rules;
 
-    /// <summary>The window the rules watch <paramref name="kpi"/> with for <paramref name="slice"/> (or the rule for all slices), else the default.</summary>
+    /// <summary>
+    /// The window the rules watch <paramref name="kpi"/> with for <paramref name="slice"/> (or the rule for all slices), else the default.
+    /// </summary>
     public WindowSpec WindowFor(KpiId kpi, Slice slice) =>
-        (rules.RuleFor(kpi, slice) ?? rules.RuleFor(kpi, Slice.All) ?? rules.Rules.FirstOrDefault(r => r.Kpi == kpi))?.Window ?? DefaultWindow;
+        (rules.RuleFor(kpi, slice) ?? rules.RuleFor(kpi, Slice.All) ?? rules.Rules.FirstOrDefault(r => r.Kpi == kpi))?.Window
+        ?? DefaultWindow;
 
     /// <summary>The newest window of a KPI: the one whose end is the first grid end at or after the newest event time.</summary>
     public static WindowResult? Latest(KpiSnapshot snapshot, KpiId kpi, Slice slice, WindowSpec window)
@@ -91,7 +94,8 @@ public sealed class KpiQueries(RuleSet rules)
         problem = null;
         if (!request.Query.TryGetValue("kpi", out var text) || string.IsNullOrWhiteSpace(text))
         {
-            problem = HttpTriggerResponse.Problem(400, "Bad request", "The query parameter 'kpi' is required, for example kpi=AverageSpeedOfAnswer.");
+            problem = HttpTriggerResponse.Problem(
+                400, "Bad request", "The query parameter 'kpi' is required, for example kpi=AverageSpeedOfAnswer.");
             return null;
         }
 
@@ -105,7 +109,9 @@ public sealed class KpiQueries(RuleSet rules)
         return kpi;
     }
 
-    /// <summary>Reads the <c>slice</c> query parameter (default <paramref name="fallback"/>); null with a 400 problem when malformed.</summary>
+    /// <summary>
+    /// Reads the <c>slice</c> query parameter (default <paramref name="fallback"/>); null with a 400 problem when malformed.
+    /// </summary>
     public static Slice? ReadSlice(HttpTriggerRequest request, Slice fallback, out HttpTriggerResponse? problem)
     {
         ArgumentNullException.ThrowIfNull(request);

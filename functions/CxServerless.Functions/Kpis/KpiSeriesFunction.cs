@@ -12,7 +12,8 @@ namespace CxServerless.Functions.Kpis;
 /// <c>minutes</c> (default 60, 5 to 1440) of event time, with the detectors' baseline band and the alerts on it, for
 /// charts. Reads of sensitive KPIs are audited.
 /// </summary>
-public sealed class KpiSeriesFunction(HttpFunctionServices services, KpiReadModel readModel, AlertStore alerts, BaselineStore baselines, KpiQueries queries)
+public sealed class KpiSeriesFunction(
+    HttpFunctionServices services, KpiReadModel readModel, AlertStore alerts, BaselineStore baselines, KpiQueries queries)
     : HttpFunction(services)
 {
     /// <inheritdoc />
@@ -22,7 +23,8 @@ public sealed class KpiSeriesFunction(HttpFunctionServices services, KpiReadMode
     public override IReadOnlySet<string> AllowedRoles { get; } = CxRoles.All.ToHashSet();
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var view = KpiView.For(caller.Roles, caller.Team);
         if (KpiQueries.ReadKpi(request, out var problem) is not { } kpi

@@ -19,7 +19,8 @@ public sealed class KpisFunction(HttpFunctionServices services, KpiReadModel rea
     public override IReadOnlySet<string> AllowedRoles { get; } = CxRoles.All.ToHashSet();
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var view = KpiView.For(caller.Roles, caller.Team);
         if (KpiQueries.ReadKpi(request, out var problem) is not { } kpi

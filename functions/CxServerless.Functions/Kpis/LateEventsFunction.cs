@@ -9,20 +9,27 @@ namespace CxServerless.Functions.Kpis;
 /// <c>GET /api/kpis/late</c>: events that arrived after the allowed lateness, so they are stored and counted but not in
 /// the KPI windows: the total, and the most recent 200 of the last 7 days. Supervisors, ops admins and auditors; audited.
 /// </summary>
-public sealed class LateEventsFunction(HttpFunctionServices services, KpiReadModel readModel, LateEventStore lateEvents, Domain.Analytics.Rules.RuleSet rules, TimeProvider time)
+public sealed class LateEventsFunction(
+    HttpFunctionServices services,
+    KpiReadModel readModel,
+    LateEventStore lateEvents,
+    Domain.Analytics.Rules.RuleSet rules,
+    TimeProvider time)
     : HttpFunction(services)
 {
     /// <inheritdoc />
     public override string Name => "LateEvents";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string> { CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles { get; } =
+        new HashSet<string> { CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var snapshot = await readModel.GetAsync(cancellationToken);
         var events = await lateEvents.RecentAsync(time.GetUtcNow().AddDays(-7), 200, cancellationToken);

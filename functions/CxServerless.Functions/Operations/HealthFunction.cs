@@ -34,7 +34,8 @@ public sealed class HealthFunction(
     public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string>();
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (reachable, latency, storageError) = await ProbeStorageAsync(cancellationToken);
@@ -80,7 +81,10 @@ public sealed class HealthFunction(
         }
         catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException or HttpRequestException)
         {
-            return (false, watch.Elapsed, ex is OperationCanceledException ? "storage did not answer within 5 s" : $"storage request failed ({ex.GetType().Name})");
+            var problem = ex is OperationCanceledException
+                ? "storage did not answer within 5 s"
+                : $"storage request failed ({ex.GetType().Name})";
+            return (false, watch.Elapsed, problem);
         }
     }
 }

@@ -76,7 +76,9 @@ public static class ClientPrincipalReader
     private static CallerPrincipal? Read(JsonElement root, bool allowDevelopment, out string? error)
     {
         error = null;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("claims", out var claims)
+            || claims.ValueKind != JsonValueKind.Array)
         {
             error = $"{HeaderName} has no 'claims' array.";
             return null;
@@ -128,7 +130,9 @@ public static class ClientPrincipalReader
     }
 
     private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+        element.ValueKind == JsonValueKind.Object
+            && element.TryGetProperty(property, out var value)
+            && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 }

@@ -28,7 +28,8 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
     protected virtual bool AuditAccess => false;
 
     /// <summary>Handles an authorised request.</summary>
-    protected abstract Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken);
+    protected abstract Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken);
 
     /// <inheritdoc />
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
@@ -56,8 +57,9 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
             if (!caller.IsInAnyRole(AllowedRoles))
             {
                 await services.Audit.WriteAsync(caller, $"{http.Method} {Name}", http.Url, "forbidden", cancellationToken);
-                return HttpTriggerResponse.Problem(403, "Forbidden",
-                    $"This API needs one of the roles: {string.Join(", ", AllowedRoles.Order(StringComparer.Ordinal))}.").ToResult(ResponseBinding);
+                var roles = string.Join(", ", AllowedRoles.Order(StringComparer.Ordinal));
+                return HttpTriggerResponse.Problem(403, "Forbidden", $"This API needs one of the roles: {roles}.")
+                    .ToResult(ResponseBinding);
             }
         }
 
@@ -74,7 +76,8 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
 
         if (AuditAccess)
         {
-            await services.Audit.WriteAsync(caller, $"{http.Method} {Name}", http.Url, response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            var status = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await services.Audit.WriteAsync(caller, $"{http.Method} {Name}", http.Url, status, cancellationToken);
         }
 
         return response.ToResult(ResponseBinding);

@@ -17,7 +17,8 @@ public sealed class StorageAccount
     /// <summary>The setting prefix the host and the handler share.</summary>
     public const string SettingName = "AzureWebJobsStorage";
 
-    private StorageAccount(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, Func<StorageAccountClientProvider> taskHub)
+    private StorageAccount(
+        TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, Func<StorageAccountClientProvider> taskHub)
     {
         Tables = tables;
         Queues = queues;

@@ -90,7 +90,8 @@ public static class TableRules
         ArgumentNullException.ThrowIfNull(actions);
         if (actions.Count is 0 or > MaxTransactionOperations)
         {
-            throw new TableRuleViolationException($"A transaction holds 1 to {MaxTransactionOperations} operations; this one holds {actions.Count}.");
+            throw new TableRuleViolationException(
+                $"A transaction holds 1 to {MaxTransactionOperations} operations; this one holds {actions.Count}.");
         }
 
         var partition = actions[0].Entity.PartitionKey;

@@ -2,7 +2,9 @@ using Azure.Data.Tables;
 
 namespace CxServerless.Functions.Storage;
 
-/// <summary>Splits writes into entity-group transactions that obey <see cref="TableRules"/>: one partition, at most 100 operations and 4 MiB each.</summary>
+/// <summary>
+/// Splits writes into entity-group transactions that obey <see cref="TableRules"/>: one partition, at most 100 operations and 4 MiB each.
+/// </summary>
 public static class TableTransactions
 {
     /// <summary>Groups actions by partition key and cuts each group into valid transactions, in input order.</summary>

@@ -21,7 +21,8 @@ public sealed class WorkflowGetFunction(AzureStorageDurableTaskClient client, Ht
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = request.Params.GetValueOrDefault("id");
@@ -43,6 +44,7 @@ public sealed class WorkflowGetFunction(AzureStorageDurableTaskClient client, Ht
         }
 
         var events = history == "true" ? JsonNode.Parse(await client.GetHistoryJsonAsync(id!, cancellationToken)) : null;
-        return HttpTriggerResponse.Json(200, WorkflowRequests.ToResponse(state, events), WorkflowJsonContext.Default.WorkflowInstanceResponse);
+        return HttpTriggerResponse.Json(
+            200, WorkflowRequests.ToResponse(state, events), WorkflowJsonContext.Default.WorkflowInstanceResponse);
     }
 }

@@ -30,7 +30,8 @@ public sealed class WorkflowListFunction(DurableTaskClient client, HttpFunctionS
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (query, name, problem) = ParseQuery(request.Query);
@@ -55,12 +56,17 @@ public sealed class WorkflowListFunction(DurableTaskClient client, HttpFunctionS
             .Where(i => name is null || string.Equals(i.Name, name, StringComparison.Ordinal))
             .Select(i => WorkflowRequests.ToResponse(i))
             .ToList();
-        return HttpTriggerResponse.Json(200, new WorkflowListResponse(instances, WorkflowRequests.EncodeToken(page?.ContinuationToken)), WorkflowJsonContext.Default.WorkflowListResponse);
+        return HttpTriggerResponse.Json(
+            200,
+            new WorkflowListResponse(instances, WorkflowRequests.EncodeToken(page?.ContinuationToken)),
+            WorkflowJsonContext.Default.WorkflowListResponse);
     }
 
     private async Task<Page<OrchestrationMetadata>?> FirstPageAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
-        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+        await foreach (var page in client.GetAllInstancesAsync(query)
+            .AsPages(query.ContinuationToken, query.PageSize)
+            .WithCancellation(cancellationToken))
         {
             return page;
         }
@@ -79,7 +85,8 @@ public sealed class WorkflowListFunction(DurableTaskClient client, HttpFunctionS
                 if (!Enum.TryParse<OrchestrationRuntimeStatus>(part, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)
                     || int.TryParse(part, CultureInfo.InvariantCulture, out _))
                 {
-                    return (null, null, $"status must be one or more of {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())}, comma-separated.");
+                    var names = string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>());
+                    return (null, null, $"status must be one or more of {names}, comma-separated.");
                 }
 
                 statuses.Add(parsed);
@@ -90,7 +97,8 @@ public sealed class WorkflowListFunction(DurableTaskClient client, HttpFunctionS
         var from = ParseTime(query, "createdFrom", ref problem);
         var to = ParseTime(query, "createdTo", ref problem);
         var top = DefaultTop;
-        if (query.TryGetValue("top", out var t) && (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > MaxTop))
+        if (query.TryGetValue("top", out var t)
+            && (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > MaxTop))
         {
             problem ??= $"top must be a whole number from 1 to {MaxTop}.";
         }

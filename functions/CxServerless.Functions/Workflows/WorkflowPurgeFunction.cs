@@ -20,7 +20,8 @@ public sealed class WorkflowPurgeFunction(DurableTaskClient client, HttpFunction
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = request.Params.GetValueOrDefault("id");
@@ -37,11 +38,13 @@ public sealed class WorkflowPurgeFunction(DurableTaskClient client, HttpFunction
 
         if (!state.IsCompleted)
         {
-            return HttpTriggerResponse.Problem(409, "Conflict", $"Workflow instance '{id}' is {state.RuntimeStatus}; terminate it before purging.");
+            return HttpTriggerResponse.Problem(
+                409, "Conflict", $"Workflow instance '{id}' is {state.RuntimeStatus}; terminate it before purging.");
         }
 
         var result = await client.PurgeInstanceAsync(id!, cancellation: cancellationToken);
         var detail = result.PurgedInstanceCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return HttpTriggerResponse.Json(200, new WorkflowActionResponse(id!, "purged", detail), WorkflowJsonContext.Default.WorkflowActionResponse);
+        return HttpTriggerResponse.Json(
+            200, new WorkflowActionResponse(id!, "purged", detail), WorkflowJsonContext.Default.WorkflowActionResponse);
     }
 }

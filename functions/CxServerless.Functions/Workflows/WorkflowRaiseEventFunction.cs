@@ -6,8 +6,8 @@ namespace CxServerless.Functions.Workflows;
 
 /// <summary>
 /// <c>POST /api/workflows/{id}/events/{name}</c> with a JSON body (the event's payload; empty means null): raises an
-/// external event to a running instance, with personal data in its strings masked. Role OpsAdmin; every call is audited. 404 for an unknown instance, 409 for
-/// a finished one, 413 for a body over 64 KiB.
+/// external event to a running instance, with personal data in its strings masked. Role OpsAdmin; every call is audited.
+/// 404 for an unknown instance, 409 for a finished one, 413 for a body over 64 KiB.
 /// </summary>
 public sealed class WorkflowRaiseEventFunction(DurableTaskClient client, HttpFunctionServices services) : HttpFunction(services)
 {
@@ -21,7 +21,8 @@ public sealed class WorkflowRaiseEventFunction(DurableTaskClient client, HttpFun
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = request.Params.GetValueOrDefault("id");
@@ -33,7 +34,8 @@ public sealed class WorkflowRaiseEventFunction(DurableTaskClient client, HttpFun
 
         if (WorkflowRequests.IsTooLarge(request.Body))
         {
-            return HttpTriggerResponse.Problem(413, "Payload too large", $"The event payload is over {WorkflowRequests.MaxBodyBytes / 1024} KiB.");
+            return HttpTriggerResponse.Problem(
+                413, "Payload too large", $"The event payload is over {WorkflowRequests.MaxBodyBytes / 1024} KiB.");
         }
 
         if (!WorkflowRequests.TryParseJson(request.Body, out var payload, out var bodyProblem))
@@ -49,10 +51,12 @@ public sealed class WorkflowRaiseEventFunction(DurableTaskClient client, HttpFun
 
         if (state.IsCompleted)
         {
-            return HttpTriggerResponse.Problem(409, "Conflict", $"Workflow instance '{id}' is {state.RuntimeStatus}; it takes no more events.");
+            return HttpTriggerResponse.Problem(
+                409, "Conflict", $"Workflow instance '{id}' is {state.RuntimeStatus}; it takes no more events.");
         }
 
         await client.RaiseEventAsync(id!, name!, WorkflowRequests.MaskStrings(payload), cancellationToken);
-        return HttpTriggerResponse.Json(202, new WorkflowActionResponse(id!, "eventRaised", name!), WorkflowJsonContext.Default.WorkflowActionResponse);
+        return HttpTriggerResponse.Json(
+            202, new WorkflowActionResponse(id!, "eventRaised", name!), WorkflowJsonContext.Default.WorkflowActionResponse);
     }
 }

@@ -26,7 +26,8 @@ public sealed class WorkflowTerminateFunction(DurableTaskClient client, HttpFunc
     protected override bool AuditAccess => true;
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = request.Params.GetValueOrDefault("id");
@@ -57,7 +58,8 @@ public sealed class WorkflowTerminateFunction(DurableTaskClient client, HttpFunc
         }
 
         await client.TerminateInstanceAsync(id!, reason, cancellationToken);
-        return HttpTriggerResponse.Json(202, new WorkflowActionResponse(id!, "terminating", reason), WorkflowJsonContext.Default.WorkflowActionResponse);
+        return HttpTriggerResponse.Json(
+            202, new WorkflowActionResponse(id!, "terminating", reason), WorkflowJsonContext.Default.WorkflowActionResponse);
     }
 
     private static string? ReadReason(string? body, out string? problem)

@@ -13,7 +13,8 @@ public sealed record BindingDefinition(string Type, string Name, string Directio
     public bool IsTrigger => Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for an output binding.</summary>
-    public bool IsOutput => Direction.Equals("out", StringComparison.OrdinalIgnoreCase) || Direction.Equals("inout", StringComparison.OrdinalIgnoreCase);
+    public bool IsOutput =>
+        Direction.Equals("out", StringComparison.OrdinalIgnoreCase) || Direction.Equals("inout", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A string property, or null.</summary>
     public string? Get(string name) =>

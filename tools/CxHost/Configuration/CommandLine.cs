@@ -56,14 +56,16 @@ public static class CommandLine
         }
 
         var port = 7071;
-        if (values.TryGetValue("--port", out var portText) && !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port))
+        if (values.TryGetValue("--port", out var portText)
+            && !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port))
         {
             error = $"--port '{portText}' is not a number";
             return null;
         }
 
         var partitions = 4;
-        if (values.TryGetValue("--partitions", out var partitionText) && !int.TryParse(partitionText, NumberStyles.None, CultureInfo.InvariantCulture, out partitions))
+        if (values.TryGetValue("--partitions", out var partitionText)
+            && !int.TryParse(partitionText, NumberStyles.None, CultureInfo.InvariantCulture, out partitions))
         {
             error = $"--partitions '{partitionText}' is not a number";
             return null;

@@ -67,7 +67,8 @@ public sealed record CxHostOptions
 
         if (DevelopmentTeam is not null && !Http.DevelopmentPrincipal.IsValidTeam(DevelopmentTeam))
         {
-            problems.Add($"--team: '{DevelopmentTeam}' is not 1 to {Http.DevelopmentPrincipal.MaxTeamLength} letters, digits, '-', '_' or '.'");
+            problems.Add(
+                $"--team: '{DevelopmentTeam}' is not 1 to {Http.DevelopmentPrincipal.MaxTeamLength} letters, digits, '-', '_' or '.'");
         }
 
         return problems;

@@ -10,6 +10,8 @@ public sealed record EventHubSettings(int MaxEventBatchSize, bool StartFromEnd)
     /// <summary>Parses the section; null means all defaults.</summary>
     public static EventHubSettings Parse(JsonObject? section) =>
         new(
-            Math.Max(1, HostConfiguration.ReadInt(section?["maxEventBatchSize"] ?? section?["eventProcessorOptions"]?["maxBatchSize"], 100)),
+            Math.Max(
+                1,
+                HostConfiguration.ReadInt(section?["maxEventBatchSize"] ?? section?["eventProcessorOptions"]?["maxBatchSize"], 100)),
             string.Equals(section?["initialOffsetOptions"]?["type"]?.ToString(), "fromEnd", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,9 +1,12 @@
 namespace CxHost.Configuration;
 
 /// <summary>A function app as the Functions host reads it: host.json plus each direct child folder's function.json.</summary>
-public sealed record FunctionAppDefinition(string AppRoot, HostConfiguration Host, IReadOnlyList<FunctionDefinition> Functions, AppSettings Settings)
+public sealed record FunctionAppDefinition(
+    string AppRoot, HostConfiguration Host, IReadOnlyList<FunctionDefinition> Functions, AppSettings Settings)
 {
-    /// <summary>Reads the app at <paramref name="appRoot"/> with <paramref name="settings"/> resolving <c>%Setting%</c> references.</summary>
+    /// <summary>
+    /// Reads the app at <paramref name="appRoot"/> with <paramref name="settings"/> resolving <c>%Setting%</c> references.
+    /// </summary>
     public static FunctionAppDefinition Load(string appRoot, AppSettings settings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(appRoot);

@@ -16,9 +16,12 @@ public sealed record FunctionDefinition(string Name, IReadOnlyList<BindingDefini
     public static FunctionDefinition Parse(string name, string json, AppSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var root = JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+        var root = JsonNode.Parse(
+                json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            as JsonObject
             ?? throw new InvalidOperationException($"{name}/function.json is not a JSON object.");
-        var bindings = (root["bindings"] as JsonArray ?? throw new InvalidOperationException($"{name}/function.json has no 'bindings' array."))
+        var bindings = (root["bindings"] as JsonArray
+                ?? throw new InvalidOperationException($"{name}/function.json has no 'bindings' array."))
             .Select(b => ParseBinding(name, b as JsonObject, settings))
             .ToList();
         var triggers = bindings.Count(b => b.IsTrigger);
@@ -27,7 +30,8 @@ public sealed record FunctionDefinition(string Name, IReadOnlyList<BindingDefini
             throw new InvalidOperationException($"{name}/function.json must have exactly one trigger binding; it has {triggers}.");
         }
 
-        return new FunctionDefinition(name, bindings, RetryPolicy.Parse(root["retry"] as JsonObject, name), IsDisabled(root["disabled"], settings));
+        return new FunctionDefinition(
+            name, bindings, RetryPolicy.Parse(root["retry"] as JsonObject, name), IsDisabled(root["disabled"], settings));
     }
 
     /// <summary><c>"disabled"</c> is a boolean, or the name of a setting that holds one (as in the host).</summary>
@@ -52,8 +56,10 @@ public sealed record FunctionDefinition(string Name, IReadOnlyList<BindingDefini
                 : value?.DeepClone();
         }
 
-        var type = resolved["type"]?.ToString() ?? throw new InvalidOperationException($"{function}/function.json has a binding without 'type'.");
-        var name = resolved["name"]?.ToString() ?? throw new InvalidOperationException($"{function}/function.json has a '{type}' binding without 'name'.");
+        var type = resolved["type"]?.ToString()
+            ?? throw new InvalidOperationException($"{function}/function.json has a binding without 'type'.");
+        var name = resolved["name"]?.ToString()
+            ?? throw new InvalidOperationException($"{function}/function.json has a '{type}' binding without 'name'.");
         return new BindingDefinition(type, name, resolved["direction"]?.ToString() ?? "in", resolved);
     }
 }

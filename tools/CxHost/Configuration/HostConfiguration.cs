@@ -24,7 +24,9 @@ public sealed record HostConfiguration(
     /// <exception cref="InvalidOperationException">The text is not valid or lacks a custom handler.</exception>
     public static HostConfiguration Parse(string json)
     {
-        var root = JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+        var root = JsonNode.Parse(
+                json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            as JsonObject
             ?? throw new InvalidOperationException("host.json is not a JSON object.");
         var description = root["customHandler"]?["description"] as JsonObject
             ?? throw new InvalidOperationException("host.json has no customHandler.description.");
@@ -50,7 +52,8 @@ public sealed record HostConfiguration(
         }
 
         var text = node.ToString();
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero))
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
+            && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero))
             ? value
             : throw new InvalidOperationException($"'{text}' is not a {(allowZero ? "non-negative" : "positive")} time span (hh:mm:ss).");
     }

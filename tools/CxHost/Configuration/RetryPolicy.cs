@@ -55,7 +55,8 @@ public sealed record RetryPolicy(bool Exponential, int MaxRetryCount, TimeSpan D
         {
             "FIXEDDELAY" => new RetryPolicy(false, count, Interval(retry, "delayInterval", function), TimeSpan.Zero),
             "EXPONENTIALBACKOFF" => Exponent(retry, count, function),
-            _ => throw new InvalidOperationException($"{function}/function.json retry strategy '{strategy}' is not fixedDelay or exponentialBackoff."),
+            _ => throw new InvalidOperationException(
+                $"{function}/function.json retry strategy '{strategy}' is not fixedDelay or exponentialBackoff."),
         };
     }
 

@@ -53,7 +53,9 @@ public sealed class InvocationEnvelope(EnvelopeEncoding encoding)
     /// <summary>The envelope as JSON.</summary>
     public JsonObject ToJson() => new() { ["Data"] = _data.DeepClone(), ["Metadata"] = _metadata.DeepClone() };
 
-    /// <summary>Encodes one value: in <see cref="EnvelopeEncoding.DoubleEncoded"/>, anything but an object becomes a string holding its JSON.</summary>
+    /// <summary>
+    /// Encodes one value: in <see cref="EnvelopeEncoding.DoubleEncoded"/>, anything but an object becomes a string holding its JSON.
+    /// </summary>
     public static JsonNode Encode(JsonNode value, EnvelopeEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(value);

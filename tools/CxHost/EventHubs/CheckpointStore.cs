@@ -27,7 +27,8 @@ public sealed class CheckpointStore(BlobServiceClient blobs)
         try
         {
             var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return properties.Value.Metadata.TryGetValue("sequencenumber", out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence)
+            return properties.Value.Metadata.TryGetValue("sequencenumber", out var text)
+                && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence)
                 ? sequence
                 : null;
         }

@@ -14,7 +14,14 @@ namespace CxHost.EventHubs;
 public static class EventBatchEnvelope
 {
     /// <summary>The envelope for <paramref name="events"/> (one event when <paramref name="binding"/> is cardinality one).</summary>
-    public static JsonObject Build(string functionName, string bindingName, EventHubBinding binding, string partitionId, IReadOnlyList<LoggedEvent> events, EnvelopeEncoding encoding, DateTimeOffset now)
+    public static JsonObject Build(
+        string functionName,
+        string bindingName,
+        EventHubBinding binding,
+        string partitionId,
+        IReadOnlyList<LoggedEvent> events,
+        EnvelopeEncoding encoding,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(binding);
         ArgumentNullException.ThrowIfNull(events);
@@ -31,9 +38,11 @@ public static class EventBatchEnvelope
             envelope.Data(bindingName, new JsonArray([.. events.Select(e => (JsonNode)JsonValue.Create(e.Body))]))
                 .Metadata("PartitionContext", context)
                 .Metadata("PartitionKeyArray", new JsonArray([.. events.Select(e => (JsonNode?)JsonValue.Create(e.PartitionKey))]))
-                .Metadata("OffsetArray", new JsonArray([.. events.Select(e => (JsonNode)JsonValue.Create(e.Offset.ToString(CultureInfo.InvariantCulture)))]))
+                .Metadata("OffsetArray", new JsonArray(
+                    [.. events.Select(e => (JsonNode)JsonValue.Create(e.Offset.ToString(CultureInfo.InvariantCulture)))]))
                 .Metadata("SequenceNumberArray", new JsonArray([.. events.Select(e => (JsonNode)JsonValue.Create(e.SequenceNumber))]))
-                .Metadata("EnqueuedTimeUtcArray", new JsonArray([.. events.Select(e => (JsonNode)JsonValue.Create(EnqueuedTimeText(e.EnqueuedTime)))]))
+                .Metadata("EnqueuedTimeUtcArray", new JsonArray(
+                    [.. events.Select(e => (JsonNode)JsonValue.Create(EnqueuedTimeText(e.EnqueuedTime)))]))
                 .Metadata("PropertiesArray", new JsonArray([.. events.Select(e => e.UserProperties.DeepClone())]))
                 .Metadata("SystemPropertiesArray", new JsonArray([.. events.Select(e => (JsonNode)SystemProperties(e))]));
         }

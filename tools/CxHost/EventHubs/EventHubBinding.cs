@@ -23,7 +23,9 @@ public sealed record EventHubBinding(string Hub, string ConsumerGroup, string Fu
         {
             var builder = new DbConnectionStringBuilder { ConnectionString = connection };
             entityPath = builder.TryGetValue("EntityPath", out var path) ? path?.ToString() : null;
-            host = builder.TryGetValue("Endpoint", out var endpoint) && Uri.TryCreate(endpoint?.ToString(), UriKind.Absolute, out var uri) ? uri.Host : null;
+            host = builder.TryGetValue("Endpoint", out var endpoint) && Uri.TryCreate(endpoint?.ToString(), UriKind.Absolute, out var uri)
+                ? uri.Host
+                : null;
         }
 
         host ??= settings.Get($"{connectionName}__fullyQualifiedNamespace") ?? "localhost";

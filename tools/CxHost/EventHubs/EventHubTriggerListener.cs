@@ -20,11 +20,17 @@ public sealed class EventHubTriggerListener(
         foreach (var function in app.WithTrigger("eventHubTrigger"))
         {
             var binding = EventHubBinding.For(function, app.Settings);
-            logger.LogInformation("{Function}: eventHubTrigger on '{Hub}' ({Partitions} partitions, consumer group {Group})", function.Name, binding.Hub, log.PartitionCount, binding.ConsumerGroup);
+            logger.LogInformation(
+                "{Function}: eventHubTrigger on '{Hub}' ({Partitions} partitions, consumer group {Group})",
+                function.Name,
+                binding.Hub,
+                log.PartitionCount,
+                binding.ConsumerGroup);
             for (var p = 0; p < log.PartitionCount; p++)
             {
                 var consumer = new PartitionConsumer(function, binding, p.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    app.Host.EventHubs.MaxEventBatchSize, app.Host.EventHubs.StartFromEnd, log, checkpoints, invoker, options.Encoding, time, logger);
+                    app.Host.EventHubs.MaxEventBatchSize, app.Host.EventHubs.StartFromEnd,
+                    log, checkpoints, invoker, options.Encoding, time, logger);
                 consumers.Add(RunGuardedAsync(function.Name, consumer, stoppingToken));
             }
         }

@@ -24,7 +24,9 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
     /// <summary>The partitions of every hub.</summary>
     public int PartitionCount => partitionCount;
 
-    /// <summary>The table that holds <paramref name="hub"/>'s log: <c>cxhub</c> + the hub's letters and digits + a hash of its name.</summary>
+    /// <summary>
+    /// The table that holds <paramref name="hub"/>'s log: <c>cxhub</c> + the hub's letters and digits + a hash of its name.
+    /// </summary>
     public static string TableNameFor(string hub)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hub);
@@ -34,7 +36,8 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
     }
 
     /// <summary>Appends events: keyed events go to their key's partition, the others round-robin. Returns them as stored.</summary>
-    public async Task<IReadOnlyList<LoggedEvent>> AppendAsync(string hub, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LoggedEvent>> AppendAsync(
+        string hub, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var table = await TableAsync(hub, cancellationToken);
@@ -48,14 +51,18 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
         return stored;
     }
 
-    /// <summary>Reads up to <paramref name="max"/> events of a partition with sequence numbers above <paramref name="afterSequenceNumber"/>.</summary>
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(string hub, string partitionId, long afterSequenceNumber, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads up to <paramref name="max"/> events of a partition with sequence numbers above <paramref name="afterSequenceNumber"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(
+        string hub, string partitionId, long afterSequenceNumber, int max, CancellationToken cancellationToken)
     {
         var table = await TableAsync(hub, cancellationToken);
         var from = RowKey(afterSequenceNumber + 1);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionId} and RowKey ge {from} and RowKey lt {StateRow}");
         var events = new List<LoggedEvent>(max);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
             events.Add(ToEvent(entity));
             if (events.Count == max)
@@ -84,7 +91,8 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
             ? (int)((uint)Interlocked.Increment(ref _roundRobin) % (uint)partitionCount)
             : PartitionKeyHasher.PartitionFor(incoming.PartitionKey, partitionCount)).ToString(CultureInfo.InvariantCulture);
 
-    private async Task<List<LoggedEvent>> AppendToPartitionAsync(TableClient table, string hub, string partitionId, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
+    private async Task<List<LoggedEvent>> AppendToPartitionAsync(
+        TableClient table, string hub, string partitionId, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd($"{hub}/{partitionId}", _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -97,7 +105,8 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
                 var actions = new List<TableTransactionAction>(chunk.Count + 1);
                 foreach (var incoming in chunk)
                 {
-                    var logged = new LoggedEvent(partitionId, next++, offset, time.GetUtcNow(), incoming.PartitionKey, incoming.Body, incoming.UserProperties);
+                    var logged = new LoggedEvent(
+                        partitionId, next++, offset, time.GetUtcNow(), incoming.PartitionKey, incoming.Body, incoming.UserProperties);
                     offset += Encoding.UTF8.GetByteCount(incoming.Body);
                     stored.Add(logged);
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(logged)));
@@ -141,7 +150,8 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
         }
     }
 
-    private static async Task<(long Next, long Offset)> ReadStateAsync(TableClient table, string partitionId, CancellationToken cancellationToken)
+    private static async Task<(long Next, long Offset)> ReadStateAsync(
+        TableClient table, string partitionId, CancellationToken cancellationToken)
     {
         var state = await table.GetEntityIfExistsAsync<TableEntity>(partitionId, StateRow, cancellationToken: cancellationToken);
         return state.HasValue
@@ -204,7 +214,8 @@ public sealed class EventLog(TableServiceClient tables, TimeProvider time, int p
     {
         private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Pulse() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        public void Pulse() =>
+            Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
         public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
         {

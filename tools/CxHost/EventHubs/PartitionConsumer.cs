@@ -22,7 +22,8 @@ public sealed class PartitionConsumer(
     TimeProvider time,
     ILogger logger)
 {
-    private readonly string _checkpointBlob = CheckpointStore.BlobName(binding.FullyQualifiedNamespace, binding.Hub, binding.ConsumerGroup, partitionId);
+    private readonly string _checkpointBlob =
+        CheckpointStore.BlobName(binding.FullyQualifiedNamespace, binding.Hub, binding.ConsumerGroup, partitionId);
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -46,7 +47,8 @@ public sealed class PartitionConsumer(
 
     private async Task DeliverAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
-        var envelope = EventBatchEnvelope.Build(function.Name, function.Trigger.Name, binding, partitionId, events, encoding, time.GetUtcNow());
+        var envelope = EventBatchEnvelope.Build(
+            function.Name, function.Trigger.Name, binding, partitionId, events, encoding, time.GetUtcNow());
         for (var retries = 0; ; retries++)
         {
             var outcome = await invoker.InvokeAsync(function, envelope, cancellationToken);
@@ -58,7 +60,8 @@ public sealed class PartitionConsumer(
             if (function.Retry is not { } retry || !retry.ShouldRetry(retries))
             {
                 logger.LogWarning(
-                    "{Function} partition {Partition}: giving up on sequence numbers {First}-{Last} after {Attempts} attempt(s); checkpointing past them",
+                    "{Function} partition {Partition}: giving up on sequence numbers {First}-{Last} after {Attempts} attempt(s); "
+                    + "checkpointing past them",
                     function.Name, partitionId, events[0].SequenceNumber, events[^1].SequenceNumber, retries + 1);
                 return;
             }

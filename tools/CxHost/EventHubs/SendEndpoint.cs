@@ -19,17 +19,24 @@ public static partial class SendEndpoint
     {
         if (!HubName().IsMatch(hub))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid event hub name", $"'{hub}' is not a valid event hub name (letters, digits, '.', '_', '-'; 1-256).");
+            return Problem(
+                StatusCodes.Status400BadRequest,
+                "Invalid event hub name",
+                $"'{hub}' is not a valid event hub name (letters, digits, '.', '_', '-'; 1-256).");
         }
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > SendRequestParser.MaxRequestBytes)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The request is {buffer.Length} bytes; the limit is {SendRequestParser.MaxRequestBytes}.");
+            return Problem(
+                StatusCodes.Status413PayloadTooLarge,
+                "Request too large",
+                $"The request is {buffer.Length} bytes; the limit is {SendRequestParser.MaxRequestBytes}.");
         }
 
-        var events = SendRequestParser.TryParse(request.ContentType, request.Headers["BrokerProperties"].FirstOrDefault(), buffer.ToArray(), out var error);
+        var events = SendRequestParser.TryParse(
+            request.ContentType, request.Headers["BrokerProperties"].FirstOrDefault(), buffer.ToArray(), out var error);
         if (events is null)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid send request", error!);

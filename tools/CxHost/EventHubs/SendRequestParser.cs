@@ -21,7 +21,8 @@ public static class SendRequestParser
     public const int MaxEventBytes = 256 * 1024;
 
     /// <summary>Parses a request; returns null and a reason for bad input.</summary>
-    public static IReadOnlyList<IncomingEvent>? TryParse(string? contentType, string? brokerPropertiesHeader, ReadOnlySpan<byte> body, out string? error)
+    public static IReadOnlyList<IncomingEvent>? TryParse(
+        string? contentType, string? brokerPropertiesHeader, ReadOnlySpan<byte> body, out string? error)
     {
         if (body.Length > MaxRequestBytes)
         {
@@ -29,7 +30,8 @@ public static class SendRequestParser
             return null;
         }
 
-        var isBatch = contentType is not null && contentType.Split(';')[0].Trim().Equals(BatchContentType, StringComparison.OrdinalIgnoreCase);
+        var isBatch = contentType is not null
+            && contentType.Split(';')[0].Trim().Equals(BatchContentType, StringComparison.OrdinalIgnoreCase);
         return isBatch ? ParseBatch(body, out error) : ParseSingle(brokerPropertiesHeader, body, out error);
     }
 

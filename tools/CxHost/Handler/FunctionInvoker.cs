@@ -14,7 +14,8 @@ namespace CxHost.Handler;
 /// invocation: function, duration, outcome. After a success it writes the function's queue output bindings; failing to
 /// write them fails the invocation, as in the host.
 /// </summary>
-public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTimeout, QueueOutputWriter outputs, ILogger<FunctionInvoker> logger) : IDisposable
+public sealed class FunctionInvoker(
+    HandlerProcess handler, TimeSpan functionTimeout, QueueOutputWriter outputs, ILogger<FunctionInvoker> logger) : IDisposable
 {
     /// <summary>The host version cx-host reports in <c>X-Azure-Functions-HostVersion</c>.</summary>
     public const string HostVersion = "4.0.0-cxhost";
@@ -57,7 +58,8 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
 
-    private async Task<InvocationOutcome> WriteOutputsAsync(FunctionDefinition function, InvocationOutcome outcome, CancellationToken cancellationToken)
+    private async Task<InvocationOutcome> WriteOutputsAsync(
+        FunctionDefinition function, InvocationOutcome outcome, CancellationToken cancellationToken)
     {
         try
         {
@@ -72,7 +74,8 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
         }
     }
 
-    private async Task<InvocationOutcome> SendAsync(string functionName, JsonObject envelope, Stopwatch watch, CancellationToken cancellationToken)
+    private async Task<InvocationOutcome> SendAsync(
+        string functionName, JsonObject envelope, Stopwatch watch, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(handler.BaseAddress, functionName))
         {
@@ -91,7 +94,8 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
         if (string.IsNullOrWhiteSpace(body))
         {
             // The host reads a null result from an empty body and never completes the invocation: it waits for functionTimeout.
-            logger.LogWarning("{Function} answered 2xx with an empty body; like the Functions host, cx-host now waits for functionTimeout", functionName);
+            logger.LogWarning(
+                "{Function} answered 2xx with an empty body; like the Functions host, cx-host now waits for functionTimeout", functionName);
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
@@ -120,7 +124,8 @@ public sealed class FunctionInvoker(HandlerProcess handler, TimeSpan functionTim
         }
         else
         {
-            logger.LogWarning("{Function} {Duration} ms Failed: {Reason}", functionName, (long)outcome.Duration.TotalMilliseconds, outcome.Failure);
+            logger.LogWarning(
+                "{Function} {Duration} ms Failed: {Reason}", functionName, (long)outcome.Duration.TotalMilliseconds, outcome.Failure);
         }
     }
 }

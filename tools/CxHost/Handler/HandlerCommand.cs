@@ -12,7 +12,8 @@ public sealed record HandlerCommand(string FileName, IReadOnlyList<string> Argum
     /// Resolves the handler from host.json's <c>defaultExecutablePath</c> (relative to <paramref name="appRoot"/>) or an
     /// override. A path ending in <c>.dll</c>, or a missing executable next to an existing <c>.dll</c>, runs with <c>dotnet</c>.
     /// </summary>
-    public static HandlerCommand Resolve(string appRoot, string executablePath, string workingDirectory, IReadOnlyList<string> arguments, string? handlerOverride)
+    public static HandlerCommand Resolve(
+        string appRoot, string executablePath, string workingDirectory, IReadOnlyList<string> arguments, string? handlerOverride)
     {
         var path = handlerOverride ?? Path.GetFullPath(Path.Combine(appRoot, executablePath));
         var directory = string.IsNullOrEmpty(workingDirectory) ? appRoot : Path.GetFullPath(Path.Combine(appRoot, workingDirectory));
@@ -32,7 +33,8 @@ public sealed record HandlerCommand(string FileName, IReadOnlyList<string> Argum
         }
 
         throw new InvalidOperationException(
-            $"The custom handler '{path}' does not exist. Publish it first ('./cx up' publishes it to functions/handler), or pass --handler.");
+            $"The custom handler '{path}' does not exist. "
+            + "Publish it first ('./cx up' publishes it to functions/handler), or pass --handler.");
     }
 
     /// <summary>A start description with the given environment.</summary>

@@ -9,7 +9,8 @@ namespace CxHost.Handler;
 /// until <c>/</c> answers (any HTTP answer counts, as in the host's <c>IsWorkerReady</c>), restarts it when it dies, and
 /// restarts it on request (an invocation that exceeded <c>functionTimeout</c>).
 /// </summary>
-public sealed class HandlerProcess(HandlerCommand command, IReadOnlyDictionary<string, string> environment, ILogger<HandlerProcess> logger) : IAsyncDisposable
+public sealed class HandlerProcess(
+    HandlerCommand command, IReadOnlyDictionary<string, string> environment, ILogger<HandlerProcess> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -99,7 +100,8 @@ public sealed class HandlerProcess(HandlerCommand command, IReadOnlyDictionary<s
             ["FUNCTIONS_HTTPWORKER_PORT"] = portText,
             ["FUNCTIONS_HTTPWORKER_ID"] = workerId,
         };
-        var process = Process.Start(command.ToStartInfo(env)) ?? throw new InvalidOperationException($"Could not start '{command.FileName}'.");
+        var process = Process.Start(command.ToStartInfo(env))
+            ?? throw new InvalidOperationException($"Could not start '{command.FileName}'.");
         process.EnableRaisingEvents = true;
         process.OutputDataReceived += (_, e) => Forward(e.Data, LogLevel.Information);
         process.ErrorDataReceived += (_, e) => Forward(e.Data, LogLevel.Warning);
@@ -138,7 +140,8 @@ public sealed class HandlerProcess(HandlerCommand command, IReadOnlyDictionary<s
             }
             catch (HttpRequestException ex)
             {
-                throw new InvalidOperationException($"The handler did not answer on {BaseAddress} within {ReadyTimeout.TotalSeconds:0} s.", ex);
+                throw new InvalidOperationException(
+                    $"The handler did not answer on {BaseAddress} within {ReadyTimeout.TotalSeconds:0} s.", ex);
             }
         }
     }

@@ -13,7 +13,8 @@ public sealed record InvocationOutcome(bool Succeeded, TimeSpan Duration, string
     public JsonNode? Output(string bindingName) =>
         bindingName == "$return"
             ? Property("ReturnValue")
-            : (Property("Outputs") as JsonObject)?.FirstOrDefault(p => string.Equals(p.Key, bindingName, StringComparison.OrdinalIgnoreCase)).Value;
+            : (Property("Outputs") as JsonObject)
+                ?.FirstOrDefault(p => string.Equals(p.Key, bindingName, StringComparison.OrdinalIgnoreCase)).Value;
 
     private JsonNode? Property(string name) =>
         Result?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -66,7 +66,8 @@ public sealed class CxHostApplication : IAsyncDisposable
         {
             ["AzureWebJobsScriptRoot"] = _options.AppRoot,
         };
-        var command = HandlerCommand.Resolve(_options.AppRoot, app.Host.ExecutablePath, app.Host.WorkingDirectory, app.Host.Arguments, _options.HandlerOverride);
+        var command = HandlerCommand.Resolve(
+            _options.AppRoot, app.Host.ExecutablePath, app.Host.WorkingDirectory, app.Host.Arguments, _options.HandlerOverride);
         _handler = new HandlerProcess(command, environment, _loggers.CreateLogger<HandlerProcess>());
         await _handler.StartAsync(cancellationToken);
 
@@ -83,7 +84,10 @@ public sealed class CxHostApplication : IAsyncDisposable
         new StartupBanner(_loggers.CreateLogger<StartupBanner>()).Print(BaseAddress, app, connections.Host, _azurite.Started);
     }
 
-    /// <summary>Completes when the host is asked to stop: Ctrl+C or SIGTERM (handled by the web host's console lifetime), or <paramref name="cancellationToken"/>.</summary>
+    /// <summary>
+    /// Completes when the host is asked to stop: Ctrl+C or SIGTERM (handled by the web host's console lifetime), or
+    /// <paramref name="cancellationToken"/>.
+    /// </summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) =>
         (_web ?? throw new InvalidOperationException("cx-host is not started.")).WaitForShutdownAsync(cancellationToken);
 
@@ -127,8 +131,13 @@ public sealed class CxHostApplication : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Handler);
         builder.Services.AddSingleton(_ => new QueueOutputWriter(connections, app.Host.Queues));
-        builder.Services.AddSingleton(sp => new FunctionInvoker(Handler, app.Host.FunctionTimeout, sp.GetRequiredService<QueueOutputWriter>(), sp.GetRequiredService<ILogger<FunctionInvoker>>()));
-        builder.Services.AddSingleton(sp => new EventLog(new TableServiceClient(connections.Host), sp.GetRequiredService<TimeProvider>(), _options.EventHubPartitions));
+        builder.Services.AddSingleton(sp => new FunctionInvoker(
+            Handler,
+            app.Host.FunctionTimeout,
+            sp.GetRequiredService<QueueOutputWriter>(),
+            sp.GetRequiredService<ILogger<FunctionInvoker>>()));
+        builder.Services.AddSingleton(sp => new EventLog(
+            new TableServiceClient(connections.Host), sp.GetRequiredService<TimeProvider>(), _options.EventHubPartitions));
         builder.Services.AddSingleton(_ => new CheckpointStore(new BlobServiceClient(connections.Host)));
         builder.Services.AddSingleton(_ => new TimerStatusStore(new BlobServiceClient(connections.Host), HostId(app.AppRoot)));
         builder.Services.AddSingleton<HttpTriggerEndpoint>();
@@ -141,7 +150,9 @@ public sealed class CxHostApplication : IAsyncDisposable
         web.MapGet("/", () => Results.Redirect($"/{prefix}/dashboard".Replace("//", "/", StringComparison.Ordinal)));
         web.MapEventHubSend();
         var http = web.Services.GetRequiredService<HttpTriggerEndpoint>();
-        web.Map(prefix.Length == 0 ? "/{**path}" : $"/{prefix}/{{**path}}", (HttpContext context, string? path) => http.HandleAsync(context, path ?? string.Empty));
+        web.Map(
+            prefix.Length == 0 ? "/{**path}" : $"/{prefix}/{{**path}}",
+            (HttpContext context, string? path) => http.HandleAsync(context, path ?? string.Empty));
         return web;
     }
 

@@ -13,7 +13,10 @@ public sealed class StartupBanner(ILogger<StartupBanner> logger)
         ArgumentNullException.ThrowIfNull(app);
         var root = baseAddress.ToString().TrimEnd('/');
         var prefix = app.Host.RoutePrefix.Trim('/');
-        var hubs = app.WithTrigger("eventHubTrigger").Select(f => EventHubBinding.For(f, app.Settings).Hub).Distinct().DefaultIfEmpty(app.Settings.Get("CxEventHubName") ?? "{hub}");
+        var hubs = app.WithTrigger("eventHubTrigger")
+            .Select(f => EventHubBinding.For(f, app.Settings).Hub)
+            .Distinct()
+            .DefaultIfEmpty(app.Settings.Get("CxEventHubName") ?? "{hub}");
         var blob = Storage.AzuriteLauncher.Endpoints(storage)[0];
         logger.LogInformation("cx-host is up ({Count} functions)", app.Functions.Count);
         logger.LogInformation("  Dashboard:        {Url}", $"{root}/{prefix}/dashboard");
@@ -23,7 +26,10 @@ public sealed class StartupBanner(ILogger<StartupBanner> logger)
             logger.LogInformation("  Event Hubs send:  POST {Url}", $"{root}/{hub}/messages");
         }
 
-        logger.LogInformation("  Azurite:          {Url} ({How})", blob.GetLeftPart(UriPartial.Authority), startedAzurite ? "started by cx-host" : "already running");
+        logger.LogInformation(
+            "  Azurite:          {Url} ({How})",
+            blob.GetLeftPart(UriPartial.Authority),
+            startedAzurite ? "started by cx-host" : "already running");
         foreach (var function in app.Functions)
         {
             logger.LogInformation("  {Function}: {Trigger}", function.Name, function.Trigger.Type);

@@ -72,7 +72,9 @@ public static class DevelopmentPrincipal
             && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
     }
 
-    /// <summary>The headers for <paramref name="role"/> (and <paramref name="team"/>): the encoded principal plus its name, id and provider.</summary>
+    /// <summary>
+    /// The headers for <paramref name="role"/> (and <paramref name="team"/>): the encoded principal plus its name, id and provider.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> HeadersFor(string role, string? team = null)
     {
         var name = "dev-" + role.ToLowerInvariant();

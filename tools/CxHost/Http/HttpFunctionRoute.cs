@@ -7,7 +7,8 @@ namespace CxHost.Http;
 /// <param name="Template">function.json <c>route</c>, defaulting to the function name.</param>
 /// <param name="Methods">function.json <c>methods</c> in upper case; empty means every method.</param>
 /// <param name="ResponseBinding">The <c>http</c> output binding's name (<c>res</c> or <c>$return</c>), or null.</param>
-public sealed record HttpFunctionRoute(FunctionDefinition Function, RouteTemplate Template, IReadOnlySet<string> Methods, string? ResponseBinding)
+public sealed record HttpFunctionRoute(
+    FunctionDefinition Function, RouteTemplate Template, IReadOnlySet<string> Methods, string? ResponseBinding)
 {
     /// <summary>Builds the route of an <c>httpTrigger</c> function.</summary>
     public static HttpFunctionRoute For(FunctionDefinition function)

@@ -11,14 +11,21 @@ namespace CxHost.Http;
 public static class HttpRequestEnvelope
 {
     /// <summary>The <c>Data.req</c> object.</summary>
-    public static JsonObject Request(string url, string method, IEnumerable<KeyValuePair<string, string>> query, IEnumerable<KeyValuePair<string, string[]>> headers, IReadOnlyDictionary<string, string> routeValues, string? body)
+    public static JsonObject Request(
+        string url,
+        string method,
+        IEnumerable<KeyValuePair<string, string>> query,
+        IEnumerable<KeyValuePair<string, string[]>> headers,
+        IReadOnlyDictionary<string, string> routeValues,
+        string? body)
     {
         var req = new JsonObject
         {
             ["Url"] = url,
             ["Method"] = method,
             ["Query"] = ToObject(query),
-            ["Headers"] = new JsonObject(headers.Select(h => new KeyValuePair<string, JsonNode?>(h.Key, new JsonArray([.. h.Value.Select(v => (JsonNode)JsonValue.Create(v))])))),
+            ["Headers"] = new JsonObject(headers.Select(h => new KeyValuePair<string, JsonNode?>(
+                h.Key, new JsonArray([.. h.Value.Select(v => (JsonNode)JsonValue.Create(v))])))),
             ["Params"] = ToObject(routeValues),
             ["Identities"] = new JsonArray(),
         };
@@ -31,7 +38,13 @@ public static class HttpRequestEnvelope
     }
 
     /// <summary>The whole envelope for an HTTP invocation.</summary>
-    public static JsonObject Build(string functionName, string bindingName, JsonObject request, IReadOnlyDictionary<string, string> routeValues, EnvelopeEncoding encoding, DateTimeOffset now)
+    public static JsonObject Build(
+        string functionName,
+        string bindingName,
+        JsonObject request,
+        IReadOnlyDictionary<string, string> routeValues,
+        EnvelopeEncoding encoding,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(routeValues);

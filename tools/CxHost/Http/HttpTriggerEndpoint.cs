@@ -17,7 +17,8 @@ public sealed class HttpTriggerEndpoint(
     ILogger<HttpTriggerEndpoint> logger)
 {
     // Kestrel frames the body itself; a function's own framing headers would contradict it.
-    private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding", "Connection" };
+    private static readonly HashSet<string> FramingHeaders =
+        new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding", "Connection" };
 
     private readonly IReadOnlyList<HttpFunctionRoute> _routes =
         [.. app.WithTrigger("httpTrigger").Select(HttpFunctionRoute.For).OrderByDescending(r => r.Template.Specificity)];
@@ -29,7 +30,10 @@ public sealed class HttpTriggerEndpoint(
     public async Task HandleAsync(HttpContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var matches = _routes.Select(r => (Route: r, Values: r.Template.Match(path ?? string.Empty))).Where(m => m.Values is not null).ToList();
+        var matches = _routes
+            .Select(r => (Route: r, Values: r.Template.Match(path ?? string.Empty)))
+            .Where(m => m.Values is not null)
+            .ToList();
         var match = matches.FirstOrDefault(m => m.Route.Allows(context.Request.Method));
         if (match.Route is null)
         {
@@ -42,12 +46,15 @@ public sealed class HttpTriggerEndpoint(
         await WriteAsync(context, match.Route, outcome);
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject> BuildEnvelopeAsync(HttpContext context, HttpFunctionRoute route, Dictionary<string, string> values)
+    private async Task<System.Text.Json.Nodes.JsonObject> BuildEnvelopeAsync(
+        HttpContext context, HttpFunctionRoute route, Dictionary<string, string> values)
     {
         var request = context.Request;
         var body = await ReadBodyAsync(request, context.RequestAborted);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase);
-        var role = DevelopmentPrincipal.RoleFor(options.DevelopmentRole, headers.ContainsKey(DevelopmentPrincipal.Header), request.Cookies[DevelopmentPrincipal.RoleCookie]);
+        var headers = request.Headers.ToDictionary(
+            h => h.Key, h => h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase);
+        var role = DevelopmentPrincipal.RoleFor(
+            options.DevelopmentRole, headers.ContainsKey(DevelopmentPrincipal.Header), request.Cookies[DevelopmentPrincipal.RoleCookie]);
         if (role is not null)
         {
             var team = DevelopmentPrincipal.TeamFor(role, options.DevelopmentTeam, request.Cookies[DevelopmentPrincipal.TeamCookie]);

@@ -70,7 +70,8 @@ public sealed class RouteTemplate
         if (!text.StartsWith('{'))
         {
             return text.Contains('{', StringComparison.Ordinal) || text.Contains('}', StringComparison.Ordinal)
-                ? throw new InvalidOperationException($"Route '{template}': segment '{text}' mixes text and parameters, which cx-host does not support.")
+                ? throw new InvalidOperationException(
+                    $"Route '{template}': segment '{text}' mixes text and parameters, which cx-host does not support.")
                 : new Segment(text, null, false, false, null);
         }
 

@@ -12,16 +12,37 @@ namespace CxHost.Queues;
 public static class QueueEnvelope
 {
     /// <summary>The envelope for one received message whose text is <paramref name="text"/>.</summary>
-    public static JsonObject Build(string functionName, string bindingName, QueueMessage message, string text, EnvelopeEncoding encoding, DateTimeOffset now)
+    public static JsonObject Build(
+        string functionName, string bindingName, QueueMessage message, string text, EnvelopeEncoding encoding, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Build(functionName, bindingName, text, message.MessageId, message.PopReceipt, message.DequeueCount, message.InsertedOn, message.ExpiresOn, message.NextVisibleOn, encoding, now);
+        return Build(
+            functionName,
+            bindingName,
+            text,
+            message.MessageId,
+            message.PopReceipt,
+            message.DequeueCount,
+            message.InsertedOn,
+            message.ExpiresOn,
+            message.NextVisibleOn,
+            encoding,
+            now);
     }
 
     /// <summary>The envelope for a message described field by field.</summary>
     public static JsonObject Build(
-        string functionName, string bindingName, string text, string id, string popReceipt, long dequeueCount,
-        DateTimeOffset? insertedOn, DateTimeOffset? expiresOn, DateTimeOffset? nextVisibleOn, EnvelopeEncoding encoding, DateTimeOffset now) =>
+        string functionName,
+        string bindingName,
+        string text,
+        string id,
+        string popReceipt,
+        long dequeueCount,
+        DateTimeOffset? insertedOn,
+        DateTimeOffset? expiresOn,
+        DateTimeOffset? nextVisibleOn,
+        EnvelopeEncoding encoding,
+        DateTimeOffset now) =>
         new InvocationEnvelope(encoding)
             .Data(bindingName, JsonValue.Create(text))
             .Metadata("DequeueCount", JsonValue.Create(dequeueCount))
@@ -35,5 +56,7 @@ public static class QueueEnvelope
             .ToJson();
 
     private static JsonValue? Time(DateTimeOffset? value) =>
-        value is { } t ? JsonValue.Create(t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)) : null;
+        value is { } t
+            ? JsonValue.Create(t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture))
+            : null;
 }

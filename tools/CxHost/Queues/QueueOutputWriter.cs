@@ -37,14 +37,16 @@ public sealed class QueueOutputWriter(StorageConnections connections, QueueSetti
             foreach (var item in messages)
             {
                 var bytes = OutputValue.ToBytes(item, binding.IsBinary);
-                await queue.SendMessageAsync(settings.Base64 ? Convert.ToBase64String(bytes) : Encoding.UTF8.GetString(bytes), cancellationToken);
+                await queue.SendMessageAsync(
+                    settings.Base64 ? Convert.ToBase64String(bytes) : Encoding.UTF8.GetString(bytes), cancellationToken);
             }
         }
     }
 
     private async Task<QueueClient> QueueAsync(BindingDefinition binding, CancellationToken cancellationToken)
     {
-        var name = binding.Get("queueName") ?? throw new InvalidOperationException($"queue output binding '{binding.Name}' has no queueName.");
+        var name = binding.Get("queueName")
+            ?? throw new InvalidOperationException($"queue output binding '{binding.Name}' has no queueName.");
         var connection = connections.Resolve(binding.Get("connection"));
         if (_queues.TryGetValue(connection + "|" + name, out var existing))
         {

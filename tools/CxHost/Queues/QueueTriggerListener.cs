@@ -51,13 +51,19 @@ public sealed class QueueTriggerListener(
     private async Task RunAsync(FunctionDefinition function, CancellationToken stoppingToken)
     {
         var settings = app.Host.Queues;
-        var queueName = function.Trigger.Get("queueName") ?? throw new InvalidOperationException($"{function.Name}: queueTrigger has no queueName.");
+        var queueName = function.Trigger.Get("queueName")
+            ?? throw new InvalidOperationException($"{function.Name}: queueTrigger has no queueName.");
         var service = new QueueServiceClient(connections.Resolve(function.Trigger.Get("connection")));
         var queue = service.GetQueueClient(queueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var poison = service.GetQueueClient(queueName + "-poison");
         var lease = app.Host.FunctionTimeout + TimeSpan.FromSeconds(30);
-        logger.LogInformation("{Function}: queueTrigger on '{Queue}' (batch {Batch}, maxDequeueCount {Max})", function.Name, queueName, settings.BatchSize, settings.MaxDequeueCount);
+        logger.LogInformation(
+            "{Function}: queueTrigger on '{Queue}' (batch {Batch}, maxDequeueCount {Max})",
+            function.Name,
+            queueName,
+            settings.BatchSize,
+            settings.MaxDequeueCount);
 
         var running = new List<Task>();
         var idle = MinimumPollingInterval;
@@ -85,7 +91,8 @@ public sealed class QueueTriggerListener(
         await Task.WhenAll(running);
     }
 
-    private async Task ProcessGuardedAsync(FunctionDefinition function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    private async Task ProcessGuardedAsync(
+        FunctionDefinition function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
     {
         try
         {
@@ -98,7 +105,8 @@ public sealed class QueueTriggerListener(
         }
     }
 
-    private async Task ProcessAsync(FunctionDefinition function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    private async Task ProcessAsync(
+        FunctionDefinition function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
     {
         var settings = app.Host.Queues;
         var text = MessageText(message, settings.Base64);
@@ -113,11 +121,17 @@ public sealed class QueueTriggerListener(
             await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
             await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
-            logger.LogWarning("{Function}: message {Id} failed {Count} times; moved to '{Poison}'", function.Name, message.MessageId, message.DequeueCount, poison.Name);
+            logger.LogWarning(
+                "{Function}: message {Id} failed {Count} times; moved to '{Poison}'",
+                function.Name,
+                message.MessageId,
+                message.DequeueCount,
+                poison.Name);
         }
         else
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken);
+            await queue.UpdateMessageAsync(
+                message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken);
         }
     }
 

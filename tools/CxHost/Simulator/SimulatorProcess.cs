@@ -10,7 +10,9 @@ public sealed class SimulatorProcess(ILogger<SimulatorProcess> logger) : IAsyncD
 {
     private Process? _process;
 
-    /// <summary>The simulator assembly for the repository at <paramref name="repositoryRoot"/>, built in cx-host's own configuration.</summary>
+    /// <summary>
+    /// The simulator assembly for the repository at <paramref name="repositoryRoot"/>, built in cx-host's own configuration.
+    /// </summary>
     public static string AssemblyPath(string repositoryRoot)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Debug";

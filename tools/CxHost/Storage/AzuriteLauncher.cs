@@ -17,14 +17,17 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : IAsyncDis
     /// <summary>True when this launcher started Azurite.</summary>
     public bool Started => _process is not null;
 
-    /// <summary>Makes sure the account in <paramref name="connectionString"/> answers; starts Azurite for a local one that does not.</summary>
+    /// <summary>
+    /// Makes sure the account in <paramref name="connectionString"/> answers; starts Azurite for a local one that does not.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The endpoints are remote and silent, or Azurite cannot be started.</exception>
     public async Task EnsureRunningAsync(string connectionString, string searchFrom, CancellationToken cancellationToken)
     {
         var endpoints = Endpoints(connectionString);
         if (await AllAnswerAsync(endpoints, cancellationToken))
         {
-            logger.LogInformation("Using the storage already answering on {Endpoints}", string.Join(", ", endpoints.Select(e => e.Authority)));
+            logger.LogInformation(
+                "Using the storage already answering on {Endpoints}", string.Join(", ", endpoints.Select(e => e.Authority)));
             return;
         }
 
@@ -39,7 +42,8 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : IAsyncDis
         Directory.CreateDirectory(data);
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--location", data,
-                     "--blobHost", "127.0.0.1", "--blobPort", $"{endpoints[0].Port}", "--queueHost", "127.0.0.1", "--queuePort", $"{endpoints[1].Port}",
+                     "--blobHost", "127.0.0.1", "--blobPort", $"{endpoints[0].Port}",
+                     "--queueHost", "127.0.0.1", "--queuePort", $"{endpoints[1].Port}",
                      "--tableHost", "127.0.0.1", "--tablePort", $"{endpoints[2].Port}" })
         {
             start.ArgumentList.Add(arg);
@@ -118,7 +122,8 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger) : IAsyncDis
                 using var client = new TcpClient();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(500);
-                await client.ConnectAsync(endpoint.Host == "localhost" ? IPAddress.Loopback.ToString() : endpoint.Host, endpoint.Port, timeout.Token);
+                var host = endpoint.Host == "localhost" ? IPAddress.Loopback.ToString() : endpoint.Host;
+                await client.ConnectAsync(host, endpoint.Port, timeout.Token);
             }
             catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {

@@ -41,7 +41,12 @@ public sealed class StorageConnections(AppSettings settings, string? storageOver
     /// <summary>The settings with every development-storage connection rewritten, as the handler's environment.</summary>
     public IReadOnlyDictionary<string, string> HandlerEnvironment()
     {
-        var env = settings.Values.ToDictionary(p => p.Key, p => IsDevelopmentStorage(p.Value) || p.Key.Equals(HostStorageSetting, StringComparison.OrdinalIgnoreCase) ? Rewrite(p.Key, p.Value) : p.Value, StringComparer.OrdinalIgnoreCase);
+        var env = settings.Values.ToDictionary(
+            p => p.Key,
+            p => IsDevelopmentStorage(p.Value) || p.Key.Equals(HostStorageSetting, StringComparison.OrdinalIgnoreCase)
+                ? Rewrite(p.Key, p.Value)
+                : p.Value,
+            StringComparer.OrdinalIgnoreCase);
         env[HostStorageSetting] = Host;
         return env;
     }
@@ -53,7 +58,8 @@ public sealed class StorageConnections(AppSettings settings, string? storageOver
 
     private string Rewrite(string name, string? value)
     {
-        if (storageOverride is not null && (value is null || IsDevelopmentStorage(value) || name.Equals(HostStorageSetting, StringComparison.OrdinalIgnoreCase)))
+        if (storageOverride is not null
+            && (value is null || IsDevelopmentStorage(value) || name.Equals(HostStorageSetting, StringComparison.OrdinalIgnoreCase)))
         {
             return storageOverride;
         }

@@ -16,9 +16,21 @@ public sealed record ScheduleStatus(DateTimeOffset Last, DateTimeOffset Next, Da
     /// <summary>Reads the stored JSON; null when it is not a status.</summary>
     public static ScheduleStatus? FromJson(JsonNode? node) =>
         node is JsonObject o
-        && DateTimeOffset.TryParse(o["Last"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var last)
-        && DateTimeOffset.TryParse(o["Next"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var next)
-        && DateTimeOffset.TryParse(o["LastUpdated"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var updated)
+        && DateTimeOffset.TryParse(
+            o["Last"]?.ToString(),
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal,
+            out var last)
+        && DateTimeOffset.TryParse(
+            o["Next"]?.ToString(),
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal,
+            out var next)
+        && DateTimeOffset.TryParse(
+            o["LastUpdated"]?.ToString(),
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal,
+            out var updated)
             ? new ScheduleStatus(last, next, updated)
             : null;
 }

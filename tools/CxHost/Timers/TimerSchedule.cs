@@ -23,14 +23,18 @@ public sealed class TimerSchedule
     public string Text { get; }
 
     /// <summary>Parses a 6-field NCRONTAB expression.</summary>
-    /// <exception cref="InvalidOperationException">It is not one (5-field cron and TimeSpan schedules are refused with the reason).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// It is not one (5-field cron and TimeSpan schedules are refused with the reason).
+    /// </exception>
     public static TimerSchedule Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (fields != 6)
         {
-            throw new InvalidOperationException($"Timer schedule '{text}' has {fields} fields; NCRONTAB needs 6 ({{second}} {{minute}} {{hour}} {{day}} {{month}} {{day-of-week}}).");
+            throw new InvalidOperationException(
+                $"Timer schedule '{text}' has {fields} fields; "
+                + "NCRONTAB needs 6 ({second} {minute} {hour} {day} {month} {day-of-week}).");
         }
 
         try

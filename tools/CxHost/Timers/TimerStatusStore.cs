@@ -41,6 +41,7 @@ public sealed class TimerStatusStore(BlobServiceClient blobs, string hostId)
         ArgumentNullException.ThrowIfNull(status);
         var container = blobs.GetBlobContainerClient(ContainerName);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await container.GetBlobClient(BlobName(function)).UploadAsync(BinaryData.FromString(status.ToJson().ToJsonString()), overwrite: true, cancellationToken);
+        await container.GetBlobClient(BlobName(function))
+            .UploadAsync(BinaryData.FromString(status.ToJson().ToJsonString()), overwrite: true, cancellationToken);
     }
 }

@@ -47,7 +47,8 @@ public sealed class TimerTriggerListener(
 
     private async Task RunAsync(FunctionDefinition function, CancellationToken stoppingToken)
     {
-        var schedule = TimerSchedule.Parse(function.Trigger.Get("schedule") ?? throw new InvalidOperationException("timerTrigger has no schedule."));
+        var schedule = TimerSchedule.Parse(
+            function.Trigger.Get("schedule") ?? throw new InvalidOperationException("timerTrigger has no schedule."));
         var useMonitor = function.Trigger.GetBoolean("useMonitor", fallback: true);
         var stored = useMonitor ? await statuses.ReadAsync(function.Name, stoppingToken) : null;
         var now = time.GetUtcNow();
@@ -76,7 +77,13 @@ public sealed class TimerTriggerListener(
         }
     }
 
-    private async Task FireAsync(FunctionDefinition function, TimerSchedule schedule, ScheduleStatus? stored, bool isPastDue, bool useMonitor, CancellationToken stoppingToken)
+    private async Task FireAsync(
+        FunctionDefinition function,
+        TimerSchedule schedule,
+        ScheduleStatus? stored,
+        bool isPastDue,
+        bool useMonitor,
+        CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
         var status = useMonitor ? new ScheduleStatus(stored?.Next ?? now, schedule.Next(now), now) : null;

@@ -54,7 +54,8 @@ public static class AlertMessages
         var history = History(opening, worst, definition.Unit);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Resolved: {definition.DisplayName} for {slice} is back to normal at {normal} after {normalWindows} normal {windows}{history}.")
+            $"Resolved: {definition.DisplayName} for {slice} is back to normal at {normal} "
+            + $"after {normalWindows} normal {windows}{history}.")
             + string.Create(CultureInfo.InvariantCulture, $" Window ending {Time(end)} UTC.");
     }
 

@@ -36,7 +36,9 @@ public sealed class AlertStateMachine
     /// <summary>The state to save.</summary>
     public AlertMachineState State => new([.. _recent], _open, _clearStreak, _cooldownUntil, _lastEnd);
 
-    /// <summary>Takes the combined verdict of the window (<paramref name="start"/>, <paramref name="end"/>] and says what changed.</summary>
+    /// <summary>
+    /// Takes the combined verdict of the window (<paramref name="start"/>, <paramref name="end"/>] and says what changed.
+    /// </summary>
     public AlertTransition Step(DateTimeOffset start, DateTimeOffset end, PanelVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
@@ -119,7 +121,9 @@ public sealed class AlertStateMachine
     private Alert Updated(Alert open, DateTimeOffset start, DateTimeOffset end, PanelVerdict verdict)
     {
         var primary = verdict.Primary;
-        var peak = open.Direction == BreachDirection.Below ? Math.Min(open.PeakValue, primary.Value) : Math.Max(open.PeakValue, primary.Value);
+        var peak = open.Direction == BreachDirection.Below
+            ? Math.Min(open.PeakValue, primary.Value)
+            : Math.Max(open.PeakValue, primary.Value);
         return open with
         {
             Severity = verdict.Severity,

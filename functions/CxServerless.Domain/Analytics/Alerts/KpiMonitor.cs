@@ -37,7 +37,8 @@ public sealed class KpiMonitor(AlertSubject subject, DetectorPanel panel, AlertM
         ArgumentNullException.ThrowIfNull(window);
         if (window.Kpi != Subject.Kpi || window.Slice != Subject.Slice)
         {
-            throw new ArgumentException($"This monitor watches {Subject.Kpi} for {Subject.Slice}, not {window.Kpi} for {window.Slice}.", nameof(window));
+            throw new ArgumentException(
+                $"This monitor watches {Subject.Kpi} for {Subject.Slice}, not {window.Kpi} for {window.Slice}.", nameof(window));
         }
 
         if (window.Value is not { } value || (_lastEnd is { } last && window.End <= last))

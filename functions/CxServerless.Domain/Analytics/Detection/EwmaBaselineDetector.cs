@@ -47,7 +47,10 @@ public sealed class EwmaBaselineDetector : IKpiDetector
     /// <summary>Windows judged but not learned yet (they overlap the next windows), oldest first; saved with <see cref="State"/>.</summary>
     public IReadOnlyList<EwmaPendingWindow> Pending => [.. _pending];
 
-    /// <summary>The cell index of a window ending at <paramref name="end"/>: the hour of the week (UTC, Sunday 00:00 = 0) of the last instant inside it.</summary>
+    /// <summary>
+    /// The cell index of a window ending at <paramref name="end"/>:
+    /// the hour of the week (UTC, Sunday 00:00 = 0) of the last instant inside it.
+    /// </summary>
     public static int HourOfWeek(DateTimeOffset end)
     {
         var inside = end.UtcDateTime.AddTicks(-1);
@@ -112,6 +115,14 @@ public sealed class EwmaBaselineDetector : IKpiDetector
         var distance = Hysteresis.Watches(o.Direction, direction) ? Math.Abs(z) : 0;
         var level = Hysteresis.Level(distance, o.BreachZ, o.ClearZ);
         return new DetectorVerdict(
-            Name, level, direction, value, cell.Mean, cell.Mean - (o.BreachZ * deviation), cell.Mean + (o.BreachZ * deviation), o.Severity, Kind);
+            Name,
+            level,
+            direction,
+            value,
+            cell.Mean,
+            cell.Mean - (o.BreachZ * deviation),
+            cell.Mean + (o.BreachZ * deviation),
+            o.Severity,
+            Kind);
     }
 }

@@ -50,7 +50,8 @@ public sealed class LevelShiftDetector : IKpiDetector
         var (referenceMean, referenceVariance) = MeanAndVariance(values.AsSpan(0, o.ReferenceWindows));
         var (recentMean, recentVariance) = MeanAndVariance(values.AsSpan(o.ReferenceWindows));
         var floor = o.MinStdDev * o.MinStdDev;
-        var standardError = Math.Sqrt((Math.Max(recentVariance, floor) / o.RecentWindows) + (Math.Max(referenceVariance, floor) / o.ReferenceWindows));
+        var standardError = Math.Sqrt(
+            (Math.Max(recentVariance, floor) / o.RecentWindows) + (Math.Max(referenceVariance, floor) / o.ReferenceWindows));
         var t = (recentMean - referenceMean) / standardError;
         var direction = t > 0 ? BreachDirection.Above : t < 0 ? BreachDirection.Below : BreachDirection.None;
         var level = Hysteresis.Level(Hysteresis.Watches(o.Direction, direction) ? Math.Abs(t) : 0, o.BreachT, o.ClearT);

@@ -47,7 +47,9 @@ public sealed class PercentileBandDetector : IKpiDetector
             return DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         }
 
-        var verdict = _history.Count >= o.MinHistory ? Judge(point.Value) : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
+        var verdict = _history.Count >= o.MinHistory
+            ? Judge(point.Value)
+            : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         _history.Add(point.Value);
         return verdict;
     }
@@ -62,12 +64,14 @@ public sealed class PercentileBandDetector : IKpiDetector
         var median = Percentile(sorted, 50);
         if (upper is { } up && (x > up || x > Percentile(sorted, o.ClearUpperPercentile ?? o.UpperPercentile!.Value)))
         {
-            return new(Name, x > up ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Above, x, median, lower, upper, o.Severity, Kind);
+            var level = x > up ? DetectionLevel.Breach : DetectionLevel.Hold;
+            return new(Name, level, BreachDirection.Above, x, median, lower, upper, o.Severity, Kind);
         }
 
         if (lower is { } low && (x < low || x < Percentile(sorted, o.ClearLowerPercentile ?? o.LowerPercentile!.Value)))
         {
-            return new(Name, x < low ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Below, x, median, lower, upper, o.Severity, Kind);
+            var level = x < low ? DetectionLevel.Breach : DetectionLevel.Hold;
+            return new(Name, level, BreachDirection.Below, x, median, lower, upper, o.Severity, Kind);
         }
 
         return new(Name, DetectionLevel.Clear, BreachDirection.None, x, median, lower, upper, o.Severity, Kind);

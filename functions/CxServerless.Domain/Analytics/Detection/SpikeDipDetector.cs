@@ -37,7 +37,9 @@ public sealed class SpikeDipDetector : IKpiDetector
             return DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         }
 
-        var verdict = _history.Count >= o.MinHistory ? Judge(point.Value) : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
+        var verdict = _history.Count >= o.MinHistory
+            ? Judge(point.Value)
+            : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         _history.Add(point.Value);
         return verdict;
     }

@@ -2,7 +2,9 @@ using CxServerless.Domain.Analytics.Alerts;
 
 namespace CxServerless.Domain.Analytics.Detection;
 
-/// <summary>Fixed limits. A value above <see cref="Upper"/> or below <see cref="Lower"/> breaches; it clears only back inside the clear limits.</summary>
+/// <summary>
+/// Fixed limits. A value above <see cref="Upper"/> or below <see cref="Lower"/> breaches; it clears only back inside the clear limits.
+/// </summary>
 /// <param name="Upper">Breach above this, when set.</param>
 /// <param name="Lower">Breach below this, when set.</param>
 /// <param name="ClearUpper">Clear at or below this (hysteresis); defaults to <paramref name="Upper"/>.</param>

@@ -42,7 +42,9 @@ public sealed class BacklogLedger
         }
     }
 
-    /// <summary>The backlog at <paramref name="at"/>, counting cases opened before <paramref name="at"/> − <paramref name="agedAge"/> as aged.</summary>
+    /// <summary>
+    /// The backlog at <paramref name="at"/>, counting cases opened before <paramref name="at"/> − <paramref name="agedAge"/> as aged.
+    /// </summary>
     public BacklogSnapshot Snapshot(DateTimeOffset at, TimeSpan agedAge)
     {
         var open = _open.Values.Where(openedAt => openedAt <= at).ToArray();

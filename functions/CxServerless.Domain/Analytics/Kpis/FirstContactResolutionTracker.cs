@@ -42,7 +42,8 @@ public sealed class FirstContactResolutionTracker(TimeSpan window)
                 }
 
                 break;
-            case CxEventType.ContactEnded when cxEvent.Outcome is CxOutcome.Resolved or CxOutcome.Unresolved or CxOutcome.Transferred or CxOutcome.Escalated:
+            case CxEventType.ContactEnded
+                when cxEvent.Outcome is CxOutcome.Resolved or CxOutcome.Unresolved or CxOutcome.Transferred or CxOutcome.Escalated:
                 var entry = new Pending(customer, cxEvent.EventTime, cxEvent.Outcome == CxOutcome.Resolved, SlicesOf(cxEvent));
                 if (!_byCustomer.TryGetValue(customer, out var list))
                 {
@@ -73,7 +74,9 @@ public sealed class FirstContactResolutionTracker(TimeSpan window)
             }
 
             settled.Add(new DerivedObservation(
-                new KpiObservation(KpiId.FirstContactResolutionRate, pending.Resolved && !pending.Repeated ? 1 : 0), expiry, pending.Slices));
+                new KpiObservation(KpiId.FirstContactResolutionRate, pending.Resolved && !pending.Repeated ? 1 : 0),
+                expiry,
+                pending.Slices));
         }
 
         return settled;

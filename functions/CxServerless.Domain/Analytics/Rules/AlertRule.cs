@@ -31,5 +31,8 @@ public sealed record AlertRule(
 
     /// <summary>A new monitor for one slice, with fresh detectors, under rules version <paramref name="rulesVersion"/>.</summary>
     public KpiMonitor CreateMonitor(string rulesVersion, Slice slice, AlertMachineState? state = null) =>
-        new(new AlertSubject(rulesVersion, Id, Kpi, slice, Policy, Route), new DetectorPanel(Detectors.Select(d => d.Create()).ToArray()), state);
+        new(
+            new AlertSubject(rulesVersion, Id, Kpi, slice, Policy, Route),
+            new DetectorPanel(Detectors.Select(d => d.Create()).ToArray()),
+            state);
 }

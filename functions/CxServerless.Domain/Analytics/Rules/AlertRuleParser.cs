@@ -43,7 +43,9 @@ internal static class AlertRuleParser
             var selector = element.ValueKind == JsonValueKind.String ? SliceSelector.Parse(element.GetString()) : null;
             if (selector is null)
             {
-                reader.Error(itemPath, "must be \"all\", \"<dimension>=<value>\" or \"<dimension>=*\" with dimension channel, queue, team or region");
+                reader.Error(
+                    itemPath,
+                    "must be \"all\", \"<dimension>=<value>\" or \"<dimension>=*\" with dimension channel, queue, team or region");
             }
             else if (selectors.Any(s => s.Overlaps(selector)))
             {

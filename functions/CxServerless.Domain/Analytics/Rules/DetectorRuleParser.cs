@@ -25,16 +25,22 @@ internal static class DetectorRuleParser
                 reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "upper", "lower", "clearUpper", "clearLower");
                 return Static(obj, path, reader, severity, minSamples);
             case "ewma":
-                reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "alpha", "breachZ", "clearZ", "minHistory", "minStdDev", "direction");
+                reader.RejectUnknown(
+                    obj, path, "type", "severity", "minSamples", "alpha", "breachZ", "clearZ", "minHistory", "minStdDev", "direction");
                 return Ewma(obj, path, reader, severity, minSamples, windowSize);
             case "percentile":
-                reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "historySize", "upper", "clearUpper", "lower", "clearLower", "minHistory");
+                reader.RejectUnknown(
+                    obj, path, "type", "severity", "minSamples", "historySize", "upper", "clearUpper", "lower", "clearLower", "minHistory");
                 return Percentile(obj, path, reader, severity, minSamples);
             case "spike":
-                reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "trailingWindows", "spikeFactor", "dipFactor", "minChange", "minHistory", "direction");
+                reader.RejectUnknown(
+                    obj, path, "type", "severity", "minSamples",
+                    "trailingWindows", "spikeFactor", "dipFactor", "minChange", "minHistory", "direction");
                 return Spike(obj, path, reader, severity, minSamples);
             case "levelShift":
-                reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "referenceWindows", "recentWindows", "breachT", "clearT", "minChange", "minStdDev", "direction");
+                reader.RejectUnknown(
+                    obj, path, "type", "severity", "minSamples",
+                    "referenceWindows", "recentWindows", "breachT", "clearT", "minChange", "minStdDev", "direction");
                 return LevelShift(obj, path, reader, severity, minSamples);
             default:
                 reader.Error(RuleReader.Path(path, "type"), $"must be one of: {string.Join(", ", Types)} (got \"{type}\")");
@@ -88,7 +94,8 @@ internal static class DetectorRuleParser
         });
     }
 
-    private static PercentileDetectorRule Percentile(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
+    private static PercentileDetectorRule Percentile(
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
     {
         var historySize = reader.Integer(obj, "historySize", path, 1440, 10, 100_000);
         var upper = reader.Number(obj, "upper", path, null, 0, 100);
@@ -108,7 +115,8 @@ internal static class DetectorRuleParser
             reader.Error(RuleReader.Path(path, "minHistory"), "must be ≤ historySize");
         }
 
-        return new PercentileDetectorRule(new PercentileBandOptions(historySize, upper, clearUpper, lower, clearLower, minHistory, severity, minSamples));
+        return new PercentileDetectorRule(
+            new PercentileBandOptions(historySize, upper, clearUpper, lower, clearLower, minHistory, severity, minSamples));
     }
 
     private static SpikeDetectorRule Spike(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
@@ -131,7 +139,8 @@ internal static class DetectorRuleParser
             minSamples));
     }
 
-    private static LevelShiftDetectorRule LevelShift(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
+    private static LevelShiftDetectorRule LevelShift(
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
     {
         var breachT = reader.Number(obj, "breachT", path, 6, 0.5)!.Value;
         var clearT = reader.Number(obj, "clearT", path, 3, 0)!.Value;
@@ -152,7 +161,8 @@ internal static class DetectorRuleParser
             minSamples));
     }
 
-    private static void CheckOrder(RuleReader reader, string path, string clearName, double? clear, string limitName, double? limit, bool clearMustBeBelow)
+    private static void CheckOrder(
+        RuleReader reader, string path, string clearName, double? clear, string limitName, double? limit, bool clearMustBeBelow)
     {
         if (clear is null)
         {

@@ -50,7 +50,8 @@ internal sealed class RuleReader
     public string? String(JsonElement obj, string name, string path, bool required = false) =>
         Field(obj, name, path, required, JsonValueKind.String)?.GetString();
 
-    public double? Number(JsonElement obj, string name, string path, double? fallback, double min = double.MinValue, double max = double.MaxValue)
+    public double? Number(
+        JsonElement obj, string name, string path, double? fallback, double min = double.MinValue, double max = double.MaxValue)
     {
         if (Field(obj, name, path, false, JsonValueKind.Number) is not { } value)
         {
@@ -113,7 +114,9 @@ internal sealed class RuleReader
             return fallback;
         }
 
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !char.IsAsciiDigit(text[0]))
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed)
+            && System.Enum.IsDefined(parsed)
+            && !char.IsAsciiDigit(text[0]))
         {
             return parsed;
         }

@@ -14,7 +14,11 @@ namespace CxServerless.Domain.Analytics.Rules;
 /// </summary>
 public static partial class RuleSetParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
 
     /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
     public static RuleSetParseResult Parse(string json)
@@ -44,7 +48,9 @@ public static partial class RuleSetParser
         }
     }
 
-    /// <summary>Parses <paramref name="json"/> and throws <see cref="RulesValidationException"/> listing every problem (for start-up).</summary>
+    /// <summary>
+    /// Parses <paramref name="json"/> and throws <see cref="RulesValidationException"/> listing every problem (for start-up).
+    /// </summary>
     public static RuleSet ParseOrThrow(string json)
     {
         var result = Parse(json);
@@ -185,7 +191,8 @@ public static partial class RuleSetParser
                 {
                     reader.Error(
                         $"{path}.slices[{s}]",
-                        $"\"{rule.Slices[s]}\" overlaps \"{clash}\" of rules[{i}] (\"{earlier[i].Id}\") for the same KPI; one rule may watch a KPI and slice");
+                        $"\"{rule.Slices[s]}\" overlaps \"{clash}\" of rules[{i}] (\"{earlier[i].Id}\") for the same KPI; "
+                        + "one rule may watch a KPI and slice");
                 }
             }
         }

@@ -2,7 +2,9 @@ using CxServerless.Domain.Analytics.Slices;
 
 namespace CxServerless.Domain.Analytics.Rules;
 
-/// <summary>Which slices a rule watches: <c>all</c>, one slice (<c>queue=billing</c>) or every value of a dimension (<c>queue=*</c>).</summary>
+/// <summary>
+/// Which slices a rule watches: <c>all</c>, one slice (<c>queue=billing</c>) or every value of a dimension (<c>queue=*</c>).
+/// </summary>
 /// <param name="Dimension">The dimension.</param>
 /// <param name="Value">The value, or null for every value.</param>
 public sealed record SliceSelector(SliceDimension Dimension, string? Value)
@@ -16,17 +18,21 @@ public sealed record SliceSelector(SliceDimension Dimension, string? Value)
             return new SliceSelector(dimension, null);
         }
 
-        return Slice.TryParse(text, out var slice) ? new SliceSelector(slice.Dimension, slice.Dimension == SliceDimension.All ? null : slice.Value) : null;
+        return Slice.TryParse(text, out var slice)
+            ? new SliceSelector(slice.Dimension, slice.Dimension == SliceDimension.All ? null : slice.Value)
+            : null;
     }
 
     /// <summary>True when <paramref name="slice"/> is selected.</summary>
-    public bool Matches(Slice slice) => slice.Dimension == Dimension && (Value is null || string.Equals(Value, slice.Value, StringComparison.Ordinal));
+    public bool Matches(Slice slice) =>
+        slice.Dimension == Dimension && (Value is null || string.Equals(Value, slice.Value, StringComparison.Ordinal));
 
     /// <summary>True when some slice is selected by both.</summary>
     public bool Overlaps(SliceSelector other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Dimension == other.Dimension && (Value is null || other.Value is null || string.Equals(Value, other.Value, StringComparison.Ordinal));
+        return Dimension == other.Dimension
+            && (Value is null || other.Value is null || string.Equals(Value, other.Value, StringComparison.Ordinal));
     }
 
     /// <inheritdoc />

@@ -7,7 +7,8 @@ namespace CxServerless.Domain.Analytics.Windows;
 /// <param name="EventCount">How many events it holds.</param>
 /// <param name="LastEvent">The time of its last event.</param>
 /// <param name="IsClosed">False when <paramref name="End"/> is still after the evaluation time, so a new event may extend it.</param>
-public sealed record SessionWindow(string Key, DateTimeOffset Start, DateTimeOffset End, int EventCount, DateTimeOffset LastEvent, bool IsClosed)
+public sealed record SessionWindow(
+    string Key, DateTimeOffset Start, DateTimeOffset End, int EventCount, DateTimeOffset LastEvent, bool IsClosed)
 {
     /// <summary>How long the session lasted (or has lasted so far, plus the timeout).</summary>
     public TimeSpan Duration => End - Start;

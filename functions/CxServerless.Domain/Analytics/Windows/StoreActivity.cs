@@ -16,7 +16,9 @@ public sealed class StoreActivity
 
     /// <summary>Activity from the minutes (<see cref="EventMinutes"/>) that hold data, in any order, duplicates allowed.</summary>
     /// <param name="minutes">Every minute with data over the span the windows judged cover.</param>
-    /// <param name="idleAfter">Stretches of at least this many whole minutes without data are idle (default <see cref="DefaultIdleAfter"/>).</param>
+    /// <param name="idleAfter">
+    /// Stretches of at least this many whole minutes without data are idle (default <see cref="DefaultIdleAfter"/>).
+    /// </param>
     public StoreActivity(IEnumerable<long> minutes, TimeSpan? idleAfter = null)
     {
         ArgumentNullException.ThrowIfNull(minutes);

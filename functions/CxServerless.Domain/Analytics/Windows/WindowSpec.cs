@@ -34,7 +34,8 @@ public sealed record WindowSpec
     public static WindowSpec Tumbling(TimeSpan size, TimeSpan offset = default) => Create(WindowKind.Tumbling, size, size, offset);
 
     /// <summary>A hopping window of <paramref name="size"/> every <paramref name="hop"/>, optionally offset.</summary>
-    public static WindowSpec Hopping(TimeSpan size, TimeSpan hop, TimeSpan offset = default) => Create(WindowKind.Hopping, size, hop, offset);
+    public static WindowSpec Hopping(TimeSpan size, TimeSpan hop, TimeSpan offset = default) =>
+        Create(WindowKind.Hopping, size, hop, offset);
 
     /// <summary>A sliding window of <paramref name="size"/>, evaluated at minute resolution.</summary>
     public static WindowSpec Sliding(TimeSpan size) => Create(WindowKind.Sliding, size, TimeSpan.FromMinutes(1), TimeSpan.Zero);

@@ -315,7 +315,8 @@
         words += better ? " (better)" : " (worse)";
       }
       var text = el("span", "arrow", arrow + " " + (delta === 0 ? "" : formatNumber(Math.abs(delta), tile.unit) + unitSuffix(tile.unit)));
-      text.setAttribute("aria-label", words + (delta === 0 ? "" : " " + formatNumber(Math.abs(delta), tile.unit) + unitSuffix(tile.unit)) + " on the previous window");
+      text.setAttribute("aria-label",
+        words + (delta === 0 ? "" : " " + formatNumber(Math.abs(delta), tile.unit) + unitSuffix(tile.unit)) + " on the previous window");
       wrap.appendChild(text);
     } else {
       wrap.appendChild(el("span", "arrow", "no trend yet"));
@@ -569,10 +570,16 @@
           stroke: "#6b7480",
           grid: { stroke: "rgba(120,130,145,0.15)" },
           values: function (u, vals) {
-            return vals.map(function (v) { return new Date(v * 1000).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }); });
+            return vals.map(function (v) {
+              return new Date(v * 1000).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+            });
           }
         },
-        { stroke: "#6b7480", grid: { stroke: "rgba(120,130,145,0.15)" }, values: function (u, vals) { return vals.map(function (v) { return formatNumber(v, unit); }); } }
+        {
+          stroke: "#6b7480",
+          grid: { stroke: "rgba(120,130,145,0.15)" },
+          values: function (u, vals) { return vals.map(function (v) { return formatNumber(v, unit); }); }
+        }
       ],
       hooks: { draw: [drawMarkers] }
     };

@@ -41,6 +41,9 @@ param unauthenticatedClientAction string = 'RedirectToLoginPage'
 @secure()
 param pseudonymKey string = ''
 
+@description('Id of the pseudonym key (CxPseudonymKeyId, in every pseudonym: c-k1-...). Rotate: new pseudonymKey and new id together.')
+param pseudonymKeyId string = 'k1'
+
 @description('Teams incoming-webhook URL for every team without its own (stored in Key Vault; setting Notifications__TeamsWebhookUrl). Empty leaves the stored secret as it is; never given, the teams channel is not configured.')
 @secure()
 param teamsWebhookUrl string = ''
@@ -357,6 +360,7 @@ module appSettings 'modules/appSettings.bicep' = {
     eventHubName: eventHubs.outputs.hubName
     eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
     pseudonymSecretUri: keyVault.outputs.pseudonymSecretUri
+    pseudonymKeyId: pseudonymKeyId
     languageEndpoint: language.outputs.endpoint
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workflowTaskHub: verifiedTaskHub

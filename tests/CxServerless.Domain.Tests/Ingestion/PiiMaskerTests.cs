@@ -146,7 +146,27 @@ public sealed class PiiMaskerTests
         var id = new Domain.Ingestion.CustomerIdentifier(Domain.Ingestion.IdentifierKind.Email, "jane@example.com");
         Assert.NotEqual(a.Customer(id, "x"), b.Customer(id, "x"));
         Assert.Equal(a.Customer(id, "x"), a.Customer(id with { Value = " JANE@example.COM" }, "y"));
-        Assert.Matches("^c-[0-9a-f]{32}$", a.Customer(id, "x"));
+        Assert.Matches("^c-k1-[0-9a-f]{32}$", a.Customer(id, "x"));
         Assert.Throws<ArgumentException>(() => new Pseudonymizer(new byte[31]));
+    }
+
+    [Fact]
+    public void Pseudonyms_name_the_key_that_made_them_so_a_rotation_can_be_told_apart()
+    {
+        var key = Enumerable.Repeat((byte)7, 32).ToArray();
+        var id = new Domain.Ingestion.CustomerIdentifier(Domain.Ingestion.IdentifierKind.Phone, "+44 20 7946 0958");
+        var k1 = new Pseudonymizer(key);
+        var k2 = new Pseudonymizer(Enumerable.Repeat((byte)8, 32).ToArray(), "k2");
+        Assert.Equal("k1", k1.KeyId);
+        Assert.Matches("^c-k1-[0-9a-f]{32}$", k1.Customer(id, "x"));
+        Assert.Matches("^c-k2-[0-9a-f]{32}$", k2.Customer(id, "x"));
+        Assert.Matches("^a-k2-[0-9a-f]{32}$", k2.Agent("agent-7", "x"));
+        Assert.Matches("^p-k2-[0-9a-f]{32}$", k2.Identifier("jane@example.com", "x"));
+
+        // The same key under another id gives the same hash with another label: the id is a label, not key material.
+        Assert.Equal(k1.Customer(id, "x")[5..], new Pseudonymizer(key, "k9").Customer(id, "x")[5..]);
+        Assert.Throws<ArgumentException>(() => new Pseudonymizer(key, "K1"));
+        Assert.Throws<ArgumentException>(() => new Pseudonymizer(key, "k1:"));
+        Assert.Throws<ArgumentException>(() => new Pseudonymizer(key, "1k"));
     }
 }

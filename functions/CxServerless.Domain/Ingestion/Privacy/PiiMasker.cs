@@ -290,8 +290,8 @@ public static partial class PiiMasker
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>
-    /// An IBAN at <paramref name="i"/>: two letters, two digits, then letters and digits (single spaces allowed), 15 to 34
-    /// in all, mod-97 valid. Written in either case (ISO 13616 prints upper case; people type lower case too).
+    /// An IBAN at <paramref name="i"/>: two letters, two digits, then letters and digits (single spaces allowed), exactly
+    /// the country's registered length, mod-97 valid. Either case (ISO 13616 prints upper case; people type lower case).
     /// </summary>
     private static bool TryIban(string text, int i, int limit, out int end)
     {
@@ -320,19 +320,34 @@ public static partial class PiiMasker
             ends[++count] = ++j;
         }
 
-        Span<char> upper = stackalloc char[70];
-        for (var n = count; n >= 15; n--)
+        // The country's registered IBAN length (ISO 13616 registry) must match: random letters and digits that happen to
+        // pass mod 97 (1 in 97) rarely also have the right length for their prefix.
+        Span<char> country = [char.ToUpperInvariant(text[i]), char.ToUpperInvariant(text[i + 1])];
+        if (!IbanLengths.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(country, out var length) || count < length)
         {
-            var candidate = text.AsSpan(i, ends[n] - i);
-            if (candidate.Length <= upper.Length && Checksums.IsValidIban(upper[..candidate.ToUpperInvariant(upper)]))
-            {
-                end = ends[n];
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        Span<char> upper = stackalloc char[70];
+        var candidate = text.AsSpan(i, ends[length] - i);
+        if (candidate.Length > upper.Length || !Checksums.IsValidIban(upper[..candidate.ToUpperInvariant(upper)]))
+        {
+            return false;
+        }
+
+        end = ends[length];
+        return true;
     }
+
+    /// <summary>IBAN length per country, from the SWIFT IBAN registry (ISO 13616).</summary>
+    private static readonly Dictionary<string, int> IbanLengths = IbanLengthTable(
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18 DO28 EE20 EG29 " +
+        "ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 " +
+        "LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 " +
+        "QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30");
+
+    private static Dictionary<string, int> IbanLengthTable(string table) =>
+        table.Split(' ').ToDictionary(entry => entry[..2], entry => int.Parse(entry[2..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A UK National Insurance number at <paramref name="i"/>: AB 12 34 56 C (spaces optional).</summary>
     private static bool TryNino(string text, int i, int limit, out int end)

@@ -38,9 +38,12 @@ param apiClientId string
 ])
 param unauthenticatedClientAction string = 'RedirectToLoginPage'
 
-@description('HMAC key for customer pseudonyms (32+ random bytes, base64). Give it on the first deployment, then empty: never rotated.')
+@description('HMAC key for pseudonyms (32+ random bytes, base64): on the first deployment or a rotation (new pseudonymKeyId); else empty.')
 @secure()
 param pseudonymKey string = ''
+
+@description('Id of the pseudonym key (CxPseudonymKeyId, in every pseudonym: c-k1-...). Rotate: new pseudonymKey and new id together.')
+param pseudonymKeyId string = 'k1'
 
 // Stored in Key Vault (setting Notifications__TeamsWebhookUrl). Empty leaves the stored secret as it is; never given, the teams channel
 // is not configured.
@@ -370,6 +373,7 @@ module appSettings 'modules/appSettings.bicep' = {
     eventHubName: eventHubs.outputs.hubName
     eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
     pseudonymSecretUri: keyVault.outputs.pseudonymSecretUri
+    pseudonymKeyId: pseudonymKeyId
     languageEndpoint: language.outputs.endpoint
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workflowTaskHub: verifiedTaskHub

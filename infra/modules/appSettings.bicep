@@ -37,6 +37,9 @@ param eventHubConsumerGroup string
 @description('Versionless Key Vault secret URI of the pseudonymisation key (setting CxPseudonymKey, as a Key Vault reference).')
 param pseudonymSecretUri string
 
+@description('Id of the pseudonymisation key (setting CxPseudonymKeyId), written into every pseudonym; change it with the secret.')
+param pseudonymKeyId string = 'k1'
+
 @description('Azure AI Language endpoint (setting CxLanguageEndpoint).')
 param languageEndpoint string
 
@@ -92,6 +95,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CxEventHubName: eventHubName
     CxEventHubConsumerGroup: eventHubConsumerGroup
     CxPseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymSecretUri})'
+    CxPseudonymKeyId: pseudonymKeyId
     CxLanguageEndpoint: languageEndpoint
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'

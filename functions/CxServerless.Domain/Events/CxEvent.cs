@@ -120,6 +120,15 @@ public enum CxEventType
 
     /// <summary>A customer answered a survey (CSAT, NPS, CES, verbatim).</summary>
     SurveyResponse,
+
+    /// <summary>The contact was offered to an agent (a reservation or offer), who has not answered yet.</summary>
+    ContactOffered,
+
+    /// <summary>
+    /// Another step of a contact's routing lifecycle that no KPI counts yet (classified, an offer declined or expired,
+    /// closed after wrap-up, an exception rule fired); <see cref="CxEvent.OutcomeReason"/> names the step.
+    /// </summary>
+    ContactUpdated,
 }
 
 /// <summary>The channel of a conversation.</summary>
@@ -149,6 +158,12 @@ public enum CxChannel
 
     /// <summary>Web self-service.</summary>
     Web,
+
+    /// <summary>
+    /// The source did not say, no earlier event of the same case or contact did, and no <c>cx-channel</c> property
+    /// declared it (for example a Salesforce case update that does not change <c>Origin</c>).
+    /// </summary>
+    Unknown,
 }
 
 /// <summary>How a contact ended.</summary>

@@ -20,3 +20,14 @@ public interface ISourceAdapter
     /// <summary>Reads the payload. Expected bad input is returned as a <see cref="Rejection"/>, never thrown.</summary>
     AdapterResult Adapt(JsonElement root);
 }
+
+/// <summary>
+/// An adapter whose payloads may hold several events (an export page, a list of records, a segment stream). The
+/// pipeline calls <see cref="AdaptAll"/> instead of <see cref="ISourceAdapter.Adapt"/>; each result becomes one stored or
+/// quarantined event, counted once.
+/// </summary>
+public interface IMultiEventSourceAdapter : ISourceAdapter
+{
+    /// <summary>Reads every event of the payload (at least one result), each an event or a rejection.</summary>
+    IReadOnlyList<AdapterResult> AdaptAll(JsonElement root);
+}

@@ -22,16 +22,29 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
     public IngestionLimits Limits => limits;
 
     /// <summary>
-    /// Processes one delivered event. The ingest time is the event's enqueued time when known (so that a redelivery is
-    /// judged exactly as the first delivery was), else <paramref name="receivedAt"/>.
+    /// The channels of recent cases and contacts, for events that do not carry their own (bounded, this process only).
     /// </summary>
-    public IngestionOutcome Process(RawEvent raw, DateTimeOffset receivedAt)
+    public CaseChannelMap Channels { get; } = new();
+
+    /// <summary>
+    /// Processes one delivered body that holds one event and returns its outcome; for a body that holds several (an
+    /// export page, a list of records) it returns the first one's. The handler uses <see cref="ProcessAll"/>.
+    /// </summary>
+    public IngestionOutcome Process(RawEvent raw, DateTimeOffset receivedAt) => ProcessAll(raw, receivedAt)[0];
+
+    /// <summary>
+    /// Processes one delivered body: one outcome per event it holds (at least one). The ingest time is the event's
+    /// enqueued time when known (so that a redelivery is judged exactly as the first delivery was), else
+    /// <paramref name="receivedAt"/>. The second and later events of a body get the origin <c>{origin}#{index}</c>.
+    /// </summary>
+    public IReadOnlyList<IngestionOutcome> ProcessAll(RawEvent raw, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var ingestTime = (raw.EnqueuedTime ?? receivedAt).ToUniversalTime();
         if (Encoding.UTF8.GetByteCount(raw.Body) > limits.MaxBodyBytes)
         {
-            return Reject(raw, UnknownSource, new Rejection(QuarantineReason.TooLarge, $"body is larger than {limits.MaxBodyBytes} bytes"));
+            var tooLarge = new Rejection(QuarantineReason.TooLarge, $"body is larger than {limits.MaxBodyBytes} bytes");
+            return [Reject(raw, UnknownSource, tooLarge)];
         }
 
         JsonDocument document;
@@ -41,12 +54,12 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         }
         catch (JsonException)
         {
-            return Reject(raw, UnknownSource, ClassifyUnreadable(raw.Body));
+            return [Reject(raw, UnknownSource, ClassifyUnreadable(raw.Body))];
         }
         catch (ArgumentException)
         {
             // The text is not valid UTF-16 (a lone surrogate), so it cannot be JSON either.
-            return Reject(raw, UnknownSource, new Rejection(QuarantineReason.InvalidJson, "the body is not valid Unicode text"));
+            return [Reject(raw, UnknownSource, new Rejection(QuarantineReason.InvalidJson, "the body is not valid Unicode text"))];
         }
 
         using (document)
@@ -55,7 +68,7 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         }
     }
 
-    private IngestionOutcome ProcessDocument(RawEvent raw, JsonElement root, DateTimeOffset ingestTime)
+    private IngestionOutcome[] ProcessDocument(RawEvent raw, JsonElement root, DateTimeOffset ingestTime)
     {
         // Event Grid posts events as an array; a one-event array is that event.
         if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 1)
@@ -65,37 +78,74 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Reject(raw, UnknownSource, new Rejection(QuarantineReason.UnknownFormat, "the body is not a single JSON object"));
+            return [Reject(raw, UnknownSource, new Rejection(QuarantineReason.UnknownFormat, "the body is not a single JSON object"))];
         }
 
         var selection = registry.Select(root, raw.Property(RawEvent.FormatProperty));
         if (selection.Adapter is not { } adapter)
         {
-            return Reject(raw, UnknownSource, selection.Rejection!);
+            return [Reject(raw, UnknownSource, selection.Rejection!)];
         }
 
-        var adapted = adapter.Adapt(root);
+        if (adapter is not IMultiEventSourceAdapter multi)
+        {
+            return [Complete(raw, 0, adapter.SourceSystem, adapter.Adapt(root), ingestTime)];
+        }
+
+        var results = multi.AdaptAll(root);
+        if (results.Count == 0)
+        {
+            return [Reject(raw, adapter.SourceSystem, new Rejection(QuarantineReason.MissingField, "the payload holds no event"))];
+        }
+
+        var outcomes = new IngestionOutcome[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            outcomes[i] = Complete(raw, i, adapter.SourceSystem, results[i], ingestTime);
+        }
+
+        return outcomes;
+    }
+
+    private IngestionOutcome Complete(RawEvent raw, int index, string sourceSystem, AdapterResult adapted, DateTimeOffset ingestTime)
+    {
         if (adapted.Event is not { } source)
         {
-            return Reject(raw, adapter.SourceSystem, adapted.Rejection!);
+            return Reject(raw, sourceSystem, adapted.Rejection!, index);
         }
 
-        var channel = source.Channel ?? ChannelFromProperty(raw);
-        if (channel is null)
+        if (source.EventTimeIsIngestTime)
         {
-            return Reject(raw, adapter.SourceSystem, new Rejection(QuarantineReason.MissingField, "channel is neither in the payload nor in the cx-channel property"));
+            source = source with { EventTime = ingestTime };
         }
 
         var problem = _validator.Validate(source, ingestTime);
         return problem is not null
-            ? Reject(raw, adapter.SourceSystem, problem)
-            : Accept(raw, adapter.SourceSystem, source, channel.Value, ingestTime);
+            ? Reject(raw, sourceSystem, problem, index)
+            : Accept(raw, index, sourceSystem, source, ChannelOf(raw, sourceSystem, source), ingestTime);
     }
 
-    private IngestionOutcome Accept(RawEvent raw, string sourceSystem, SourceEvent source, CxChannel channel, DateTimeOffset ingestTime)
+    /// <summary>
+    /// The payload's channel, else the <c>cx-channel</c> property, else the channel an earlier event of the same case or
+    /// contact carried, else <see cref="CxChannel.Unknown"/>: a valid event is never refused for not naming its channel.
+    /// </summary>
+    private CxChannel ChannelOf(RawEvent raw, string sourceSystem, SourceEvent source)
+    {
+        var conversation = source.ConversationId.Trim();
+        if (source.Channel is { } own)
+        {
+            Channels.Remember(sourceSystem, conversation, own);
+            return own;
+        }
+
+        return ChannelFromProperty(raw) ?? Channels.Find(sourceSystem, conversation) ?? CxChannel.Unknown;
+    }
+
+    private IngestionOutcome Accept(
+        RawEvent raw, int index, string sourceSystem, SourceEvent source, CxChannel channel, DateTimeOffset ingestTime)
     {
         var producerId = Clean(source.EventId);
-        var eventId = producerId is null ? FallbackId(raw) : Protect(producerId, sourceSystem);
+        var eventId = producerId is null ? FallbackId(raw, index) : Protect(producerId, sourceSystem);
         var aliases = CustomerAliases(source, sourceSystem);
         var eventTime = source.EventTime.ToUniversalTime();
         var skew = (ingestTime - eventTime).TotalSeconds;
@@ -124,7 +174,7 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         return new IngestionOutcome
         {
             SourceSystem = sourceSystem,
-            Origin = raw.Origin,
+            Origin = OriginOf(raw, index),
             Event = cx,
             DedupeKey = DedupeKey(sourceSystem, producerId, eventId),
             SkewSeconds = skew,
@@ -171,10 +221,12 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
         return aliases;
     }
 
-    private static IngestionOutcome Reject(RawEvent raw, string sourceSystem, Rejection rejection) => new()
+    private static string OriginOf(RawEvent raw, int index) => index == 0 ? raw.Origin : $"{raw.Origin}#{index}";
+
+    private static IngestionOutcome Reject(RawEvent raw, string sourceSystem, Rejection rejection, int index = 0) => new()
     {
         SourceSystem = sourceSystem,
-        Origin = raw.Origin,
+        Origin = OriginOf(raw, index),
         Rejection = rejection,
         MaskedPayload = PiiMasker.MaskPayload(raw.Body),
     };
@@ -223,15 +275,11 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
             ? c
             : null;
 
-    private static string FallbackId(RawEvent raw)
+    private static string FallbackId(RawEvent raw, int index)
     {
-        if (raw.SequenceNumber >= 0)
-        {
-            return $"eh-{raw.PartitionId}-{raw.SequenceNumber}";
-        }
-
         // No sequence number: the body's hash identifies the delivery instead.
-        return $"eh-{raw.PartitionId}-h{raw.BodyHash()}";
+        var id = raw.SequenceNumber >= 0 ? $"eh-{raw.PartitionId}-{raw.SequenceNumber}" : $"eh-{raw.PartitionId}-h{raw.BodyHash()}";
+        return index == 0 ? id : $"{id}#{index}";
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

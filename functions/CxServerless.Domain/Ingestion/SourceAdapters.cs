@@ -16,6 +16,14 @@ public static class SourceAdapters
         new ZendeskSatisfactionRatingAdapter(),
         new SalesforceCaseChangeEventAdapter(),
         new HelpScoutSurveyResponseAdapter(),
+        new ZendeskTicketAdapter(),
+        new AzureEventGridAdapter(),
+        new AmazonConnectContactEventAdapter(),
+        new AmazonConnectContactLensAdapter(),
+        new AmazonConnectAgentEventAdapter(),
+        new GenesysCloudEventBridgeAdapter(),
+        new TwilioTaskRouterAdapter(),
+        new SurveyMonkeyWebhookAdapter(),
     ];
 
     /// <summary>A registry of every built-in adapter.</summary>

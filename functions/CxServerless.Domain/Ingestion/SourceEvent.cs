@@ -17,6 +17,12 @@ public sealed record SourceEvent
     /// <summary>When it happened at the source.</summary>
     public required DateTimeOffset EventTime { get; init; }
 
+    /// <summary>
+    /// True when the payload carries no time of its own (Contact Lens segments): the pipeline then takes the ingest time
+    /// (the enqueued time), and <see cref="EventTime"/> is ignored.
+    /// </summary>
+    public bool EventTimeIsIngestTime { get; init; }
+
     /// <summary>The conversation, contact or case id.</summary>
     public required string ConversationId { get; init; }
 

@@ -29,6 +29,15 @@ public static class HandlerSettings
     /// <summary>The HMAC key for customer pseudonyms (a Key Vault reference in Azure).</summary>
     public const string PseudonymKey = "CxPseudonymKey";
 
+    /// <summary>The id of the pseudonym key, written into every pseudonym (optional; default <c>k1</c>).</summary>
+    public const string PseudonymKeyId = "CxPseudonymKeyId";
+
+    /// <summary>Set by Azure App Service and Functions on every instance: the handler runs in Azure when present.</summary>
+    public const string WebsiteInstanceId = "WEBSITE_INSTANCE_ID";
+
+    /// <summary>Set by Azure App Service and Functions: the app's name; the handler runs in Azure when present.</summary>
+    public const string WebsiteSiteName = "WEBSITE_SITE_NAME";
+
     /// <summary>The ingestion events table (optional; default <c>CxEvents</c>).</summary>
     public const string EventsTable = "CxEventsTable";
 
@@ -145,6 +154,9 @@ public static class HandlerSettings
         new(PseudonymKey, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the HMAC-SHA256 key for customer pseudonyms. Azure: a Key Vault reference. " +
             "Local: a development-only value."),
+        new(PseudonymKeyId, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler: the id of CxPseudonymKey (k1, k2...), written into every pseudonym (c-k1-...). " +
+            "Change it with the key when rotating (docs/events.md, 'Rotating the pseudonym key')."),
         new(EventsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table of stored events. Optional; Azure uses the default CxEvents (tests set unique names)."),
         new(QuarantineTable, SettingShape.Value, SettingScope.LocalOnly,
@@ -221,6 +233,11 @@ public static class HandlerSettings
             "Set by the Functions host: the loopback port the handler listens on."),
         new(ScriptRoot, SettingShape.Value, SettingScope.HostProvided,
             "Set by the Functions host: the function app root (the folder with host.json)."),
+        new(WebsiteInstanceId, SettingShape.Value, SettingScope.HostProvided,
+            "Set by the Azure platform on every instance. Read by the handler to know it runs in Azure, where it refuses an " +
+            "unresolved Key Vault reference or the sample key as CxPseudonymKey."),
+        new(WebsiteSiteName, SettingShape.Value, SettingScope.HostProvided,
+            "Set by the Azure platform (the app's name). Read by the handler, like WEBSITE_INSTANCE_ID, to know it runs in Azure."),
     ];
 
     /// <summary>Finds the catalog entry that a configuration key belongs to, or null.</summary>

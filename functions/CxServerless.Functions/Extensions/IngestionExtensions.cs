@@ -18,6 +18,7 @@ public static class IngestionExtensions
             .Configure<IConfiguration>((o, configuration) =>
             {
                 o.PseudonymKey = configuration[HandlerSettings.PseudonymKey];
+                o.PseudonymKeyId = configuration[HandlerSettings.PseudonymKeyId] is { Length: > 0 } keyId ? keyId.Trim() : o.PseudonymKeyId;
                 o.EventsTable = configuration[HandlerSettings.EventsTable] ?? o.EventsTable;
                 o.QuarantineTable = configuration[HandlerSettings.QuarantineTable] ?? o.QuarantineTable;
                 o.CountersTable = configuration[HandlerSettings.IngestCountersTable] ?? o.CountersTable;
@@ -26,11 +27,14 @@ public static class IngestionExtensions
                     : o.PartitionBuckets;
             })
             .ValidateDataAnnotations()
-            .Validate(o => o.KeyBytes().Length >= Pseudonymizer.MinimumKeyBytes,
-                $"Setting 'CxPseudonymKey' must be at least {Pseudonymizer.MinimumKeyBytes} bytes.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, PseudonymKeyValidation>();
 
-        services.AddSingleton(sp => new Pseudonymizer(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.KeyBytes()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            return new Pseudonymizer(o.KeyBytes(), o.PseudonymKeyId);
+        });
         services.AddSingleton(sp =>
             new IngestionPipeline(SourceAdapters.Registry(), sp.GetRequiredService<Pseudonymizer>(), new IngestionLimits()));
         services.AddSingleton(sp =>

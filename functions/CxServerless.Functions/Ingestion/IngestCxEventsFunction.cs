@@ -90,7 +90,14 @@ public sealed partial class IngestCxEventsFunction(
         var hub = batch.Partition.EventHubName;
         var fresh = batch.Events.Where(e => e.SequenceNumber < 0 || e.SequenceNumber > lastSequence).ToList();
         var delta = new IngestionTotals { LastSequence = fresh.Count == 0 ? -1 : fresh.Max(e => e.SequenceNumber) };
-        var processed = fresh.Select(e => Process(ToRaw(e, batch.Partition.PartitionId), hub, receivedAt) with { SequenceNumber = e.SequenceNumber }).ToList();
+        var processed = new List<Processed>(fresh.Count);
+        foreach (var e in fresh)
+        {
+            foreach (var p in Process(ToRaw(e, batch.Partition.PartitionId), hub, receivedAt))
+            {
+                processed.Add(p with { SequenceNumber = e.SequenceNumber });
+            }
+        }
 
         var accepted = new List<Processed>();
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -150,27 +157,32 @@ public sealed partial class IngestCxEventsFunction(
         }
     }
 
-    private Processed Process(RawEvent raw, string hub, DateTimeOffset receivedAt)
+    /// <summary>One processed entry per event the body holds; the second and later of a body have the origin <c>…#{index}</c>.</summary>
+    private IEnumerable<Processed> Process(RawEvent raw, string hub, DateTimeOffset receivedAt)
     {
-        var origin = $"{hub}/{raw.Origin}";
         var ingestTime = raw.EnqueuedTime ?? receivedAt;
+        IReadOnlyList<IngestionOutcome> outcomes;
         try
         {
-            return new Processed(pipeline.Process(raw, receivedAt), origin, ingestTime);
+            outcomes = pipeline.ProcessAll(raw, receivedAt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A pipeline bug must not fail the neighbours: the event is kept in quarantine and the failure is logged by type only.
-            LogPipelineFailure(logger, ex.GetType().Name, origin);
-            var outcome = new IngestionOutcome
-            {
-                SourceSystem = IngestionPipeline.UnknownSource,
-                Origin = raw.Origin,
-                Rejection = new Rejection(QuarantineReason.ProcessingError, $"the pipeline failed with {ex.GetType().Name}"),
-                MaskedPayload = Domain.Ingestion.Privacy.PiiMasker.MaskPayload(raw.Body),
-            };
-            return new Processed(outcome, origin, ingestTime);
+            LogPipelineFailure(logger, ex.GetType().Name, $"{hub}/{raw.Origin}");
+            outcomes =
+            [
+                new IngestionOutcome
+                {
+                    SourceSystem = IngestionPipeline.UnknownSource,
+                    Origin = raw.Origin,
+                    Rejection = new Rejection(QuarantineReason.ProcessingError, $"the pipeline failed with {ex.GetType().Name}"),
+                    MaskedPayload = Domain.Ingestion.Privacy.PiiMasker.MaskPayload(raw.Body),
+                },
+            ];
         }
+
+        return outcomes.Select(outcome => new Processed(outcome, $"{hub}/{outcome.Origin}", ingestTime));
     }
 
     private static RawEvent ToRaw(EventHubEvent e, string partitionId)

@@ -43,7 +43,7 @@ public static class InvocationEndpoints
         }
         catch (BadHttpRequestException ex)
         {
-            return Error(StatusCodes.Status400BadRequest, $"The invocation body could not be read: {ex.Message}");
+            return Error(StatusCodes.Status400BadRequest, $"The invocation body could not be read (HTTP {ex.StatusCode}).");
         }
 
         var invocationId = http.Request.Headers["X-Azure-Functions-InvocationId"].ToString();
@@ -103,7 +103,9 @@ public static class InvocationEndpoints
         {
             // A bug or an outage: fail the invocation so the host applies the trigger's retry semantics. The message
             // names the exception type only; exception messages may quote input and so must not reach the host log.
-            logger.LogError(ex, "Function {Function} failed (invocation {InvocationId})", handler.Name, invocationId);
+            logger.LogError(
+                "Function {Function} failed with {Exception} (invocation {InvocationId}) at {Stack}",
+                handler.Name, ExceptionCodes.Describe(ex), invocationId, ExceptionCodes.Stack(ex));
             return Error(StatusCodes.Status500InternalServerError, $"{handler.Name} failed with {ex.GetType().Name}.");
         }
     }

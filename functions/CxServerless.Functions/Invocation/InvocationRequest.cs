@@ -23,7 +23,8 @@ public sealed record InvocationRequest(string FunctionName, string InvocationId,
         }
         catch (JsonException ex)
         {
-            error = $"The invocation body is not valid JSON: {ex.Message}";
+            // The parser's message may quote the body; its position does not.
+            error = $"The invocation body is not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine}).";
             return null;
         }
 

@@ -70,7 +70,8 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            services.Logger.LogError(ex, "HTTP function {Function} failed", Name);
+            services.Logger.LogError(
+                "HTTP function {Function} failed with {Exception} at {Stack}", Name, ExceptionCodes.Describe(ex), ExceptionCodes.Stack(ex));
             response = HttpTriggerResponse.Problem(500, "Internal error", $"{Name} failed; the error is logged.");
         }
 

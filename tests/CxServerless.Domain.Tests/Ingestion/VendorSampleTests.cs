@@ -204,11 +204,11 @@ public sealed class VendorSampleTests
     }
 
     [Fact]
-    public void Zendesk_ticket_metrics_without_a_declared_channel_are_quarantined_as_missing_field()
+    public void Zendesk_ticket_metrics_without_a_declared_channel_are_stored_with_an_unknown_channel()
     {
-        var outcome = RunAt(VendorSamples.ZendeskTicketMetric, "2011-05-05T10:40:00Z");
-        Assert.Equal(QuarantineReason.MissingField, outcome.Rejection?.Reason);
+        var outcome = RunAll(Fresh(), VendorSamples.ZendeskTicketMetric, "2011-05-05T10:40:00Z")[0];
         Assert.Equal("zendesk", outcome.SourceSystem);
+        Assert.Equal(CxChannel.Unknown, Accepted(outcome).Channel);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace CxServerless.Domain.Tests.Ingestion;
 /// marked "shaped per" follow the documented structure field for field where the vendor publishes the schema but not a
 /// complete example for that event.
 /// </summary>
-internal static class VendorSamples
+internal static partial class VendorSamples
 {
     /// <summary>
     /// Amazon Connect voice contact record. Fields and meanings: https://docs.aws.amazon.com/connect/latest/adminguide/ctr-data-model.html

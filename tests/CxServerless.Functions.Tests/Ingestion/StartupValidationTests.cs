@@ -11,9 +11,11 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IDisposable
     public void Dispose() => Directory.Delete(_appRoot, recursive: true);
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("too-short-key")]
-    public async Task Without_a_usable_CxPseudonymKey_the_handler_stops_naming_the_setting(string? key)
+    [InlineData(null, false)]
+    [InlineData("too-short-key", false)]
+    [InlineData("local-development-only-pseudonym-key-not-a-secret", true)]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/cx-pseudonym-key/)", true)]
+    public async Task Without_a_usable_CxPseudonymKey_the_handler_stops_naming_the_setting(string? key, bool inAzure)
     {
         File.WriteAllText(Path.Combine(_appRoot, "host.json"), """{"version":"2.0"}""");
         Directory.CreateDirectory(Path.Combine(_appRoot, "IngestCxEvents"));
@@ -24,6 +26,11 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IDisposable
         if (key is not null)
         {
             settings["CxPseudonymKey"] = key;
+        }
+
+        if (inAzure)
+        {
+            settings["WEBSITE_SITE_NAME"] = "cx-test-app";
         }
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => HandlerProcess.StartAsync(_appRoot, settings));

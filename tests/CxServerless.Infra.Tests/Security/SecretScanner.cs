@@ -16,6 +16,9 @@ internal static partial class SecretScanner
         // The instrumentation key inside is an identifier; the component has local auth off, so ingestion needs an Entra token.
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "reference(resourceId('Microsoft.Insights/components'",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Authorization=AAD",
+
+        // The pseudonym key's id (k1, k2...) labels pseudonyms; it is not key material.
+        ["CxPseudonymKeyId"] = "parameters('pseudonymKeyId')",
     };
 
     /// <summary>Findings anywhere in the template: list* calls in expressions and credential-shaped literals.</summary>

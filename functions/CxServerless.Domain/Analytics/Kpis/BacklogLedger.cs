@@ -7,12 +7,24 @@ namespace CxServerless.Domain.Analytics.Kpis;
 /// <see cref="KpiId.Backlog"/> gauge buckets). A case is the conversation id of its case events; events are keyed by
 /// conversation, so a case lives in one partition and the snapshots of all partitions add up. A case counts as open
 /// from its latest open or reopen until it is resolved; a resolve that arrives before its open (out of order) wins
-/// over that older open. Not thread-safe.
+/// over that older open. The memory of resolved cases is bounded: <see cref="ForgetResolvedBefore"/> (called with the
+/// watermark, before which no open can be accepted any more) forgets in resolve order, and at most
+/// <see cref="MaxResolved"/> are kept in any case. Not thread-safe.
 /// </summary>
-public sealed class BacklogLedger
+public sealed class BacklogLedger(int maxResolved = BacklogLedger.DefaultMaxResolved)
 {
+    /// <summary>The default bound of <see cref="MaxResolved"/>.</summary>
+    public const int DefaultMaxResolved = 100_000;
+
     private readonly Dictionary<string, DateTimeOffset> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _resolved = new(StringComparer.Ordinal);
+    private readonly Queue<(string Id, DateTimeOffset ResolvedAt)> _resolvedOrder = new();
+
+    /// <summary>The most resolved cases remembered.</summary>
+    public int MaxResolved { get; } = maxResolved > 0 ? maxResolved : throw new ArgumentOutOfRangeException(nameof(maxResolved));
+
+    /// <summary>How many resolved cases are remembered now.</summary>
+    public int ResolvedCount => _resolved.Count;
 
     /// <summary>Applies a case event; other events are ignored.</summary>
     public void Apply(CxEvent cxEvent)
@@ -34,6 +46,11 @@ public sealed class BacklogLedger
                 {
                     _open.Remove(id);
                     _resolved[id] = cxEvent.EventTime;
+                    _resolvedOrder.Enqueue((id, cxEvent.EventTime));
+                    while (_resolved.Count > MaxResolved && _resolvedOrder.TryDequeue(out var oldest))
+                    {
+                        Forget(oldest);
+                    }
                 }
 
                 break;
@@ -58,9 +75,19 @@ public sealed class BacklogLedger
     /// <summary>Forgets resolved cases resolved before <paramref name="before"/> (older than any event still accepted).</summary>
     public void ForgetResolvedBefore(DateTimeOffset before)
     {
-        foreach (var id in _resolved.Where(r => r.Value < before).Select(r => r.Key).ToArray())
+        // Resolves mostly arrive in time order, so this pops from the front: amortised O(1) per resolve.
+        while (_resolvedOrder.TryPeek(out var oldest) && oldest.ResolvedAt < before)
         {
-            _resolved.Remove(id);
+            Forget(_resolvedOrder.Dequeue());
+        }
+    }
+
+    private void Forget((string Id, DateTimeOffset ResolvedAt) entry)
+    {
+        // A later resolve of the same case re-queued it; only the entry that matches the current value forgets it.
+        if (_resolved.TryGetValue(entry.Id, out var at) && at == entry.ResolvedAt)
+        {
+            _resolved.Remove(entry.Id);
         }
     }
 }

@@ -63,6 +63,9 @@ public sealed class PartitionAnalytics
         }
 
         AddDerived(_firstContact.Advance(Clock.Watermark(_policy)));
+
+        // No open older than the watermark can be accepted any more, so the resolves before it need no memory.
+        _backlog.ForgetResolvedBefore(Clock.Watermark(_policy));
         return new PartitionBatchOutcome(inOrder, late, tooLate, Clock.Watermark(_policy));
     }
 

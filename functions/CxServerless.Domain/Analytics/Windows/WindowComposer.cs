@@ -17,7 +17,7 @@ public static class WindowComposer
     /// which is ASA's sliding output sampled at minute resolution. A window whose end is at or before
     /// <paramref name="globalWatermark"/> is <see cref="WindowStatus.Final"/>, otherwise provisional. For a gauge
     /// (backlog), the level at a window's end is <paramref name="openingLevel"/> plus every change in the series up
-    /// to that end.
+    /// to that end, floored at zero minute by minute (never a negative count).
     /// </summary>
     public static IReadOnlyList<WindowResult> Compose(
         MinuteSeries series,
@@ -98,13 +98,17 @@ public static class WindowComposer
         return aggregate;
     }
 
+    /// <summary>
+    /// The gauge level after each minute, floored at zero: a count of open cases is never negative, and a resolve of a
+    /// case the app never saw opened (it was opened before ingestion started) must not take the level below zero.
+    /// </summary>
     private static double[] RunningLevels(MinuteSeries series, double openingLevel)
     {
         var levels = new double[series.Minutes.Count];
-        var level = openingLevel;
+        var level = Math.Max(0, openingLevel);
         for (var i = 0; i < levels.Length; i++)
         {
-            level += series.Aggregates[i].Sum;
+            level = Math.Max(0, level + series.Aggregates[i].Sum);
             levels[i] = level;
         }
 
@@ -112,5 +116,5 @@ public static class WindowComposer
     }
 
     private static double LevelAt(double[] levels, int upperBound, double openingLevel) =>
-        upperBound == 0 ? openingLevel : levels[upperBound - 1];
+        upperBound == 0 ? Math.Max(0, openingLevel) : levels[upperBound - 1];
 }

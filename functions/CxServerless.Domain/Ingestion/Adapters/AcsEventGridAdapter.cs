@@ -4,9 +4,11 @@ using CxServerless.Domain.Events;
 namespace CxServerless.Domain.Ingestion.Adapters;
 
 /// <summary>
-/// Azure Communication Services events in the Event Grid schema: calls (started, ended), chat messages and Job Router
-/// job and worker events. Each mapped event type has one small mapping in <see cref="Mappings"/>; the others are
-/// quarantined as <c>unsupported-type</c>.
+/// Azure Communication Services events in the Event Grid schema or the CloudEvents 1.0 schema (<c>type</c>, <c>time</c>,
+/// <c>specversion</c>): calls (started, ended), chat messages and the whole Job Router lifecycle. Each mapped event type
+/// has one small mapping in <see cref="Mappings"/>; Job Router job events without one are
+/// <see cref="CxEventType.ContactUpdated"/> named by the step; the others (worker registration…) are
+/// <c>unsupported-type</c>.
 /// </summary>
 public sealed class AcsEventGridAdapter : ISourceAdapter
 {
@@ -22,14 +24,28 @@ public sealed class AcsEventGridAdapter : ISourceAdapter
         [Prefix + "ChatMessageReceived"] = ChatMessage,
         [Prefix + "ChatMessageReceivedInThread"] = ChatMessage,
         [Prefix + "RouterJobReceived"] = (r, d) => Job(r, d, CxEventType.ContactStarted),
+        [Prefix + "RouterJobClassified"] = (r, d) => Step(r, d, "classified"),
         [Prefix + "RouterJobQueued"] = (r, d) => Job(r, d, CxEventType.ContactQueued),
+        [Prefix + "RouterWorkerOfferIssued"] = (r, d) => Job(r, d, CxEventType.ContactOffered) with { AgentId = r.Text(d, "workerId") },
         [Prefix + "RouterWorkerOfferAccepted"] = (r, d) => Job(r, d, CxEventType.ContactAnswered) with { AgentId = r.Text(d, "workerId") },
+        [Prefix + "RouterWorkerOfferDeclined"] = (r, d) => Step(r, d, "offer-declined") with { AgentId = r.Text(d, "workerId") },
+        [Prefix + "RouterWorkerOfferRevoked"] = (r, d) => Step(r, d, "offer-revoked") with { AgentId = r.Text(d, "workerId") },
+        [Prefix + "RouterWorkerOfferExpired"] = (r, d) => Step(r, d, "offer-expired") with { AgentId = r.Text(d, "workerId") },
         [Prefix + "RouterJobCompleted"] = (r, d) => Job(r, d, CxEventType.ContactEnded) with { AgentId = r.Text(d, "workerId") },
+        [Prefix + "RouterJobClosed"] = (r, d) => Step(r, d, "closed") with
+        {
+            AgentId = r.Text(d, "workerId"),
+            OutcomeReason = r.Text(d, "dispositionCode") is { Length: > 0 } code ? $"closed:{code}" : "closed",
+        },
         [Prefix + "RouterJobCancelled"] = (r, d) => Job(r, d, CxEventType.ContactAbandoned) with
         {
             Outcome = CxOutcome.Abandoned,
             OutcomeReason = r.Text(d, "dispositionCode"),
             Text = r.Text(d, "note"),
+        },
+        [Prefix + "RouterJobExceptionTriggered"] = (r, d) => Step(r, d, "exception") with
+        {
+            OutcomeReason = r.Text(d, "ruleKey") is { Length: > 0 } rule ? $"exception:{rule}" : "exception",
         },
     };
 
@@ -47,19 +63,20 @@ public sealed class AcsEventGridAdapter : ISourceAdapter
     public string SourceSystem => "azure-communication-services";
 
     /// <inheritdoc />
-    public bool Matches(JsonElement root) =>
-        root.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String &&
-        System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type).StartsWith("\"Microsoft.Communication."u8) &&
-        root.TryGetProperty("data", out _) && root.TryGetProperty("eventTime", out _);
+    public bool Matches(JsonElement root) => AzureEventGridAdapter.TypeOf(root) is { } type &&
+        System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type).StartsWith("\"Microsoft.Communication."u8);
 
     /// <inheritdoc />
     public AdapterResult Adapt(JsonElement root)
     {
         var r = new FieldReader(root);
-        var eventType = r.Required("eventType");
+        var cloudEvent = root.TryGetProperty("specversion", out _);
+        var eventType = cloudEvent ? r.Required("type") : r.Required("eventType");
         if (r.Problem is null && !Mappings.ContainsKey(eventType))
         {
-            return new Rejection(QuarantineReason.UnsupportedType, "this Communication Services event type has no mapping");
+            return eventType.StartsWith(Prefix + "RouterJob", StringComparison.Ordinal)
+                ? Lifecycle(r, root, eventType, cloudEvent)
+                : Rejection.Unsupported("Communication Services", eventType, "has no mapping");
         }
 
         if (r.At("data") is not { ValueKind: JsonValueKind.Object } data)
@@ -68,7 +85,7 @@ public sealed class AcsEventGridAdapter : ISourceAdapter
         }
 
         var id = r.Required("id");
-        var time = r.RequiredTime("eventTime");
+        var time = r.RequiredTime(cloudEvent ? "time" : "eventTime");
         return AdapterResult.From(r, () =>
         {
             var mapped = Mappings[eventType](r, data);
@@ -79,6 +96,23 @@ public sealed class AcsEventGridAdapter : ISourceAdapter
             };
         });
     }
+
+    /// <summary>A Job Router job event without its own mapping (unassigned, classification failed…): a lifecycle step.</summary>
+    private static AdapterResult Lifecycle(FieldReader r, JsonElement root, string eventType, bool cloudEvent)
+    {
+        if (r.At("data") is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return new Rejection(QuarantineReason.MissingField, "data is required");
+        }
+
+        var id = r.Required("id");
+        var time = r.RequiredTime(cloudEvent ? "time" : "eventTime");
+        var step = eventType[(Prefix.Length + "RouterJob".Length)..];
+        return AdapterResult.From(r, () => Step(r, data, step) with { EventId = $"{eventType[Prefix.Length..]}/{id}", EventTime = time });
+    }
+
+    private static SourceEvent Step(FieldReader r, JsonElement data, string step) =>
+        Job(r, data, CxEventType.ContactUpdated) with { OutcomeReason = step };
 
     private static SourceEvent Call(FieldReader r, JsonElement data, CxEventType type) => new()
     {

@@ -6,7 +6,8 @@ namespace CxServerless.Domain.Ingestion.Adapters;
 /// <summary>
 /// Salesforce Change Data Capture events for the Case object (<c>CaseChangeEvent</c>), in the streaming message form
 /// (<c>data.payload</c>), the Pub/Sub form (<c>payload</c>) or bare. An update carries only changed fields, so the
-/// channel (Case.Origin) is often absent; <c>cx-channel</c> then declares it.
+/// channel (Case.Origin) is usually absent: the pipeline then takes it from the case's earlier events, or records it as
+/// <see cref="CxChannel.Unknown"/>. Change events of other objects (Account, Contact…) are <c>unsupported-type</c>.
 /// </summary>
 public sealed class SalesforceCaseChangeEventAdapter : ISourceAdapter
 {
@@ -29,8 +30,7 @@ public sealed class SalesforceCaseChangeEventAdapter : ISourceAdapter
 
     /// <inheritdoc />
     public bool Matches(JsonElement root) =>
-        Payload(root) is { } p && FieldReader.At(p, "ChangeEventHeader", "entityName") is { ValueKind: JsonValueKind.String } entity &&
-        entity.ValueEquals("Case");
+        Payload(root) is { } p && FieldReader.At(p, "ChangeEventHeader", "entityName") is { ValueKind: JsonValueKind.String };
 
     /// <inheritdoc />
     public AdapterResult Adapt(JsonElement root)
@@ -41,6 +41,12 @@ public sealed class SalesforceCaseChangeEventAdapter : ISourceAdapter
         }
 
         var r = new FieldReader(payload);
+        var entity = r.Text("ChangeEventHeader", "entityName");
+        if (entity != "Case")
+        {
+            return r.Problem ?? Rejection.Unsupported("Salesforce", $"{entity}ChangeEvent", "is not a case");
+        }
+
         var changeType = r.Required("ChangeEventHeader", "changeType");
         if (r.Problem is null && changeType is not ("CREATE" or "UPDATE"))
         {

@@ -4,11 +4,12 @@ using CxServerless.Domain.Events;
 namespace CxServerless.Domain.Ingestion.Adapters;
 
 /// <summary>
-/// Zendesk satisfaction ratings (object <c>satisfaction_rating</c>). Zendesk's CSAT is binary; <c>good</c> maps to the
+/// Zendesk satisfaction ratings: object <c>satisfaction_rating</c> (Show Satisfaction Rating, webhook bodies) or a
+/// <c>satisfaction_ratings</c> array (List Satisfaction Ratings), one event per rating. Zendesk's CSAT is binary; <c>good</c> maps to the
 /// top of the 1–5 scale (5) and <c>bad</c> to the bottom (1). Ratings that were offered but not answered carry no score
 /// and are <c>unsupported-type</c>.
 /// </summary>
-public sealed class ZendeskSatisfactionRatingAdapter : ISourceAdapter
+public sealed class ZendeskSatisfactionRatingAdapter : IMultiEventSourceAdapter
 {
     private static readonly Dictionary<string, int> Scores = new(StringComparer.OrdinalIgnoreCase) { ["good"] = 5, ["bad"] = 1 };
 
@@ -19,16 +20,22 @@ public sealed class ZendeskSatisfactionRatingAdapter : ISourceAdapter
     public string SourceSystem => "zendesk";
 
     /// <inheritdoc />
-    public bool Matches(JsonElement root) => FieldReader.At(root, "satisfaction_rating") is { ValueKind: JsonValueKind.Object };
+    public bool Matches(JsonElement root) =>
+        FieldReader.At(root, "satisfaction_rating") is { ValueKind: JsonValueKind.Object } ||
+        FieldReader.At(root, "satisfaction_ratings") is { ValueKind: JsonValueKind.Array };
 
     /// <inheritdoc />
-    public AdapterResult Adapt(JsonElement root)
-    {
-        if (FieldReader.At(root, "satisfaction_rating") is not { ValueKind: JsonValueKind.Object } rating)
-        {
-            return new Rejection(QuarantineReason.MissingField, "satisfaction_rating is required");
-        }
+    public AdapterResult Adapt(JsonElement root) =>
+        FieldReader.At(root, "satisfaction_rating") is { ValueKind: JsonValueKind.Object } rating ? Rating(rating) : Rating(root);
 
+    /// <inheritdoc />
+    public IReadOnlyList<AdapterResult> AdaptAll(JsonElement root) =>
+        FieldReader.At(root, "satisfaction_ratings") is { ValueKind: JsonValueKind.Array } ratings
+            ? AdapterParts.Each(ratings, Rating)
+            : [Adapt(root)];
+
+    private static AdapterResult Rating(JsonElement rating)
+    {
         var r = new FieldReader(rating);
         var score = r.Required("score");
         if (r.Problem is null && !Scores.ContainsKey(score))

@@ -4,11 +4,12 @@ using CxServerless.Domain.Events;
 namespace CxServerless.Domain.Ingestion.Adapters;
 
 /// <summary>
-/// Zendesk ticket metrics (<c>GET /api/v2/tickets/{id}/metrics</c>, object <c>ticket_metric</c>, or the bare object):
+/// Zendesk ticket metrics (<c>GET /api/v2/tickets/{id}/metrics</c>, object <c>ticket_metric</c>, the bare object, or a
+/// <c>ticket_metrics</c> array from List Ticket Metrics, one event per record):
 /// reply time, full resolution time and on-hold time, in calendar minutes, become seconds. A solved ticket's metrics are a
 /// <see cref="CxEventType.CaseResolved"/>, an answered one's a <see cref="CxEventType.FirstResponse"/>.
 /// </summary>
-public sealed class ZendeskTicketMetricsAdapter : ISourceAdapter
+public sealed class ZendeskTicketMetricsAdapter : IMultiEventSourceAdapter
 {
     /// <inheritdoc />
     public string Format => "zendesk-ticket-metrics";
@@ -17,16 +18,19 @@ public sealed class ZendeskTicketMetricsAdapter : ISourceAdapter
     public string SourceSystem => "zendesk";
 
     /// <inheritdoc />
-    public bool Matches(JsonElement root) => Metric(root) is not null;
+    public bool Matches(JsonElement root) =>
+        Metric(root) is not null || FieldReader.At(root, "ticket_metrics") is { ValueKind: JsonValueKind.Array };
 
     /// <inheritdoc />
-    public AdapterResult Adapt(JsonElement root)
-    {
-        if (Metric(root) is not { } m)
-        {
-            return new Rejection(QuarantineReason.MissingField, "ticket_metric is required");
-        }
+    public IReadOnlyList<AdapterResult> AdaptAll(JsonElement root) =>
+        FieldReader.At(root, "ticket_metrics") is { ValueKind: JsonValueKind.Array } list ? AdapterParts.Each(list, Read) : [Adapt(root)];
 
+    /// <inheritdoc />
+    public AdapterResult Adapt(JsonElement root) =>
+        Metric(root) is { } m ? Read(m) : new Rejection(QuarantineReason.MissingField, "ticket_metric is required");
+
+    private static AdapterResult Read(JsonElement m)
+    {
         var r = new FieldReader(m);
         var reply = Minutes(r, "reply_time_in_minutes");
         var resolution = Minutes(r, "full_resolution_time_in_minutes");

@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 namespace CxServerless.Domain.Ingestion.Privacy;
 
 /// <summary>
-/// Masks personal data inside free text: e-mail addresses, telephone numbers, payment card numbers (Luhn-checked),
-/// IBANs (mod-97-checked) and national ids (US SSN, UK National Insurance number). Each match becomes a token such as
-/// <c>[email]</c>. One forward scan with bounded look-ahead: linear in the text, so hostile input cannot stall the pipeline.
+/// Masks personal data inside free text: e-mail addresses, telephone numbers (national numbers without separators
+/// included), payment card numbers (Luhn-checked), IBANs (mod-97-checked, any case, spaced), national ids (US SSN,
+/// UK National Insurance number), IPv4 and IPv6 addresses, UK postal addresses (a street line up to its postcode),
+/// dates of birth (a date next to a birth cue) and names introduced by a cue ("my name is …"). Each match becomes a
+/// token such as <c>[email]</c>. The categories follow Microsoft Presidio's recognisers. A forward scan with bounded
+/// look-ahead plus non-backtracking patterns: linear in the text, so hostile input cannot stall the pipeline.
 /// </summary>
 public static partial class PiiMasker
 {
@@ -25,6 +28,18 @@ public static partial class PiiMasker
     /// <summary>The token that replaces a national id.</summary>
     public const string NationalIdToken = "[national-id]";
 
+    /// <summary>The token that replaces an IPv4 or IPv6 address.</summary>
+    public const string IpToken = "[ip]";
+
+    /// <summary>The token that replaces a postal address (street line to postcode).</summary>
+    public const string AddressToken = "[address]";
+
+    /// <summary>The token that replaces a date of birth.</summary>
+    public const string DateOfBirthToken = "[dob]";
+
+    /// <summary>The token that replaces a person's name.</summary>
+    public const string NameToken = "[name]";
+
     /// <summary>Masks every recognised personal value in <paramref name="text"/>. Returns the same instance when nothing matches.</summary>
     public static string Mask(string text) => Mask(text, identifier: false);
 
@@ -36,7 +51,78 @@ public static partial class PiiMasker
     {
         ArgumentNullException.ThrowIfNull(body);
         var decoded = body.Contains("\\u", StringComparison.Ordinal) ? UnicodeEscapePattern().Replace(body, DecodeEscape) : body;
-        return Mask(WellFormed(decoded));
+        return Mask(DropNameFields(WellFormed(decoded)));
+    }
+
+    /// <summary>
+    /// Replaces the string value of every JSON property that names a person (<c>name</c>, <c>firstName</c>,
+    /// <c>lastName</c>, <c>displayName</c>, <c>worker_name</c>, <c>CustomerName</c>…, at any depth) with
+    /// <c>"[name]"</c>, and then every other occurrence of those names in the body (a description that repeats the
+    /// worker's name). Works on text, so a body that is not valid JSON loses its names too. Names of things
+    /// (<c>queueName</c>, <c>entityName</c>, <c>topicName</c>) stay.
+    /// </summary>
+    public static string DropNameFields(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (!json.Contains("ame\"", StringComparison.OrdinalIgnoreCase))
+        {
+            return json;
+        }
+
+        var names = new List<string>();
+        var dropped = NameFieldPattern().Replace(json, match => DropName(match, names));
+        foreach (var name in names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Take(64))
+        {
+            dropped = dropped.Replace(name, NameToken, StringComparison.Ordinal);
+        }
+
+        return dropped;
+    }
+
+    private static readonly HashSet<string> PersonNameKeys = new(StringComparer.Ordinal)
+    {
+        "name", "firstname", "lastname", "middlename", "fullname", "displayname", "givenname", "familyname", "surname", "nickname",
+        "username", "sendername", "senderdisplayname", "recipientname", "recipientdisplayname", "authorname", "workername",
+        "agentname", "customername", "contactname", "callername", "requestername", "respondentname", "submittername",
+        "assigneename", "participantname", "suppliedname", "personname", "partyname", "accountname",
+    };
+
+    private static string DropName(Match match, List<string> names)
+    {
+        Span<char> key = stackalloc char[64];
+        var n = 0;
+        foreach (var c in match.Groups["key"].ValueSpan)
+        {
+            if (c is '_' or '-')
+            {
+                continue;
+            }
+
+            if (n == key.Length)
+            {
+                return match.Value;
+            }
+
+            key[n++] = char.ToLowerInvariant(c);
+        }
+
+        var normalised = key[..n];
+        var person = PersonNameKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(normalised) ||
+            normalised.EndsWith("firstname") || normalised.EndsWith("lastname") || normalised.EndsWith("fullname") ||
+            normalised.EndsWith("displayname") || normalised.EndsWith("customername");
+        if (!person)
+        {
+            return match.Value;
+        }
+
+        // Names of three letters or more are also looked for elsewhere in the body; "[name]" itself is not a name.
+        var value = match.Groups["value"].Value;
+        if (value.Length >= 3 && value != NameToken)
+        {
+            names.Add(value);
+        }
+
+        return $"\"{match.Groups["key"].ValueSpan}\":\"{NameToken}\"";
     }
 
     /// <summary>Replaces unpaired surrogates with U+FFFD, so that the text can be written as UTF-8 (storage, logs).</summary>
@@ -70,6 +156,11 @@ public static partial class PiiMasker
 
     private static string Mask(string text, bool identifier)
     {
+        if (!identifier)
+        {
+            text = MaskPhrases(text);
+        }
+
         if (!MightContainPii(text))
         {
             return text;
@@ -89,7 +180,21 @@ public static partial class PiiMasker
             }
 
             var limit = next < emails.Count ? emails[next].Start : text.Length;
-            if (char.IsAsciiLetterUpper(text[i]) && AtWordStart(text, i))
+            if ((char.IsAsciiHexDigit(text[i]) || text[i] == ':') && AtAddressStart(text, i) && TryIpv6(text, i, limit, out var ipEnd))
+            {
+                output.Replace(i, ipEnd, IpToken);
+                i = ipEnd;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(text[i]) && AtAddressStart(text, i) && TryIpv4(text, i, limit, out ipEnd))
+            {
+                output.Replace(i, ipEnd, IpToken);
+                i = ipEnd;
+                continue;
+            }
+
+            if ((char.IsAsciiLetterUpper(text[i]) || (!identifier && char.IsAsciiLetterLower(text[i]))) && AtWordStart(text, i))
             {
                 if (TryIban(text, i, limit, out var end))
                 {
@@ -98,7 +203,7 @@ public static partial class PiiMasker
                     continue;
                 }
 
-                if (TryNino(text, i, limit, out end))
+                if (char.IsAsciiLetterUpper(text[i]) && TryNino(text, i, limit, out end))
                 {
                     output.Replace(i, end, NationalIdToken);
                     i = end;
@@ -184,11 +289,14 @@ public static partial class PiiMasker
     private static readonly System.Buffers.SearchValues<char> AsciiLetters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
-    /// <summary>An IBAN at <paramref name="i"/>: two letters, two digits, then letters and digits (single spaces allowed), 15 to 34 in all, mod-97 valid.</summary>
+    /// <summary>
+    /// An IBAN at <paramref name="i"/>: two letters, two digits, then letters and digits (single spaces allowed), exactly
+    /// the country's registered length, mod-97 valid. Either case (ISO 13616 prints upper case; people type lower case).
+    /// </summary>
     private static bool TryIban(string text, int i, int limit, out int end)
     {
         end = i;
-        if (i + 3 >= limit || !char.IsAsciiLetterUpper(text[i + 1]) || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3]))
+        if (i + 3 >= limit || !char.IsAsciiLetter(text[i + 1]) || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3]))
         {
             return false;
         }
@@ -204,7 +312,7 @@ public static partial class PiiMasker
                 continue;
             }
 
-            if (!(char.IsAsciiLetterUpper(text[j]) || char.IsAsciiDigit(text[j])))
+            if (!char.IsAsciiLetterOrDigit(text[j]))
             {
                 break;
             }
@@ -212,17 +320,34 @@ public static partial class PiiMasker
             ends[++count] = ++j;
         }
 
-        for (var n = count; n >= 15; n--)
+        // The country's registered IBAN length (ISO 13616 registry) must match: random letters and digits that happen to
+        // pass mod 97 (1 in 97) rarely also have the right length for their prefix.
+        Span<char> country = [char.ToUpperInvariant(text[i]), char.ToUpperInvariant(text[i + 1])];
+        if (!IbanLengths.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(country, out var length) || count < length)
         {
-            if (Checksums.IsValidIban(text.AsSpan(i, ends[n] - i)))
-            {
-                end = ends[n];
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        Span<char> upper = stackalloc char[70];
+        var candidate = text.AsSpan(i, ends[length] - i);
+        if (candidate.Length > upper.Length || !Checksums.IsValidIban(upper[..candidate.ToUpperInvariant(upper)]))
+        {
+            return false;
+        }
+
+        end = ends[length];
+        return true;
     }
+
+    /// <summary>IBAN length per country, from the SWIFT IBAN registry (ISO 13616).</summary>
+    private static readonly Dictionary<string, int> IbanLengths = IbanLengthTable(
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18 DO28 EE20 EG29 " +
+        "ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 " +
+        "LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 " +
+        "QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30");
+
+    private static Dictionary<string, int> IbanLengthTable(string table) =>
+        table.Split(' ').ToDictionary(entry => entry[..2], entry => int.Parse(entry[2..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A UK National Insurance number at <paramref name="i"/>: AB 12 34 56 C (spaces optional).</summary>
     private static bool TryNino(string text, int i, int limit, out int end)
@@ -360,7 +485,10 @@ public static partial class PiiMasker
         return ReferenceEquals(inside, run) ? null : inside;
     }
 
-    /// <summary>True when <paramref name="text"/> holds an '@' or at least six digits: the cheap test before any scan.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> holds an '@' or at least four digits (the fewest an IPv4 address, a street
+    /// line with its postcode or a date of birth can have): the cheap test before any scan.
+    /// </summary>
     public static bool MightContainPii(ReadOnlySpan<char> text)
     {
         if (text.Contains('@'))
@@ -371,7 +499,7 @@ public static partial class PiiMasker
         var digits = 0;
         foreach (var c in text)
         {
-            if (char.IsAsciiDigit(c) && ++digits >= 6)
+            if (char.IsAsciiDigit(c) && ++digits >= 4)
             {
                 return true;
             }
@@ -495,13 +623,175 @@ public static partial class PiiMasker
 
         if (digits[0] == '0')
         {
-            return n is 10 or 11 && groups[0] <= 5;
+            // National numbers: 020 7946 0958, or written without separators (02079460958, 0612345678).
+            return n is 10 or 11 && (groups[0] <= 5 || groups.Length == 1);
         }
 
         // North American numbers: (415) 555-0132, 415-555-0132, 4155550132, 1 415 555 0132.
         return (n == 10 && digits[0] is >= '2' and <= '9' && (groups is [10] or [3, 3, 4])) ||
                (n == 11 && digits[0] == '1' && groups is [1, 3, 3, 4]);
     }
+
+    /// <summary>Addresses start at a word boundary that is not inside a dotted or colon-separated token.</summary>
+    private static bool AtAddressStart(string text, int i) =>
+        i == 0 || !(char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ':' or '-');
+
+    /// <summary>
+    /// An IPv4 address at <paramref name="i"/>: four dot-separated decimal octets 0–255 (no leading zeros), not part of a
+    /// longer dotted number and not a version ("version 1.2.3.4", "v1.2.3.4", "build 10.0.0.1").
+    /// </summary>
+    private static bool TryIpv4(string text, int i, int limit, out int end)
+    {
+        end = i;
+        var j = i;
+        for (var octet = 0; octet < 4; octet++)
+        {
+            if (octet > 0)
+            {
+                if (j >= limit || text[j] != '.')
+                {
+                    return false;
+                }
+
+                j++;
+            }
+
+            var start = j;
+            var value = 0;
+            while (j < limit && j - start < 4 && char.IsAsciiDigit(text[j]))
+            {
+                value = (value * 10) + (text[j++] - '0');
+            }
+
+            if (j == start || j - start > 3 || value > 255 || (j - start > 1 && text[start] == '0'))
+            {
+                return false;
+            }
+        }
+
+        var longer = j < text.Length &&
+            (char.IsAsciiLetterOrDigit(text[j]) || (text[j] == '.' && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1])));
+        if (longer)
+        {
+            return false;
+        }
+
+        if (VersionCue().IsMatch(text.AsSpan(Math.Max(0, i - 12), i - Math.Max(0, i - 12))))
+        {
+            return false;
+        }
+
+        end = j;
+        return true;
+    }
+
+    /// <summary>
+    /// An IPv6 address at <paramref name="i"/> (RFC 4291 text forms: full, compressed with <c>::</c>, IPv4-mapped): hex
+    /// groups and colons, at least two colons, parsed by <see cref="System.Net.IPAddress"/>. Times (09:14:02), MAC
+    /// addresses and ARNs fail the parse or the shape.
+    /// </summary>
+    private static bool TryIpv6(string text, int i, int limit, out int end)
+    {
+        end = i;
+        var j = i;
+        var colons = 0;
+        var max = Math.Min(limit, i + 45);
+        while (j < max && (char.IsAsciiHexDigit(text[j]) || text[j] is ':' or '.'))
+        {
+            colons += text[j] == ':' ? 1 : 0;
+            j++;
+        }
+
+        while (j > i && text[j - 1] is '.' or ':' && !(text[j - 1] == ':' && j - 2 >= i && text[j - 2] == ':'))
+        {
+            colons -= text[j - 1] == ':' ? 1 : 0;
+            j--;
+        }
+
+        if (colons < 2 || (j < text.Length && char.IsAsciiLetterOrDigit(text[j])))
+        {
+            return false;
+        }
+
+        var span = text.AsSpan(i, j - i);
+        if (!span.Contains("::", StringComparison.Ordinal) && colons != 7 && !(colons == 6 && span.Contains('.')))
+        {
+            return false;
+        }
+
+        if (!System.Net.IPAddress.TryParse(span, out var address) ||
+            address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return false;
+        }
+
+        end = j;
+        return true;
+    }
+
+    /// <summary>
+    /// The phrase-shaped categories, masked before the scan: UK addresses (a house number and street up to a postcode
+    /// within the next 60 characters), dates next to a date-of-birth cue, and names after "my name is", "this is",
+    /// "I am". Each is one non-backtracking pattern, tried only when the text holds its cheap marker.
+    /// </summary>
+    private static string MaskPhrases(string text)
+    {
+        if (MightContainPii(text) && StreetSuffix().IsMatch(text))
+        {
+            text = AddressPattern().Replace(text, AddressToken);
+        }
+
+        if (MightContainPii(text) &&
+            (text.Contains("birth", StringComparison.OrdinalIgnoreCase) || text.Contains("dob", StringComparison.OrdinalIgnoreCase) ||
+             text.Contains("d.o.b", StringComparison.OrdinalIgnoreCase) || text.Contains("born", StringComparison.OrdinalIgnoreCase)))
+        {
+            text = DateOfBirthPattern().Replace(text, m => m.Groups["cue"].Value + DateOfBirthToken);
+        }
+
+        if (text.Contains("name", StringComparison.OrdinalIgnoreCase) || text.Contains("this is", StringComparison.OrdinalIgnoreCase) ||
+            text.Contains("i am", StringComparison.OrdinalIgnoreCase))
+        {
+            text = IntroducedNamePattern().Replace(text, m => m.Groups["cue"].Value + NameToken);
+        }
+
+        return text;
+    }
+
+    private const string Streets =
+        "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Place|Pl|Court|Ct|Crescent|Cres|Gardens|Gdns|Terrace|Grove|" +
+        "Square|Sq|Hill|Park|Row|Mews|Walk|Parade|Green|Rise|Vale|View|Wharf|Yard";
+
+    [GeneratedRegex(@"\b(?:" + Streets + @")\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex StreetSuffix();
+
+    [GeneratedRegex(
+        @"\b\d{1,4}[A-Za-z]?,? (?:[A-Z][A-Za-z'-]+ ){1,4}(?:" + Streets + @")\b[^\n]{0,60}?\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
+
+    private const string Months = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+    [GeneratedRegex(
+        @"(?<cue>\b(?:[Dd][Oo][Bb]|[Dd]\.[Oo]\.[Bb]\.?|[Dd]ate [Oo]f [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]orn(?: on)?)\b" +
+        @"[\s:=-]{0,3}" +
+        @"(?:(?:is|was) )?)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:" + Months +
+        @")[a-z]*,? \d{4}|(?:" + Months + @")[a-z]* \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex DateOfBirthPattern();
+
+    [GeneratedRegex(
+        @"(?<cue>\b(?:[Mm]y name is|[Mm]y name's|[Tt]his is|I am|I'm) )[A-Z][a-z]+(?: [A-Z][a-z]+)?\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroducedNamePattern();
+
+    [GeneratedRegex(
+        @"(?:\b[Vv](?:ersion|er)?|\b[Bb]uild|\b[Rr]elease)[\s:=v]*$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex VersionCue();
+
+    [GeneratedRegex(
+        "\"(?<key>[A-Za-z_-]{0,40}[Nn][Aa][Mm][Ee])\"\\s*:\\s*\"(?<value>(?:[^\"\\\\]|\\\\.)*)\"",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex NameFieldPattern();
 
     private static string DecodeEscape(Match match)
     {

@@ -31,6 +31,27 @@ public sealed class BacklogLedgerTests
     }
 
     [Fact]
+    public void The_memory_of_resolved_cases_is_bounded_by_the_watermark_and_by_its_size()
+    {
+        var ledger = new BacklogLedger(maxResolved: 50);
+        for (var i = 0; i < 500; i++)
+        {
+            ledger.Apply(Event(CxEventType.CaseResolved, T0.AddMinutes(i), conversation: $"case-{i}"));
+            Assert.InRange(ledger.ResolvedCount, 1, 50);
+        }
+
+        ledger.ForgetResolvedBefore(T0.AddMinutes(480));
+        Assert.Equal(20, ledger.ResolvedCount);
+
+        // A case still remembered keeps winning over its older open; the order survives a second resolve of a case.
+        ledger.Apply(Event(CxEventType.CaseOpened, T0.AddMinutes(490), conversation: "case-499"));
+        Assert.Equal(0, ledger.Snapshot(T0.AddDays(1), TimeSpan.FromDays(2)).Open);
+        ledger.Apply(Event(CxEventType.CaseResolved, T0.AddMinutes(600), conversation: "case-480"));
+        ledger.ForgetResolvedBefore(T0.AddMinutes(500));
+        Assert.Equal(1, ledger.ResolvedCount);
+    }
+
+    [Fact]
     public void A_reopened_case_is_open_again()
     {
         var ledger = new BacklogLedger();

@@ -107,6 +107,21 @@ public sealed class KpiWindowValueTests
     }
 
     [Fact]
+    public void Backlog_never_shows_a_negative_count_when_cases_opened_before_ingestion_are_resolved()
+    {
+        // Three resolves of cases the app never saw opened (ticket metrics, exports), then one open: one case is open.
+        CxEvent[] resolvesFirst =
+        [
+            Event(CxEventType.CaseResolved, At(1)),
+            Event(CxEventType.CaseResolved, At(2)),
+            Event(CxEventType.CaseResolved, At(3)),
+            Event(CxEventType.CaseOpened, At(4)),
+        ];
+        Assert.Equal(1, ValueOf(resolvesFirst, KpiId.Backlog));
+        Assert.Equal(0, ValueOf([Event(CxEventType.CaseResolved, At(1))], KpiId.Backlog, openingLevel: -4));
+    }
+
+    [Fact]
     public void A_slice_only_counts_its_own_events()
     {
         CxEvent[] events = [Answered(At(1), 10, queue: "billing"), Answered(At(2), 30, queue: "sales")];

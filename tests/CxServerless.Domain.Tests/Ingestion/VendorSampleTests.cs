@@ -1,5 +1,6 @@
 using CxServerless.Domain.Events;
 using CxServerless.Domain.Ingestion;
+using CxServerless.Testing;
 using static CxServerless.Domain.Tests.Ingestion.PipelineHarness;
 
 namespace CxServerless.Domain.Tests.Ingestion;

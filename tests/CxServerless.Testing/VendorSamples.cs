@@ -1,11 +1,11 @@
-namespace CxServerless.Domain.Tests.Ingestion;
+namespace CxServerless.Testing;
 
 /// <summary>
 /// Vendor sample payloads, each with its source. "Verbatim" samples are copied from the vendor's documentation; samples
 /// marked "shaped per" follow the documented structure field for field where the vendor publishes the schema but not a
 /// complete example for that event.
 /// </summary>
-internal static partial class VendorSamples
+public static partial class VendorSamples
 {
     /// <summary>
     /// Amazon Connect voice contact record. Fields and meanings: https://docs.aws.amazon.com/connect/latest/adminguide/ctr-data-model.html

@@ -1,11 +1,11 @@
-namespace CxServerless.Domain.Tests.Ingestion;
+namespace CxServerless.Testing;
 
 /// <summary>
 /// Samples for the formats and event types whose vendors publish the schema but no complete example (or whose
 /// examples are in <c>CxServerless.Testing/VendorFixtures</c>): each is "shaped per" the page named beside it, field
 /// names and value formats as documented there, values invented and clearly fake.
 /// </summary>
-internal static partial class VendorSamples
+public static partial class VendorSamples
 {
     /// <summary>Shaped per the Salesforce CDC page above: a later UPDATE of the created case changing Status only (no Origin).</summary>
     public const string SalesforceCaseWorking = """

@@ -49,7 +49,8 @@ public static class IngestionCorpus
         ["queue"] = "billing",
         ["agentId"] = $"agent-{i % 13}",
         ["customer"] = new JsonObject { ["email"] = $"customer{i % 500}@example.com" },
-        ["text"] = $"Hello, my order {i} has not arrived. Call me on +44 20 7946 {i % 10000:D4} or mail me at customer{i % 500}@example.com.",
+        ["text"] = $"Hello, my order {i} has not arrived. Call me on +44 20 7946 {i % 10000:D4} "
+            + $"or mail me at customer{i % 500}@example.com.",
     }.ToJsonString();
 
     private static string ContactRecord(int i, string t) => ConnectVoiceTemplate
@@ -60,19 +61,24 @@ public static class IngestionCorpus
     private static string AcsChat(int i, string t) => AcsChatTemplate
         .Replace("1613694358927", (1613694358927 + i).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("2021-02-19T00:25:58.927Z", t, StringComparison.Ordinal)
-        .Replace("Welcome to Azure Communication Services", $"Thanks! My IBAN is GB82 WEST 1234 5698 7654 32 (message {i}).", StringComparison.Ordinal);
+        .Replace(
+            "Welcome to Azure Communication Services",
+            $"Thanks! My IBAN is GB82 WEST 1234 5698 7654 32 (message {i}).",
+            StringComparison.Ordinal);
 
     private static string ZendeskComment(int i, string t) => ZendeskCommentTemplate
         .Replace("9d1f5e64-2b1a-4a52-8a55-6b0c2f2a7c21", $"9d1f5e64-2b1a-4a52-8a55-{i:D12}", StringComparison.Ordinal)
         .Replace("2019-05-25T01:29:58Z", t, StringComparison.Ordinal);
 
     // The documented vendor samples (sources in tests/CxServerless.Domain.Tests/Ingestion/VendorSamples.cs), as templates.
-    private const string ConnectVoiceTemplate = """
+    private const string ConnectInstanceArn = "arn:aws:connect:us-east-1:970025851406:instance/1d908e11-3d5f-4cfb-b34d-1e7e0f216898";
+
+    private const string ConnectVoiceTemplate = $$"""
         {
           "AWSAccountId": "970025851406",
           "AWSContactTraceRecordFormatVersion": "2017-03-10",
           "Agent": {
-            "ARN": "arn:aws:connect:us-east-1:970025851406:instance/1d908e11-3d5f-4cfb-b34d-1e7e0f216898/agent/57db30ae-8c01-44e6-abd5-80b7b51944cf",
+            "ARN": "{{ConnectInstanceArn}}/agent/57db30ae-8c01-44e6-abd5-80b7b51944cf",
             "AfterContactWorkDuration": 32,
             "AfterContactWorkEndTimestamp": "2022-04-08T15:01:54Z",
             "AfterContactWorkStartTimestamp": "2022-04-08T15:01:22Z",
@@ -83,7 +89,7 @@ public static class IngestionCorpus
             "LongestHoldDuration": 0,
             "NumberOfHolds": 0,
             "RoutingProfile": {
-              "ARN": "arn:aws:connect:us-east-1:970025851406:instance/1d908e11-3d5f-4cfb-b34d-1e7e0f216898/routing-profile/6e16b957-b7c7-44c7-b959-c9380699c7cc",
+              "ARN": "{{ConnectInstanceArn}}/routing-profile/6e16b957-b7c7-44c7-b959-c9380699c7cc",
               "Name": "Basic Routing Profile"
             },
             "Username": "admin1"
@@ -99,13 +105,13 @@ public static class IngestionCorpus
           "InitialContactId": null,
           "InitiationMethod": "INBOUND",
           "InitiationTimestamp": "2022-04-08T14:59:38Z",
-          "InstanceARN": "arn:aws:connect:us-east-1:970025851406:instance/1d908e11-3d5f-4cfb-b34d-1e7e0f216898",
+          "InstanceARN": "{{ConnectInstanceArn}}",
           "LastUpdateTimestamp": "2022-04-08T15:03:02Z",
           "MediaStreams": [ { "Type": "AUDIO" } ],
           "NextContactId": null,
           "PreviousContactId": null,
           "Queue": {
-            "ARN": "arn:aws:connect:us-east-1:970025851406:instance/1d908e11-3d5f-4cfb-b34d-1e7e0f216898/queue/c677a7a5-1d56-4ce3-a890-79fc53f7fe3f",
+            "ARN": "{{ConnectInstanceArn}}/queue/c677a7a5-1d56-4ce3-a890-79fc53f7fe3f",
             "DequeueTimestamp": "2022-04-08T15:00:49Z",
             "Duration": 7,
             "EnqueueTimestamp": "2022-04-08T15:00:42Z",
@@ -117,10 +123,14 @@ public static class IngestionCorpus
         }
         """;
 
-    private const string AcsChatTemplate = """
+    private const string AcsTopic =
+        "/subscriptions/{subscription-id}/resourceGroups/{group-name}/providers/Microsoft.Communication/communicationServices/"
+        + "{communication-services-resource-name}";
+
+    private const string AcsChatTemplate = $$"""
         [{
             "id": "02272459-badb-4e2e-b538-4cb8a2f71da6",
-            "topic": "/subscriptions/{subscription-id}/resourceGroups/{group-name}/providers/Microsoft.Communication/communicationServices/{communication-services-resource-name}",
+            "topic": "{{AcsTopic}}",
             "subject": "thread/{thread-id}/sender/{rawId}/recipient/{rawId}",
             "data": {
               "messageBody": "Welcome to Azure Communication Services",
@@ -158,7 +168,19 @@ public static class IngestionCorpus
         ]
         """;
 
-    private const string ZendeskCommentTemplate = """
-        {  "version": "0",  "id": "9d1f5e64-2b1a-4a52-8a55-6b0c2f2a7c21",  "detail-type": "Support Ticket: Comment Created",  "source": "aws.partner/zendesk.com/9242270/default",  "account": "123456789012",  "time": "2019-05-25T01:30:00Z",  "region": "us-east-1",  "resources": ["Support Ticket"],  "detail": {    "ticket_event": {      "meta": {        "version": "1.0",        "occurred_at": "2019-05-25T01:29:58Z",        "ref": "1-1234568000",        "sequence": {          "id": "DE4A698AF24F35B3208649C6951E0022",          "position": 1,          "total": 1        },        "actor_id": 20978392      },      "type": "Comment Created",      "comment": {        "id": 4522,        "body": "Please call me on +44 20 7946 0958 or mail jane.doe@example.com, card 4111 1111 1111 1111",        "is_public": true,        "author": { "id": 20978392, "is_staff": false, "name": "Jane Doe" }      },      "ticket": {        "id": 35436,        "created_at": "2019-05-20T22:55:29Z",        "updated_at": "2019-05-25T01:29:58Z",        "type": "question",        "priority": "low",        "status": "open",        "requester_id": 20978392,        "submitter_id": 76872,        "assignee_id": 235324,        "organization_id": 10002,        "group_id": 98738,        "brand_id": 123,        "form_id": 6876543,        "external_id": "TEST1234",        "tags": [],        "via": {          "channel": "web"        }      }    }  }}
-        """;
+    private const string ZendeskCommentTemplate =
+        """{  "version": "0",  "id": "9d1f5e64-2b1a-4a52-8a55-6b0c2f2a7c21",  "detail-type": "Support Ticket: Comment Created","""
+        + """  "source": "aws.partner/zendesk.com/9242270/default",  "account": "123456789012",  "time": "2019-05-25T01:30:00Z","""
+        + """  "region": "us-east-1",  "resources": ["Support Ticket"],"""
+        + """  "detail": {    "ticket_event": {      "meta": {        "version": "1.0",        "occurred_at": "2019-05-25T01:29:58Z","""
+        + """        "ref": "1-1234568000",        "sequence": {          "id": "DE4A698AF24F35B3208649C6951E0022","""
+        + """          "position": 1,          "total": 1        },        "actor_id": 20978392      },      "type": "Comment Created","""
+        + """      "comment": {        "id": 4522,"""
+        + """        "body": "Please call me on +44 20 7946 0958 or mail jane.doe@example.com, card 4111 1111 1111 1111","""
+        + """        "is_public": true,        "author": { "id": 20978392, "is_staff": false, "name": "Jane Doe" }      },"""
+        + """      "ticket": {        "id": 35436,        "created_at": "2019-05-20T22:55:29Z","""
+        + """        "updated_at": "2019-05-25T01:29:58Z",        "type": "question",        "priority": "low",        "status": "open","""
+        + """        "requester_id": 20978392,        "submitter_id": 76872,        "assignee_id": 235324,"""
+        + """        "organization_id": 10002,        "group_id": 98738,        "brand_id": 123,        "form_id": 6876543,"""
+        + """        "external_id": "TEST1234",        "tags": [],        "via": {          "channel": "web"        }      }    }  }}""";
 }

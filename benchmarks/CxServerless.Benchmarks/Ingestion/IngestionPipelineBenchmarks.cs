@@ -28,7 +28,10 @@ public class IngestionPipelineBenchmarks
         _now = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
         _bodies = IngestionCorpus.Bodies(1000, _now);
         _raw = IngestionCorpus.Raw(_bodies, _now);
-        _pipeline = new IngestionPipeline(SourceAdapters.Registry(), new Pseudonymizer(Encoding.UTF8.GetBytes("benchmark-pseudonym-key-0123456789abcdef")), new IngestionLimits());
+        _pipeline = new IngestionPipeline(
+            SourceAdapters.Registry(),
+            new Pseudonymizer(Encoding.UTF8.GetBytes("benchmark-pseudonym-key-0123456789abcdef")),
+            new IngestionLimits());
     }
 
     /// <summary>Baseline: parse every body and touch its root, nothing else.</summary>

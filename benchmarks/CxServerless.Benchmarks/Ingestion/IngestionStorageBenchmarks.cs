@@ -66,7 +66,14 @@ public class IngestionStorageBenchmarks
             new CxServerless.Functions.Analytics.MetricBucketStore(_tables.GetTableClient(_bucketsTable)),
             new CxServerless.Functions.Analytics.LateEventStore(_tables.GetTableClient(_lateTable)),
             rules, TimeProvider.System, NullLogger<CxServerless.Functions.Analytics.AnalyticsWriter>.Instance);
-        _function = new IngestCxEventsFunction(pipeline, store, _counters, analytics, Options.Create(_options), TimeProvider.System, NullLogger<IngestCxEventsFunction>.Instance);
+        _function = new IngestCxEventsFunction(
+            pipeline,
+            store,
+            _counters,
+            analytics,
+            Options.Create(_options),
+            TimeProvider.System,
+            NullLogger<IngestCxEventsFunction>.Instance);
     }
 
     /// <summary>One invocation of 100 fresh events.</summary>
@@ -88,7 +95,9 @@ public class IngestionStorageBenchmarks
         var (totals, _) = _counters.ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult();
         var perEvent = totals.All.Stored == 0 ? double.NaN : (double)requests / totals.All.Stored;
         File.WriteAllText(TransactionsPerEventColumn.ResultFile(Buckets),
-            string.Create(CultureInfo.InvariantCulture, $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
         foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable })
         {
             _tables.DeleteTable(name);
@@ -117,7 +126,8 @@ public class IngestionStorageBenchmarks
             ["SequenceNumberArray"] = sequences.ToJsonString(),
             ["EnqueuedTimeUtcArray"] = enqueued.ToJsonString(),
         };
-        return new InvocationRequest(IngestCxEventsFunction.FunctionName, "bench", new JsonObject { ["events"] = data.ToJsonString() }, metadata);
+        return new InvocationRequest(
+            IngestCxEventsFunction.FunctionName, "bench", new JsonObject { ["events"] = data.ToJsonString() }, metadata);
     }
 
     private sealed class Config : ManualConfig

@@ -39,7 +39,8 @@ public sealed class ThroughputRatioColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var baseline = summary.BenchmarksCases.FirstOrDefault(c => c.Descriptor.Baseline && c.Descriptor.Type == benchmarkCase.Descriptor.Type);
+        var baseline = summary.BenchmarksCases.FirstOrDefault(
+            c => c.Descriptor.Baseline && c.Descriptor.Type == benchmarkCase.Descriptor.Type);
         var mine = summary[benchmarkCase]?.ResultStatistics?.Mean;
         var theirs = baseline is null ? null : summary[baseline]?.ResultStatistics?.Mean;
         return mine is > 0 && theirs is > 0 ? (theirs.Value / mine.Value).ToString("0.00", CultureInfo.InvariantCulture) : "-";

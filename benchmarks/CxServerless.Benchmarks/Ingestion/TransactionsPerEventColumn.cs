@@ -44,7 +44,8 @@ public sealed class TransactionsPerEventColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
-        var buckets = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(IngestionStorageBenchmarks.Buckets))?.Value as int? ?? 0;
+        var buckets = benchmarkCase.Parameters.Items
+            .FirstOrDefault(p => p.Name == nameof(IngestionStorageBenchmarks.Buckets))?.Value as int? ?? 0;
         var file = ResultFile(buckets);
         return File.Exists(file) ? File.ReadAllText(file).Trim() : "-";
     }

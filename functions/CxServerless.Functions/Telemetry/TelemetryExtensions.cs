@@ -13,13 +13,17 @@ public static class TelemetryExtensions
     /// <summary>Setting: Application Insights connection string (set by Bicep in Azure).</summary>
     public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    /// <summary>Setting: <c>Authorization=AAD</c> makes the exporter authenticate with the app's managed identity (local auth off).</summary>
+    /// <summary>
+    /// Setting: <c>Authorization=AAD</c> makes the exporter authenticate with the app's managed identity (local auth off).
+    /// </summary>
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     /// <summary>Setting: <c>true</c> prints spans and metrics to the console (local development).</summary>
     public const string ConsoleSetting = "CxTelemetryConsole";
 
-    /// <summary>Adds the exporters the configuration asks for; with none configured, telemetry is collected by nobody and costs nothing.</summary>
+    /// <summary>
+    /// Adds the exporters the configuration asks for; with none configured, telemetry is collected by nobody and costs nothing.
+    /// </summary>
     public static WebApplicationBuilder AddCxTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -30,7 +34,8 @@ public static class TelemetryExtensions
             return builder;
         }
 
-        var useEntra = builder.Configuration[AuthenticationSetting]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
+        var useEntra = builder.Configuration[AuthenticationSetting]
+            ?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
         void ConfigureAzureMonitor(AzureMonitorExporterOptions options)
         {
             options.ConnectionString = connectionString;

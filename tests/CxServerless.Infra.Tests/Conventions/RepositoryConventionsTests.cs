@@ -31,9 +31,6 @@ public sealed class RepositoryConventionsTests
     [
         "functions/CxServerless.Domain/Ingestion/",
         "functions/CxServerless.Functions/Ingestion/",
-        "functions/CxServerless.Functions/Telemetry/",
-        "tools/CxSim/",
-        "benchmarks/CxServerless.Benchmarks/Ingestion/",
     ];
 
     [Fact]

@@ -16,7 +16,8 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
         await output.WriteLineAsync(Header());
         if (settings.Scenario.Start > time.GetUtcNow().AddMinutes(1))
         {
-            await output.WriteLineAsync("[cx-sim] the start is in the future: events are held until their event time comes (cx-sim never sends an event early).");
+            await output.WriteLineAsync(
+                "[cx-sim] the start is in the future: events are held until their event time comes (cx-sim never sends an event early).");
         }
 
         if (settings.LabelsPath is not null && !await WriteLabelsAsync(generator))
@@ -52,7 +53,8 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
         var speed = double.IsPositiveInfinity(settings.Run.Speed) ? "max" : settings.Run.Speed.ToString("0.##", i) + "×";
         var span = s.Duration is { } d ? DurationText.Format(d) : "until stopped";
         return string.Create(i,
-            $"[cx-sim] → {settings.Target.MessagesUri.GetLeftPart(UriPartial.Path)} | seed {s.Seed} | {settings.RateDescription} | speed {speed} | from {s.Start:yyyy-MM-ddTHH:mm:ssZ}, {span} | curve {s.Curve.Name} | {s.Incidents.Count} incident(s)");
+            $"[cx-sim] → {settings.Target.MessagesUri.GetLeftPart(UriPartial.Path)} | seed {s.Seed} | {settings.RateDescription}"
+            + $" | speed {speed} | from {s.Start:yyyy-MM-ddTHH:mm:ssZ}, {span} | curve {s.Curve.Name} | {s.Incidents.Count} incident(s)");
     }
 
     private async Task<bool> WriteLabelsAsync(TrafficGenerator generator)
@@ -87,7 +89,9 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
     private Task StartProgress(SimulationRunner runner, CancellationToken stop)
     {
         var display = new ProgressDisplay(runner.Counters.Snapshot, output, time);
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var interactive = ReferenceEquals(output, Console.Out)
+            && !Console.IsOutputRedirected
+            && AnsiConsole.Profile.Capabilities.Interactive;
         return settings.Progress switch
         {
             ProgressMode.None => Task.CompletedTask,
@@ -132,5 +136,11 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
     private static IAnsiConsole ConsoleOver(TextWriter writer) =>
         ReferenceEquals(writer, Console.Out)
             ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
+            : AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(writer),
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
 }

@@ -12,13 +12,15 @@ public static class CxSimCli
     /// <param name="environment">Reads environment variables (<c>EventHubConnection</c>, <c>CxEventHubName</c>).</param>
     /// <param name="time">The clock.</param>
     /// <param name="stop">Stops the run (Ctrl+C); the summary is still written.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time, CancellationToken stop)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(time);
         var options = new CxSimOptions();
-        var root = new RootCommand("cx-sim: realistic contact-centre traffic for CxServerless, sent with the Event Hubs REST API (docs/cx-sim.md).");
+        var root = new RootCommand(
+            "cx-sim: realistic contact-centre traffic for CxServerless, sent with the Event Hubs REST API (docs/cx-sim.md).");
         foreach (var option in options.All)
         {
             root.Options.Add(option);
@@ -42,7 +44,8 @@ public static class CxSimCli
             return await UsageErrorAsync(error, [.. result.Errors.Select(e => e.Message)]);
         }
 
-        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, stop);
+        return await result.InvokeAsync(
+            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, stop);
     }
 
     private static async Task<int> UsageErrorAsync(TextWriter error, IReadOnlyList<string> messages)

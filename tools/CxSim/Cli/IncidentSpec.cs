@@ -24,7 +24,8 @@ public static class IncidentSpec
         var at = spec.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0)
         {
-            throw new FormatException($"Incident '{spec}' needs the form kind@start+duration[:slice], e.g. wait-spike@10:00+30m:queue=billing.");
+            throw new FormatException(
+                $"Incident '{spec}' needs the form kind@start+duration[:slice], e.g. wait-spike@10:00+30m:queue=billing.");
         }
 
         var (kind, magnitude) = ParseKind(spec[..at]);
@@ -50,7 +51,9 @@ public static class IncidentSpec
         var name = (star < 0 ? text : text[..star]).Trim();
         var kind = Enum.GetValues<IncidentKind>().Select(k => (IncidentKind?)k)
             .FirstOrDefault(k => string.Equals(IncidentLabel.KindName(k!.Value), name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new FormatException($"Unknown incident kind '{name}'. Known: {string.Join(", ", Enum.GetValues<IncidentKind>().Select(IncidentLabel.KindName))}.");
+            ?? throw new FormatException(
+                $"Unknown incident kind '{name}'. "
+                + $"Known: {string.Join(", ", Enum.GetValues<IncidentKind>().Select(IncidentLabel.KindName))}.");
         if (star < 0)
         {
             return (kind, null);
@@ -101,7 +104,12 @@ public static class IncidentSpec
 
             slice = key switch
             {
-                "channel" => slice with { Channel = Enum.TryParse<CxChannel>(value, ignoreCase: true, out var c) ? c : throw new FormatException($"Unknown channel '{value}'.") },
+                "channel" => slice with
+                {
+                    Channel = Enum.TryParse<CxChannel>(value, ignoreCase: true, out var c)
+                        ? c
+                        : throw new FormatException($"Unknown channel '{value}'."),
+                },
                 "queue" => slice with { Queue = value },
                 "team" => slice with { Team = value },
                 "region" => slice with { Region = value },

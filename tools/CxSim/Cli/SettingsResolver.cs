@@ -50,7 +50,10 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
             BatchSize = (int)Integer(options.BatchSize, 1, 5000, 100)!.Value,
             Concurrency = (int)Integer(options.Concurrency, 1, 64, 2)!.Value,
         };
-        var retry = RetryPolicy.Default with { MaxAttempts = (int)Integer(options.MaxAttempts, 1, 20, RetryPolicy.Default.MaxAttempts)!.Value };
+        var retry = RetryPolicy.Default with
+        {
+            MaxAttempts = (int)Integer(options.MaxAttempts, 1, 20, RetryPolicy.Default.MaxAttempts)!.Value,
+        };
         var progress = Progress();
         var interval = Duration(options.ProgressInterval) ?? TimeSpan.FromSeconds(10);
         var target = Target();
@@ -160,7 +163,8 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         return (DefaultRate, null);
     }
 
-    private static (double ContactsPerMinute, string Description) Volume(SimulationScenario scenario, double speed, (double? Rate, double? ContactsPerMinute) request)
+    private static (double ContactsPerMinute, string Description) Volume(
+        SimulationScenario scenario, double speed, (double? Rate, double? ContactsPerMinute) request)
     {
         if (request.ContactsPerMinute is { } cpm)
         {
@@ -237,7 +241,8 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         }
 
         var trimmed = text.TrimStart('+');
-        if (TimeSpan.TryParseExact(trimmed.TrimStart('-'), ["h\\:mm", "hh\\:mm"], CultureInfo.InvariantCulture, out var offset) && offset <= TimeSpan.FromHours(14))
+        if (TimeSpan.TryParseExact(trimmed.TrimStart('-'), ["h\\:mm", "hh\\:mm"], CultureInfo.InvariantCulture, out var offset)
+            && offset <= TimeSpan.FromHours(14))
         {
             return trimmed.StartsWith('-') ? -offset : offset;
         }
@@ -391,7 +396,8 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
 
         Uri? endpoint = null;
         var endpointText = parse.GetValue(options.Endpoint);
-        if (endpointText is not null && !(Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https"))
+        if (endpointText is not null
+            && !(Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https"))
         {
             Error($"--endpoint must be an http:// or https:// address such as http://127.0.0.1:7071, not '{endpointText}'.");
             return null;

@@ -43,7 +43,9 @@ public sealed class AlertReplay
         _options = options ?? new ReplayOptions();
         _options.Validate();
         _pipeline = new IngestionPipeline(
-            SourceAdapters.Registry(), new Pseudonymizer(Encoding.UTF8.GetBytes("cx-sim-alert-replay-key-0123456789")), new IngestionLimits());
+            SourceAdapters.Registry(),
+            new Pseudonymizer(Encoding.UTF8.GetBytes("cx-sim-alert-replay-key-0123456789")),
+            new IngestionLimits());
         _partitions = [.. Enumerable.Range(0, _options.Partitions)
             .Select(p => new PartitionAnalytics(p.ToString(CultureInfo.InvariantCulture), rules.Kpis, rules.EventTime))];
         _sequences = new long[_options.Partitions];
@@ -105,7 +107,8 @@ public sealed class AlertReplay
         }
     }
 
-    private void Deliver(PriorityQueue<(SimulatedEvent Event, DateTimeOffset Arrival), (long Ticks, long Sequence)> inFlight, DateTimeOffset now)
+    private void Deliver(
+        PriorityQueue<(SimulatedEvent Event, DateTimeOffset Arrival), (long Ticks, long Sequence)> inFlight, DateTimeOffset now)
     {
         var batches = new List<CxEvent>?[_partitions.Length];
         while (inFlight.TryPeek(out var next, out _) && next.Arrival <= now)

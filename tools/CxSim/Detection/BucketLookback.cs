@@ -39,7 +39,9 @@ internal sealed class BucketLookback(RuleSet rules)
     /// The minute series of every watched KPI and slice whose rule has a window ending in [<paramref name="from"/>,
     /// <paramref name="to"/>], with the gauges' opening levels.
     /// </summary>
-    public (IReadOnlyDictionary<(KpiId Kpi, Slice Slice), MinuteSeries> Series, IReadOnlyDictionary<(KpiId Kpi, Slice Slice), double> OpeningLevels) For(
+    public (
+        IReadOnlyDictionary<(KpiId Kpi, Slice Slice), MinuteSeries> Series,
+        IReadOnlyDictionary<(KpiId Kpi, Slice Slice), double> OpeningLevels) For(
         DateTimeOffset from, DateTimeOffset to)
     {
         var due = new List<MinuteBucket>();

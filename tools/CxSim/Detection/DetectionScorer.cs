@@ -27,7 +27,8 @@ public static class DetectionScorer
 
         var incidents = labels.Select(label =>
         {
-            var first = opened.FirstOrDefault(t => InTimeAndKpi(t.Alert, label, rules, matching) && cells.Contains(t.Alert.Slice, label.Slice));
+            var first = opened.FirstOrDefault(
+                t => InTimeAndKpi(t.Alert, label, rules, matching) && cells.Contains(t.Alert.Slice, label.Slice));
             return new IncidentOutcome(label, first?.Alert, first?.RaisedAt);
         }).ToList();
 

@@ -2,7 +2,9 @@ using CxServerless.Domain.Analytics.Kpis;
 
 namespace CxSim.Detection;
 
-/// <summary>The analytics KPIs behind the kebab-case KPI names of incident labels (<see cref="Incidents.IncidentLabel.Affects"/>).</summary>
+/// <summary>
+/// The analytics KPIs behind the kebab-case KPI names of incident labels (<see cref="Incidents.IncidentLabel.Affects"/>).
+/// </summary>
 public static class LabelKpis
 {
     private static readonly Dictionary<string, KpiId[]> ByName = new(StringComparer.OrdinalIgnoreCase)

@@ -3,13 +3,17 @@ namespace CxSim.Detection;
 /// <summary>How <see cref="AlertReplay"/> plays simulated traffic through the analytics core.</summary>
 public sealed record ReplayOptions
 {
-    /// <summary>Source partitions; events are spread over them by a stable hash of the conversation id (like Event Hubs' partition key).</summary>
+    /// <summary>
+    /// Source partitions; events are spread over them by a stable hash of the conversation id (like Event Hubs' partition key).
+    /// </summary>
     public int Partitions { get; init; } = 3;
 
     /// <summary>How often, in simulated processing time, the evaluation loop runs (the handler's timer period).</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Each event arrives between <see cref="MinArrivalDelay"/> and this long after its event time (deterministic per event).</summary>
+    /// <summary>
+    /// Each event arrives between <see cref="MinArrivalDelay"/> and this long after its event time (deterministic per event).
+    /// </summary>
     public TimeSpan MaxArrivalDelay { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The shortest delivery delay.</summary>

@@ -80,7 +80,9 @@ public static class PiiText
         // Check digits: 98 − (BBAN + "DE00" with letters as numbers, D = 13, E = 14) mod 97.
         var remainder = Mod97(bban + "131400");
         var iban = string.Create(CultureInfo.InvariantCulture, $"DE{98 - remainder:D2}{bban}");
-        return string.Join(' ', Enumerable.Range(0, (iban.Length + 3) / 4).Select(g => iban.Substring(g * 4, Math.Min(4, iban.Length - (g * 4)))));
+        return string.Join(
+            ' ',
+            Enumerable.Range(0, (iban.Length + 3) / 4).Select(g => iban.Substring(g * 4, Math.Min(4, iban.Length - (g * 4)))));
     }
 
     private static int LuhnCheckDigit(ReadOnlySpan<int> payload)

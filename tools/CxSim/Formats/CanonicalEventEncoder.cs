@@ -61,7 +61,10 @@ public sealed class CanonicalEventEncoder : IEventEncoder
 
         if (cxEvent.CustomerKey is { } customer)
         {
-            text.Append(separator).Append("\"customer\":{\"accountId\":").Append(JsonSerializer.Serialize(customer, JsonOptions)).Append('}');
+            text.Append(separator)
+                .Append("\"customer\":{\"accountId\":")
+                .Append(JsonSerializer.Serialize(customer, JsonOptions))
+                .Append('}');
         }
 
         return text.Append('}').ToString();

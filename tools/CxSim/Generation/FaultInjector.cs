@@ -27,13 +27,16 @@ internal sealed class FaultInjector(SimulationScenario scenario, IEventEncoder e
         }
 
         var encoded = encoder.Encode(sent);
-        yield return new SimulatedEvent(_sequence++, good.EventTime, good.ConversationId, good.Channel, encoded.Body, encoded.Format, sent, null, pii);
+        yield return new SimulatedEvent(
+            _sequence++, good.EventTime, good.ConversationId, good.Channel, encoded.Body, encoded.Format, sent, null, pii);
 
         if (_malformedPerGood > 0 && _malformed.Chance(_malformedPerGood))
         {
             var kind = MalformedEvents.PickKind(_malformed);
             var body = MalformedEvents.Create(kind, good, _malformed);
-            yield return new SimulatedEvent(_sequence++, good.EventTime, good.ConversationId, good.Channel, body, CanonicalEventEncoder.Format, null, kind, PiiKinds.None);
+            yield return new SimulatedEvent(
+                _sequence++, good.EventTime, good.ConversationId, good.Channel,
+                body, CanonicalEventEncoder.Format, null, kind, PiiKinds.None);
         }
     }
 }

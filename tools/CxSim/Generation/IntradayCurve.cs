@@ -35,10 +35,12 @@ public sealed class IntradayCurve
     public string Name { get; }
 
     /// <summary>No seasonality: the level is 1.0 at every time.</summary>
-    public static IntradayCurve Flat { get; } = new(Enumerable.Repeat(1.0, 24).ToArray(), Enumerable.Repeat(1.0, 7).ToArray(), TimeSpan.Zero, "flat");
+    public static IntradayCurve Flat { get; } =
+        new(Enumerable.Repeat(1.0, 24).ToArray(), Enumerable.Repeat(1.0, 7).ToArray(), TimeSpan.Zero, "flat");
 
     /// <summary>A typical contact-centre day (peaks mid-morning and early afternoon, quiet nights, lighter weekends).</summary>
-    public static IntradayCurve ContactCentre(TimeSpan utcOffset) => new(ContactCentreHours, ContactCentreDays, utcOffset, "contact-centre");
+    public static IntradayCurve ContactCentre(TimeSpan utcOffset) =>
+        new(ContactCentreHours, ContactCentreDays, utcOffset, "contact-centre");
 
     /// <summary>The volume multiplier at <paramref name="time"/>.</summary>
     public double LevelAt(DateTimeOffset time)

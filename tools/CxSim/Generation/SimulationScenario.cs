@@ -10,7 +10,10 @@ public sealed record SimulationScenario
     /// <summary>The default queues and the teams that own them.</summary>
     public static IReadOnlyList<QueueDefinition> DefaultQueues { get; } =
     [
-        new("billing", "team-billing", 3), new("tech-support", "team-tech", 4), new("sales", "team-sales", 2), new("retention", "team-retention", 1),
+        new("billing", "team-billing", 3),
+        new("tech-support", "team-tech", 4),
+        new("sales", "team-sales", 2),
+        new("retention", "team-retention", 1),
     ];
 
     /// <summary>The default regions.</summary>
@@ -71,8 +74,10 @@ public sealed record SimulationScenario
         Require(WarmUp >= TimeSpan.Zero && WarmUp <= TimeSpan.FromDays(7), nameof(WarmUp), "must be between zero and seven days");
         Require(Channels.Count > 0 && Channels.All(c => c.Weight > 0 && ChannelShare.Supported.Contains(c.Channel)), nameof(Channels),
             $"needs at least one of {string.Join(", ", ChannelShare.Supported)} with a positive weight");
-        Require(Queues.Count > 0 && Queues.All(q => q.Weight > 0 && !string.IsNullOrWhiteSpace(q.Name) && !string.IsNullOrWhiteSpace(q.Team)),
-            nameof(Queues), "needs at least one named queue with a team and a positive weight");
+        Require(
+            Queues.Count > 0 && Queues.All(q => q.Weight > 0 && !string.IsNullOrWhiteSpace(q.Name) && !string.IsNullOrWhiteSpace(q.Team)),
+            nameof(Queues),
+            "needs at least one named queue with a team and a positive weight");
         Require(Regions.Count > 0 && Regions.All(r => !string.IsNullOrWhiteSpace(r)), nameof(Regions), "needs at least one region");
         Require(MalformedShare is >= 0 and <= 0.5, nameof(MalformedShare), "must be between 0 and 0.5");
         Require(PiiShare is >= 0 and <= 1, nameof(PiiShare), "must be between 0 and 1");

@@ -40,7 +40,8 @@ public sealed record IncidentSlice(CxChannel? Channel = null, string? Queue = nu
         return d.Count == 0 ? "all" : string.Join(',', d.Select(p => $"{p.Key}={p.Value}"));
     }
 
-    private static bool Same(string? wanted, string actual) => wanted is null || string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string? wanted, string actual) =>
+        wanted is null || string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase);
 
     private static void Add(SortedDictionary<string, string> d, string key, string? value)
     {

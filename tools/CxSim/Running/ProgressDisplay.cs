@@ -68,7 +68,8 @@ public sealed class ProgressDisplay(Func<RunSnapshot> snapshot, TextWriter outpu
     {
         ArgumentNullException.ThrowIfNull(s);
         return string.Create(CultureInfo.InvariantCulture,
-            $"[cx-sim] sent {s.Sent} ({rate:0.0}/s), failed {s.Failed}, pending {s.Pending}, retries {s.Retries}, malformed {s.MalformedTotal}, pii {s.PiiEventsSent}, event time {s.LastEventTime:yyyy-MM-ddTHH:mm:ssZ}");
+            $"[cx-sim] sent {s.Sent} ({rate:0.0}/s), failed {s.Failed}, pending {s.Pending}, retries {s.Retries}, "
+            + $"malformed {s.MalformedTotal}, pii {s.PiiEventsSent}, event time {s.LastEventTime:yyyy-MM-ddTHH:mm:ssZ}");
     }
 
     private static void Fill(Table table, RunSnapshot s, double rate)

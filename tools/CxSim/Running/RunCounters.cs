@@ -29,7 +29,8 @@ public sealed class RunCounters
         Interlocked.Increment(ref _generated);
         var ticks = e.EventTime.UtcTicks;
         long seen;
-        while ((seen = Interlocked.Read(ref _lastEventTicks)) < ticks && Interlocked.CompareExchange(ref _lastEventTicks, ticks, seen) != seen)
+        while ((seen = Interlocked.Read(ref _lastEventTicks)) < ticks
+            && Interlocked.CompareExchange(ref _lastEventTicks, ticks, seen) != seen)
         {
         }
     }

@@ -15,7 +15,9 @@ public sealed class SimulationRunner(TrafficGenerator generator, IBatchSender se
     /// <summary>The live counts (read them for progress while <see cref="RunAsync"/> runs).</summary>
     public RunCounters Counters { get; } = new();
 
-    /// <summary>Runs until the scenario ends, the event limit is reached, the credentials are refused, or <paramref name="stop"/> fires.</summary>
+    /// <summary>
+    /// Runs until the scenario ends, the event limit is reached, the credentials are refused, or <paramref name="stop"/> fires.
+    /// </summary>
     public async Task<RunResult> RunAsync(CancellationToken stop)
     {
         options.Validate();

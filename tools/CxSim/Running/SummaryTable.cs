@@ -26,7 +26,10 @@ public static class SummaryTable
         Row("sent (201)", report.Sent.ToString("N0", i));
         Row("failed", report.Failed.ToString("N0", i));
         Row("not sent (stopped)", report.NotSent.ToString("N0", i));
-        Row("requests", $"{report.Requests.ToString("N0", i)} in {report.Batches.ToString("N0", i)} batches ({report.Retries.ToString("N0", i)} retries)");
+        Row(
+            "requests",
+            $"{report.Requests.ToString("N0", i)} in {report.Batches.ToString("N0", i)} batches"
+            + $" ({report.Retries.ToString("N0", i)} retries)");
         Row("achieved rate", report.AchievedRate.ToString("0.0", i) + " events/s");
         Row("by channel", Join(report.SentByChannel));
         Row("malformed", $"{report.Malformed.ToString("N0", i)} {Brackets(report.MalformedByKind)}");
@@ -46,7 +49,9 @@ public static class SummaryTable
     }
 
     private static string Join(IReadOnlyDictionary<string, long> counts) =>
-        counts.Count == 0 ? "-" : string.Join(", ", counts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
+        counts.Count == 0
+            ? "-"
+            : string.Join(", ", counts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
 
     private static string Brackets(IReadOnlyDictionary<string, long> counts) => counts.Count == 0 ? string.Empty : $"({Join(counts)})";
 }

@@ -11,7 +11,14 @@ namespace CxSim.Sending;
 /// When a batch was only partly accepted (a halved batch whose halves fared differently), the positions in the batch
 /// of the events that failed; null when all or none were accepted.
 /// </param>
-public sealed record BatchOutcome(int Sent, int Failed, int Requests, int? LastStatus, string? Error, bool Unauthorized = false, IReadOnlyList<int>? FailedPositions = null)
+public sealed record BatchOutcome(
+    int Sent,
+    int Failed,
+    int Requests,
+    int? LastStatus,
+    string? Error,
+    bool Unauthorized = false,
+    IReadOnlyList<int>? FailedPositions = null)
 {
     /// <summary>Whether the event at <paramref name="position"/> in the batch was accepted.</summary>
     public bool WasSent(int position) =>

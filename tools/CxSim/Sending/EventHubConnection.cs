@@ -4,7 +4,9 @@ namespace CxSim.Sending;
 /// The parts of an Event Hubs connection string that the REST send API needs:
 /// <c>Endpoint=sb://{namespace}/;SharedAccessKeyName=…;SharedAccessKey=…[;EntityPath=…][;UseDevelopmentEmulator=true]</c>.
 /// </summary>
-/// <param name="Endpoint">The HTTP(S) base address: <c>sb://</c> becomes <c>https://</c>, or <c>http://</c> for loopback hosts and the emulator.</param>
+/// <param name="Endpoint">
+/// The HTTP(S) base address: <c>sb://</c> becomes <c>https://</c>, or <c>http://</c> for loopback hosts and the emulator.
+/// </param>
 /// <param name="EntityPath">The event hub named in the connection string, if any.</param>
 /// <param name="KeyName">The shared access policy name.</param>
 /// <param name="Key">The shared access key.</param>

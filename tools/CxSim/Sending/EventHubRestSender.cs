@@ -44,7 +44,8 @@ public sealed class EventHubRestSender(HttpClient http, EventHubTarget target, R
 
             if (status is 401 or 403)
             {
-                return new BatchOutcome(0, batch.Count, requests, status, $"HTTP {status}: the service refused the credentials", Unauthorized: true);
+                return new BatchOutcome(
+                    0, batch.Count, requests, status, $"HTTP {status}: the service refused the credentials", Unauthorized: true);
             }
 
             var transient = status is null || RetryPolicy.IsTransient(status.Value);

@@ -1,6 +1,8 @@
 namespace CxSim.Sending;
 
-/// <summary>Where batches go and how they are signed: <c>POST {endpoint}/{hub}/messages</c> with a SAS for <c>{endpoint}/{hub}</c>.</summary>
+/// <summary>
+/// Where batches go and how they are signed: <c>POST {endpoint}/{hub}/messages</c> with a SAS for <c>{endpoint}/{hub}</c>.
+/// </summary>
 /// <param name="Resource">The event hub's address, which the SAS token is scoped to.</param>
 /// <param name="MessagesUri">The send address.</param>
 /// <param name="KeyName">The shared access policy name.</param>

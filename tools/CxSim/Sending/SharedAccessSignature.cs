@@ -12,7 +12,9 @@ namespace CxSim.Sending;
 /// </summary>
 public static class SharedAccessSignature
 {
-    /// <summary>Creates a token for <paramref name="resource"/> (lower-cased, as the Azure SDKs do) valid until <paramref name="expiresAt"/>.</summary>
+    /// <summary>
+    /// Creates a token for <paramref name="resource"/> (lower-cased, as the Azure SDKs do) valid until <paramref name="expiresAt"/>.
+    /// </summary>
     public static string Create(string resource, string keyName, string key, DateTimeOffset expiresAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resource);
@@ -21,7 +23,9 @@ public static class SharedAccessSignature
         var encodedResource = WebUtility.UrlEncode(resource.ToLowerInvariant());
         var expiry = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Sign(encodedResource + "\n" + expiry, key);
-        return $"SharedAccessSignature sr={encodedResource}&sig={WebUtility.UrlEncode(signature)}&se={expiry}&skn={WebUtility.UrlEncode(keyName)}";
+        var encodedSignature = WebUtility.UrlEncode(signature);
+        var encodedKeyName = WebUtility.UrlEncode(keyName);
+        return $"SharedAccessSignature sr={encodedResource}&sig={encodedSignature}&se={expiry}&skn={encodedKeyName}";
     }
 
     /// <summary>The base64 HMAC-SHA256 of <paramref name="stringToSign"/> under <paramref name="key"/>.</summary>

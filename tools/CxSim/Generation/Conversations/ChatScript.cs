@@ -17,7 +17,10 @@ internal sealed class ChatScript(CxChannel channel) : IConversationScript
         var r = c.Random;
         var profile = ChannelProfile.For(channel);
         var start = c.Add(CxEventType.ContactStarted, c.Contact.Arrival);
-        c.Add(CxEventType.MessagePosted, ConversationBuilder.After(start.EventTime, 1), e => e with { Text = TextCatalog.CustomerOpener(c.Contact.Queue.Name, r) });
+        c.Add(
+            CxEventType.MessagePosted,
+            ConversationBuilder.After(start.EventTime, 1),
+            e => e with { Text = TextCatalog.CustomerOpener(c.Contact.Queue.Name, r) });
         var ivr = QueueDecision.Round(r.LogNormal(profile.IvrMedian, 0.4));
         var queued = c.Add(CxEventType.ContactQueued, ConversationBuilder.After(start.EventTime, ivr),
             e => e with { Measures = new CxMeasures { IvrSeconds = ivr } });
@@ -44,7 +47,10 @@ internal sealed class ChatScript(CxChannel channel) : IConversationScript
         var outcome = ContactOutcome.Pick(r);
         if (outcome == CxOutcome.Escalated)
         {
-            c.Add(CxEventType.ContactEscalated, ConversationBuilder.After(last, 1), e => e with { AgentKey = agent, Outcome = CxOutcome.Escalated });
+            c.Add(
+                CxEventType.ContactEscalated,
+                ConversationBuilder.After(last, 1),
+                e => e with { AgentKey = agent, Outcome = CxOutcome.Escalated });
         }
 
         var acw = QueueDecision.Round(r.LogNormal(profile.AcwMedian, 0.5));

@@ -14,7 +14,8 @@ internal sealed class EmailScript : IConversationScript
     {
         var r = c.Random;
         var profile = ChannelProfile.For(CxChannel.Email);
-        var start = c.Add(CxEventType.ContactStarted, c.Contact.Arrival, e => e with { Text = TextCatalog.CustomerOpener(c.Contact.Queue.Name, r) });
+        var start = c.Add(
+            CxEventType.ContactStarted, c.Contact.Arrival, e => e with { Text = TextCatalog.CustomerOpener(c.Contact.Queue.Name, r) });
         c.Add(CxEventType.CaseOpened, ConversationBuilder.After(start.EventTime, 1));
         var queued = c.Add(CxEventType.ContactQueued, ConversationBuilder.After(start.EventTime, 2));
 
@@ -58,7 +59,10 @@ internal sealed class EmailScript : IConversationScript
         }
         else if (r.Chance(0.4))
         {
-            c.Add(CxEventType.MessagePosted, ConversationBuilder.After(ended.EventTime, r.Exponential(3600) + 60), e => e with { Text = TextCatalog.CustomerFollowUp(r) });
+            c.Add(
+                CxEventType.MessagePosted,
+                ConversationBuilder.After(ended.EventTime, r.Exponential(3600) + 60),
+                e => e with { Text = TextCatalog.CustomerFollowUp(r) });
         }
 
         FollowUps.AfterHandled(c, context, profile, ended, agent, caseAlreadyOpen: true);

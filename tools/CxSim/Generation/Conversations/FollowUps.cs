@@ -8,7 +8,8 @@ namespace CxSim.Generation.Conversations;
 /// </summary>
 internal static class FollowUps
 {
-    public static void AfterHandled(ConversationBuilder c, ScriptContext context, ChannelProfile profile, CxEvent ended, string agent, bool caseAlreadyOpen = false)
+    public static void AfterHandled(
+        ConversationBuilder c, ScriptContext context, ChannelProfile profile, CxEvent ended, string agent, bool caseAlreadyOpen = false)
     {
         var r = c.Random;
         var steps = new List<(DateTimeOffset At, CxEventType Type, Func<CxEvent, CxEvent> Details)>();
@@ -32,13 +33,21 @@ internal static class FollowUps
         }
     }
 
-    private static void AddCase(ConversationBuilder c, List<(DateTimeOffset, CxEventType, Func<CxEvent, CxEvent>)> steps, DateTimeOffset endedAt, string agent, bool alreadyOpen)
+    private static void AddCase(
+        ConversationBuilder c,
+        List<(DateTimeOffset, CxEventType, Func<CxEvent, CxEvent>)> steps,
+        DateTimeOffset endedAt,
+        string agent,
+        bool alreadyOpen)
     {
         var r = c.Random;
         var opened = ConversationBuilder.After(endedAt, 2);
         if (!alreadyOpen)
         {
-            steps.Add((opened, CxEventType.CaseOpened, e => e with { AgentKey = agent, Text = TextCatalog.CaseSummary(c.Contact.Queue.Name, r) }));
+            steps.Add((
+                opened,
+                CxEventType.CaseOpened,
+                e => e with { AgentKey = agent, Text = TextCatalog.CaseSummary(c.Contact.Queue.Name, r) }));
         }
 
         var updated = ConversationBuilder.After(opened, 60 + r.Exponential(3600));

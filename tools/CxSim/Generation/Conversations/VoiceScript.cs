@@ -33,7 +33,10 @@ internal sealed class VoiceScript : IConversationScript
         var transfers = r.Chance(0.07) ? 1 : 0;
         if (transfers > 0)
         {
-            c.Add(CxEventType.ContactTransferred, ConversationBuilder.After(answered.EventTime, talk * 0.4), e => e with { AgentKey = agent });
+            c.Add(
+                CxEventType.ContactTransferred,
+                ConversationBuilder.After(answered.EventTime, talk * 0.4),
+                e => e with { AgentKey = agent });
         }
 
         var outcome = ContactOutcome.Pick(r);

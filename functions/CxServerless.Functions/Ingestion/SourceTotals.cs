@@ -56,7 +56,9 @@ public sealed class SourceTotals
         Duplicates += other.Duplicates;
         Late += other.Late;
         SkewSecondsSum += other.SkewSecondsSum;
-        SkewSecondsMax = !hadStored ? other.SkewSecondsMax : other.Stored > 0 ? Math.Max(SkewSecondsMax, other.SkewSecondsMax) : SkewSecondsMax;
+        SkewSecondsMax = !hadStored
+            ? other.SkewSecondsMax
+            : other.Stored > 0 ? Math.Max(SkewSecondsMax, other.SkewSecondsMax) : SkewSecondsMax;
         foreach (var (reason, count) in other.Quarantined)
         {
             Quarantined[reason] = Quarantined.GetValueOrDefault(reason) + count;

@@ -29,8 +29,6 @@ public sealed class RepositoryConventionsTests
     /// </summary>
     private static readonly string[] NotYetWrapped =
     [
-        "functions/CxServerless.Domain/Ingestion/",
-        "functions/CxServerless.Functions/Ingestion/",
         "functions/CxServerless.Functions/Telemetry/",
         "tools/CxSim/",
         "benchmarks/CxServerless.Benchmarks/Ingestion/",

@@ -509,9 +509,6 @@ public static partial class PiiMasker
         return false;
     }
 
-    /// <summary>True when the text contains a value <see cref="Mask(string)"/> would replace.</summary>
-    public static bool ContainsPii(string text) => !string.Equals(Mask(text), text, StringComparison.Ordinal);
-
     private static string MaskCardInside(string run, List<string> groups)
     {
         // A card number may sit inside a longer run ("ref 12 4111 1111 1111 1111"): try each window of whole groups.

@@ -23,9 +23,7 @@ public sealed class OpsIngestionFunction(HttpFunctionServices services, Ingestio
         HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var (totals, partitions) = await counters.ReadAllAsync(cancellationToken);
-        var body = totals.ToJson();
-        body["partitions"] = partitions;
-        var response = HttpTriggerResponse.Json(200, body);
+        var response = HttpTriggerResponse.Json(200, totals.ToResponse(partitions), IngestionJsonContext.Default.IngestionTotalsResponse);
         response.Headers["Cache-Control"] = "no-store";
         return response;
     }

@@ -49,7 +49,8 @@ public sealed class AdapterRegistry
 
             if (match is not null)
             {
-                return new AdapterSelection(null, new Rejection(QuarantineReason.AmbiguousFormat, $"matches both {match.Format} and {adapter.Format}"));
+                return new AdapterSelection(
+                    null, new Rejection(QuarantineReason.AmbiguousFormat, $"matches both {match.Format} and {adapter.Format}"));
             }
 
             match = adapter;

@@ -82,7 +82,9 @@ public sealed class FieldReader(JsonElement root)
 
         if (element.Value.ValueKind == JsonValueKind.Number && element.Value.TryGetInt64(out var ms))
         {
-            return ms is > 0 and < 253_402_300_799_000 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : Invalid<DateTimeOffset?>(path, "a timestamp");
+            return ms is > 0 and < 253_402_300_799_000
+                ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                : Invalid<DateTimeOffset?>(path, "a timestamp");
         }
 
         if (element.Value.ValueKind != JsonValueKind.String)
@@ -129,7 +131,8 @@ public sealed class FieldReader(JsonElement root)
         }
 
         var trimmed = TrimFraction(text.Trim());
-        if (!DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+        if (!DateTimeOffset.TryParse(
+                trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
         {
             return false;
         }
@@ -168,7 +171,8 @@ public sealed class FieldReader(JsonElement root)
     {
         null => null,
         { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && double.IsFinite(d) => d,
-        { ValueKind: JsonValueKind.String } e when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
+        { ValueKind: JsonValueKind.String } e
+            when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
         _ => Invalid<double?>(path, "a number"),
     };
 

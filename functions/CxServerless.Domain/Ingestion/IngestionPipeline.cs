@@ -271,7 +271,9 @@ public sealed class IngestionPipeline(AdapterRegistry registry, Pseudonymizer ps
     }
 
     private static CxChannel? ChannelFromProperty(RawEvent raw) =>
-        Enum.TryParse<CxChannel>(raw.Property(RawEvent.ChannelProperty)?.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var c) && Enum.IsDefined(c)
+        Enum.TryParse<CxChannel>(
+            raw.Property(RawEvent.ChannelProperty)?.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var c)
+        && Enum.IsDefined(c)
             ? c
             : null;
 

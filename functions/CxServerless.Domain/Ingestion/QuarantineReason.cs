@@ -1,6 +1,8 @@
 namespace CxServerless.Domain.Ingestion;
 
-/// <summary>Why an event was quarantined instead of stored. Each value has a stable kebab-case code (<see cref="QuarantineReasons.Code"/>).</summary>
+/// <summary>
+/// Why an event was quarantined instead of stored. Each value has a stable kebab-case code (<see cref="QuarantineReasons.Code"/>).
+/// </summary>
 public enum QuarantineReason
 {
     /// <summary>The body is not valid JSON (<c>invalid-json</c>).</summary>
@@ -18,7 +20,9 @@ public enum QuarantineReason
     /// <summary>A required field is absent or empty (<c>missing-field</c>).</summary>
     MissingField,
 
-    /// <summary>A field has the wrong JSON type, an unparseable timestamp or an unmapped enumeration value (<c>invalid-field</c>).</summary>
+    /// <summary>
+    /// A field has the wrong JSON type, an unparseable timestamp or an unmapped enumeration value (<c>invalid-field</c>).
+    /// </summary>
     InvalidField,
 
     /// <summary>A number lies outside its documented range, for example a negative duration or a CSAT of 9 (<c>out-of-range</c>).</summary>
@@ -39,7 +43,10 @@ public enum QuarantineReason
     /// <summary>A string field exceeds its length limit (<c>too-long</c>).</summary>
     TooLong,
 
-    /// <summary>The pipeline failed on this event (a bug); it is kept in quarantine so that its neighbours still go through (<c>processing-error</c>).</summary>
+    /// <summary>
+    /// The pipeline failed on this event (a bug); it is kept in quarantine so that its neighbours still go through
+    /// (<c>processing-error</c>).
+    /// </summary>
     ProcessingError,
 }
 

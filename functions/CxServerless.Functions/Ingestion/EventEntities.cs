@@ -97,7 +97,8 @@ public static class EventEntities
         var tail = dedupeKey.Length >= 8 ? dedupeKey[^8..] : dedupeKey.PadLeft(8, '0');
         var value = uint.TryParse(tail, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v)
             ? v
-            : BinaryPrimitives.ReadUInt32LittleEndian(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupeKey)));
+            : BinaryPrimitives.ReadUInt32LittleEndian(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupeKey)));
         return (int)(value % (uint)buckets);
     }
 }

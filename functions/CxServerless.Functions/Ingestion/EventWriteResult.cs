@@ -1,6 +1,9 @@
 namespace CxServerless.Functions.Ingestion;
 
-/// <summary>What happened to one row write: inserted now, already there from an earlier attempt of the same delivery, or a duplicate of another delivery.</summary>
+/// <summary>
+/// What happened to one row write: inserted now, already there from an earlier attempt of the same delivery, or a duplicate
+/// of another delivery.
+/// </summary>
 public enum EventWriteResult
 {
     /// <summary>Inserted by this attempt.</summary>

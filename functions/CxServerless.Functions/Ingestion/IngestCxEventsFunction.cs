@@ -58,7 +58,8 @@ public sealed partial class IngestCxEventsFunction(
             var (delta, stored) = await IngestAsync(batch, totals.LastSequence, cancellationToken);
             if (delta.All.Received == 0)
             {
-                return InvocationResult.Ok().Log($"{FunctionName}: partition {batch.Partition.PartitionId}: {batch.Events.Count} events already counted.");
+                return InvocationResult.Ok()
+                    .Log($"{FunctionName}: partition {batch.Partition.PartitionId}: {batch.Events.Count} events already counted.");
             }
 
             // KPI buckets before the counters: if this fails, the batch is redelivered and the writer skips what it already holds.
@@ -80,7 +81,8 @@ public sealed partial class IngestCxEventsFunction(
             LogCounterConflict(logger, batch.Partition.PartitionId, attempt);
         }
 
-        throw new InvalidOperationException($"The counters of partition {batch.Partition.PartitionId} kept changing under {MaxCounterAttempts} attempts.");
+        throw new InvalidOperationException(
+            $"The counters of partition {batch.Partition.PartitionId} kept changing under {MaxCounterAttempts} attempts.");
     }
 
     private async Task<(IngestionTotals Delta, IReadOnlyList<Analytics.SequencedEvent> Stored)> IngestAsync(
@@ -119,7 +121,8 @@ public sealed partial class IngestCxEventsFunction(
         return (delta, stored);
     }
 
-    private async Task<IReadOnlyList<Analytics.SequencedEvent>> StoreAcceptedAsync(List<Processed> accepted, IngestionTotals delta, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Analytics.SequencedEvent>> StoreAcceptedAsync(
+        List<Processed> accepted, IngestionTotals delta, CancellationToken cancellationToken)
     {
         var stored = new List<Analytics.SequencedEvent>(accepted.Count);
         var buckets = options.Value.PartitionBuckets;
@@ -208,12 +211,16 @@ public sealed partial class IngestCxEventsFunction(
     }
 
     private static string Summary(string partition, SourceTotals t) => string.Create(CultureInfo.InvariantCulture,
-        $"{FunctionName}: partition {partition}: {t.Received} received, {t.Stored} stored, {t.QuarantinedTotal} quarantined, {t.Duplicates} duplicates, {t.Late} late.");
+        $"{FunctionName}: partition {partition}: {t.Received} received, {t.Stored} stored, {t.QuarantinedTotal} quarantined, " +
+        $"{t.Duplicates} duplicates, {t.Late} late.");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion counters of partition {Partition} changed concurrently (attempt {Attempt}); retrying")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Ingestion counters of partition {Partition} changed concurrently (attempt {Attempt}); retrying")]
     private static partial void LogCounterConflict(ILogger logger, string partition, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The ingestion pipeline failed with {ExceptionType} on {Origin}; the event is quarantined")]
+    [LoggerMessage(
+        Level = LogLevel.Error, Message = "The ingestion pipeline failed with {ExceptionType} on {Origin}; the event is quarantined")]
     private static partial void LogPipelineFailure(ILogger logger, string exceptionType, string origin);
 
     private sealed record Processed(IngestionOutcome Outcome, string Origin, DateTimeOffset IngestTime)

@@ -56,7 +56,8 @@ public sealed class IngestionCounterStore(TableClient table)
         var partitions = 0;
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PartitionKey, cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == PartitionKey, cancellationToken: cancellationToken))
             {
                 var totals = IngestionTotals.FromEntity(row);
                 totals.LastSequence = -1;

@@ -3,16 +3,20 @@ using CxServerless.Functions.Telemetry;
 
 namespace CxServerless.Functions.Ingestion;
 
-/// <summary>OpenTelemetry instruments of ingestion (on <see cref="CxTelemetry.Meter"/>), recorded once a batch's counters are committed.</summary>
+/// <summary>
+/// OpenTelemetry instruments of ingestion (on <see cref="CxTelemetry.Meter"/>), recorded once a batch's counters are committed.
+/// </summary>
 public static class IngestionMetrics
 {
     /// <summary>Events by outcome (<c>stored</c>, <c>quarantined</c>, <c>duplicate</c>), source and quarantine reason.</summary>
     public static readonly Counter<long> Events =
-        CxTelemetry.Meter.CreateCounter<long>("cx.ingest.events", unit: "{event}", description: "Ingested events by outcome, source and quarantine reason.");
+        CxTelemetry.Meter.CreateCounter<long>(
+            "cx.ingest.events", unit: "{event}", description: "Ingested events by outcome, source and quarantine reason.");
 
     /// <summary>Stored events that arrived late, by source.</summary>
     public static readonly Counter<long> Late =
-        CxTelemetry.Meter.CreateCounter<long>("cx.ingest.late", unit: "{event}", description: "Stored events that arrived after the lateness threshold.");
+        CxTelemetry.Meter.CreateCounter<long>(
+            "cx.ingest.late", unit: "{event}", description: "Stored events that arrived after the lateness threshold.");
 
     /// <summary>Seconds from Event Hubs' enqueue of an event to the commit of its batch (the ingestion lag), per event.</summary>
     public static readonly Histogram<double> Lag = CxTelemetry.Meter.CreateHistogram<double>(

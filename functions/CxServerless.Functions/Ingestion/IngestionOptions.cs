@@ -10,7 +10,8 @@ public sealed class IngestionOptions
     /// Setting <c>CxPseudonymKey</c>: the secret that keys the HMAC-SHA256 pseudonyms of customers and agents (Key Vault
     /// reference in Azure). At least 32 bytes. Changing it changes every pseudonym.
     /// </summary>
-    [Required(ErrorMessage = "Setting 'CxPseudonymKey' is required: the secret (at least 32 bytes) that keys customer and agent pseudonyms.")]
+    [Required(
+        ErrorMessage = "Setting 'CxPseudonymKey' is required: the secret (at least 32 bytes) that keys customer and agent pseudonyms.")]
     public string? PseudonymKey { get; set; }
 
     /// <summary>

@@ -49,7 +49,10 @@ public sealed class IngestionStore(TableClient events, TableClient quarantine)
     }
 
     private static async Task InsertTransactionAsync(
-        TableClient table, List<TableTransactionAction> pending, Dictionary<(string, string), EventWriteResult> results, CancellationToken cancellationToken)
+        TableClient table,
+        List<TableTransactionAction> pending,
+        Dictionary<(string, string), EventWriteResult> results,
+        CancellationToken cancellationToken)
     {
         while (pending.Count > 0)
         {
@@ -73,16 +76,21 @@ public sealed class IngestionStore(TableClient events, TableClient quarantine)
 
                 foreach (var action in pending.Where(a => existing.ContainsKey(a.Entity.RowKey)).ToList())
                 {
-                    var ours = string.Equals(existing[action.Entity.RowKey], ((TableEntity)action.Entity).GetString("Origin"), StringComparison.Ordinal);
-                    results[(action.Entity.PartitionKey, action.Entity.RowKey)] = ours ? EventWriteResult.AlreadyWritten : EventWriteResult.Duplicate;
+                    var ours = string.Equals(
+                        existing[action.Entity.RowKey], ((TableEntity)action.Entity).GetString("Origin"), StringComparison.Ordinal);
+                    results[(action.Entity.PartitionKey, action.Entity.RowKey)] =
+                        ours ? EventWriteResult.AlreadyWritten : EventWriteResult.Duplicate;
                     pending.Remove(action);
                 }
             }
         }
     }
 
-    /// <summary>The rows of a transaction's partition between its lowest and highest row key that exist, with their origin: one query.</summary>
-    private static async Task<Dictionary<string, string?>> ExistingOriginsAsync(TableClient table, List<TableTransactionAction> pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of a transaction's partition between its lowest and highest row key that exist, with their origin: one query.
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> ExistingOriginsAsync(
+        TableClient table, List<TableTransactionAction> pending, CancellationToken cancellationToken)
     {
         var partition = pending[0].Entity.PartitionKey;
         var keys = pending.Select(a => a.Entity.RowKey).Order(StringComparer.Ordinal).ToList();

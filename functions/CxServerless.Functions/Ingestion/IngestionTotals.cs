@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 
 namespace CxServerless.Functions.Ingestion;
@@ -87,18 +86,26 @@ public sealed class IngestionTotals
         return totals;
     }
 
-    /// <summary>The JSON of <c>GET /api/ops/ingestion</c>.</summary>
-    public JsonObject ToJson()
+    /// <summary>The body of <c>GET /api/ops/ingestion</c>, with the number of partition rows read.</summary>
+    public IngestionTotalsResponse ToResponse(int partitions)
     {
-        var json = All.ToJson();
-        var bySource = new JsonObject();
+        var all = All.ToResponse();
+        var bySource = new SortedDictionary<string, SourceTotalsResponse>(StringComparer.Ordinal);
         foreach (var (source, totals) in BySource)
         {
-            bySource[source] = totals.ToJson();
+            bySource[source] = totals.ToResponse();
         }
 
-        json["bySource"] = bySource;
-        return json;
+        return new IngestionTotalsResponse(
+            all.Received,
+            all.Stored,
+            all.Quarantined,
+            all.QuarantinedTotal,
+            all.Duplicates,
+            all.Late,
+            all.SkewSeconds,
+            bySource,
+            partitions);
     }
 
     private static string Encode(string source) => source.Replace('-', '_');

@@ -15,15 +15,15 @@ public sealed class OpsIngestionFunction(HttpFunctionServices services, Ingestio
     public override string Name => "OpsIngestion";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } = new HashSet<string> { CxRoles.OpsAdmin, CxRoles.Supervisor, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles { get; } =
+        new HashSet<string> { CxRoles.OpsAdmin, CxRoles.Supervisor, CxRoles.Auditor };
 
     /// <inheritdoc />
-    protected override async Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
+    protected override async Task<HttpTriggerResponse> HandleAsync(
+        HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken)
     {
         var (totals, partitions) = await counters.ReadAllAsync(cancellationToken);
-        var body = totals.ToJson();
-        body["partitions"] = partitions;
-        var response = HttpTriggerResponse.Json(200, body);
+        var response = HttpTriggerResponse.Json(200, totals.ToResponse(partitions), IngestionJsonContext.Default.IngestionTotalsResponse);
         response.Headers["Cache-Control"] = "no-store";
         return response;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CxServerless.Domain.Ingestion;
 
@@ -56,7 +55,9 @@ public sealed class SourceTotals
         Duplicates += other.Duplicates;
         Late += other.Late;
         SkewSecondsSum += other.SkewSecondsSum;
-        SkewSecondsMax = !hadStored ? other.SkewSecondsMax : other.Stored > 0 ? Math.Max(SkewSecondsMax, other.SkewSecondsMax) : SkewSecondsMax;
+        SkewSecondsMax = !hadStored
+            ? other.SkewSecondsMax
+            : other.Stored > 0 ? Math.Max(SkewSecondsMax, other.SkewSecondsMax) : SkewSecondsMax;
         foreach (var (reason, count) in other.Quarantined)
         {
             Quarantined[reason] = Quarantined.GetValueOrDefault(reason) + count;
@@ -113,27 +114,14 @@ public sealed class SourceTotals
         }
     }
 
-    internal JsonObject ToJson()
-    {
-        var quarantined = new JsonObject();
-        foreach (var (reason, count) in Quarantined)
-        {
-            quarantined[reason] = count;
-        }
-
-        return new JsonObject
-        {
-            ["received"] = Received,
-            ["stored"] = Stored,
-            ["quarantined"] = quarantined,
-            ["quarantinedTotal"] = QuarantinedTotal,
-            ["duplicates"] = Duplicates,
-            ["late"] = Late,
-            ["skewSeconds"] = Stored == 0
-                ? null
-                : new JsonObject { ["mean"] = Math.Round(SkewSecondsSum / Stored, 3), ["max"] = Math.Round(SkewSecondsMax, 3) },
-        };
-    }
+    internal SourceTotalsResponse ToResponse() => new(
+        Received,
+        Stored,
+        new SortedDictionary<string, long>(Quarantined, StringComparer.Ordinal),
+        QuarantinedTotal,
+        Duplicates,
+        Late,
+        Stored == 0 ? null : new SkewSecondsResponse(Math.Round(SkewSecondsSum / Stored, 3), Math.Round(SkewSecondsMax, 3)));
 
     private static void Put(TableEntity entity, string name, long value)
     {

@@ -23,23 +23,12 @@ public sealed class RepositoryConventionsTests
         "functions/CxServerless.Functions/Dashboard/*.html",
     ];
 
-    /// <summary>
-    /// Temporary: wrapped after the ingestion branch merges. These trees were being edited on another branch when
-    /// the limit came in; remove this list once they are wrapped.
-    /// </summary>
-    private static readonly string[] NotYetWrapped =
-    [
-        "functions/CxServerless.Domain/Ingestion/",
-        "functions/CxServerless.Functions/Ingestion/",
-    ];
-
     [Fact]
     public async Task Production_lines_are_at_most_the_editorconfig_max_line_length()
     {
         var limit = MaxLineLength(File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".editorconfig")));
         var files = (await TrackedFilesAsync(ProductionFiles))
             .Where(f => !f.Split('/').Any(part => part is "bin" or "obj"))
-            .Where(f => !NotYetWrapped.Any(prefix => f.StartsWith(prefix, StringComparison.Ordinal)))
             .ToList();
         Assert.True(files.Count > 100, $"git ls-files found only {files.Count} production files; the pathspecs are wrong.");
 

@@ -53,7 +53,8 @@ public sealed class SalesforceCaseChangeEventAdapter : ISourceAdapter
             return new Rejection(QuarantineReason.UnsupportedType, "only CREATE and UPDATE case changes carry case data");
         }
 
-        var recordId = FieldReader.At(payload, "ChangeEventHeader", "recordIds") is { ValueKind: JsonValueKind.Array } ids && ids.GetArrayLength() > 0
+        var recordId = FieldReader.At(payload, "ChangeEventHeader", "recordIds") is { ValueKind: JsonValueKind.Array } ids
+            && ids.GetArrayLength() > 0
             ? r.Text(ids[0])
             : null;
         var status = r.Text("Status");

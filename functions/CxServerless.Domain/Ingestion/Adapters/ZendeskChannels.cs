@@ -2,7 +2,9 @@ using CxServerless.Domain.Events;
 
 namespace CxServerless.Domain.Ingestion.Adapters;
 
-/// <summary>Maps Zendesk's <c>via.channel</c> values to <see cref="CxChannel"/>. Unmapped values leave the channel to <c>cx-channel</c>.</summary>
+/// <summary>
+/// Maps Zendesk's <c>via.channel</c> values to <see cref="CxChannel"/>. Unmapped values leave the channel to <c>cx-channel</c>.
+/// </summary>
 internal static class ZendeskChannels
 {
     private static readonly Dictionary<string, CxChannel> Map = new(StringComparer.OrdinalIgnoreCase)

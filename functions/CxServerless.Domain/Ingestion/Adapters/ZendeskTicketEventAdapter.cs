@@ -10,15 +10,16 @@ namespace CxServerless.Domain.Ingestion.Adapters;
 /// </summary>
 public sealed class ZendeskTicketEventAdapter : ISourceAdapter
 {
-    private static readonly Dictionary<string, Func<FieldReader, JsonElement, (CxEventType Type, CxOutcome? Outcome)>> Types = new(StringComparer.Ordinal)
-    {
-        ["Ticket Created"] = (_, _) => (CxEventType.CaseOpened, null),
-        ["Status Changed"] = StatusChange,
-        ["Comment Created"] = (_, _) => (CxEventType.MessagePosted, null),
-        ["Agent Assignment Changed"] = (_, _) => (CxEventType.CaseUpdated, null),
-        ["Group Assignment Changed"] = (_, _) => (CxEventType.CaseUpdated, null),
-        ["Priority Changed"] = (_, _) => (CxEventType.CaseUpdated, null),
-    };
+    private static readonly Dictionary<string, Func<FieldReader, JsonElement, (CxEventType Type, CxOutcome? Outcome)>> Types =
+        new(StringComparer.Ordinal)
+        {
+            ["Ticket Created"] = (_, _) => (CxEventType.CaseOpened, null),
+            ["Status Changed"] = StatusChange,
+            ["Comment Created"] = (_, _) => (CxEventType.MessagePosted, null),
+            ["Agent Assignment Changed"] = (_, _) => (CxEventType.CaseUpdated, null),
+            ["Group Assignment Changed"] = (_, _) => (CxEventType.CaseUpdated, null),
+            ["Priority Changed"] = (_, _) => (CxEventType.CaseUpdated, null),
+        };
 
     private static readonly HashSet<string> Closed = new(StringComparer.OrdinalIgnoreCase) { "solved", "closed" };
 
@@ -88,7 +89,9 @@ public sealed class ZendeskTicketEventAdapter : ISourceAdapter
     }
 
     private static JsonElement? TicketEvent(JsonElement root) =>
-        (FieldReader.At(root, "detail", "ticket_event") ?? FieldReader.At(root, "ticket_event") ?? FieldReader.At(root, "input", "ticket_event")) is { ValueKind: JsonValueKind.Object } e
+        (FieldReader.At(root, "detail", "ticket_event")
+            ?? FieldReader.At(root, "ticket_event")
+            ?? FieldReader.At(root, "input", "ticket_event")) is { ValueKind: JsonValueKind.Object } e
             ? e
             : null;
 }

@@ -38,7 +38,9 @@ public static class Checksums
         return sum % 10 == 0;
     }
 
-    /// <summary>True when <paramref name="text"/> (spaces allowed) is an IBAN of 15 to 34 characters whose ISO 13616 mod-97 remainder is 1.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> (spaces allowed) is an IBAN of 15 to 34 characters whose ISO 13616 mod-97 remainder is 1.
+    /// </summary>
     public static bool IsValidIban(ReadOnlySpan<char> text)
     {
         Span<char> compact = stackalloc char[34];

@@ -347,7 +347,8 @@ public static partial class PiiMasker
         "QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30");
 
     private static Dictionary<string, int> IbanLengthTable(string table) =>
-        table.Split(' ').ToDictionary(entry => entry[..2], entry => int.Parse(entry[2..], System.Globalization.CultureInfo.InvariantCulture));
+        table.Split(' ').ToDictionary(
+            entry => entry[..2], entry => int.Parse(entry[2..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A UK National Insurance number at <paramref name="i"/>: AB 12 34 56 C (spaces optional).</summary>
     private static bool TryNino(string text, int i, int limit, out int end)
@@ -508,9 +509,6 @@ public static partial class PiiMasker
         return false;
     }
 
-    /// <summary>True when the text contains a value <see cref="Mask(string)"/> would replace.</summary>
-    public static bool ContainsPii(string text) => !string.Equals(Mask(text), text, StringComparison.Ordinal);
-
     private static string MaskCardInside(string run, List<string> groups)
     {
         // A card number may sit inside a longer run ("ref 12 4111 1111 1111 1111"): try each window of whole groups.
@@ -601,7 +599,8 @@ public static partial class PiiMasker
     private static bool IsCard(string digits) => digits.Length is >= 13 and <= 19 && Checksums.IsLuhnValid(digits);
 
     private static bool IsSocialSecurityNumber(string run) =>
-        run.Length == 11 && run[3] == '-' && run[6] == '-' && run.Replace("-", string.Empty, StringComparison.Ordinal).All(char.IsAsciiDigit);
+        run.Length == 11 && run[3] == '-' && run[6] == '-'
+        && run.Replace("-", string.Empty, StringComparison.Ordinal).All(char.IsAsciiDigit);
 
     private static bool IsPhone(string run, ReadOnlySpan<char> digits, ReadOnlySpan<int> groups)
     {
@@ -795,7 +794,8 @@ public static partial class PiiMasker
 
     private static string DecodeEscape(Match match)
     {
-        var code = int.Parse(match.Groups[1].ValueSpan, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var code = int.Parse(
+            match.Groups[1].ValueSpan, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
         // Quotes, backslashes and control characters stay escaped so that valid JSON stays valid JSON.
         return code is >= 0x20 and < 0x7F and not '"' and not '\\' ? ((char)code).ToString() : match.Value;

@@ -23,7 +23,8 @@ public sealed class EventValidator(IngestionLimits limits)
         }
 
         var tooLong = TooLong(e.EventId, "event id") ?? TooLong(e.ConversationId, "conversation id") ?? TooLong(e.Queue, "queue") ??
-            TooLong(e.Team, "team") ?? TooLong(e.Region, "region") ?? TooLong(e.AgentId, "agent id") ?? TooLong(e.OutcomeReason, "outcome reason");
+            TooLong(e.Team, "team") ?? TooLong(e.Region, "region") ?? TooLong(e.AgentId, "agent id") ??
+            TooLong(e.OutcomeReason, "outcome reason");
         if (tooLong is not null)
         {
             return tooLong;
@@ -33,7 +34,8 @@ public sealed class EventValidator(IngestionLimits limits)
         {
             if (identifier.Value.Length > limits.MaxIdentifierLength)
             {
-                return new Rejection(QuarantineReason.TooLong, $"a customer identifier is longer than {limits.MaxIdentifierLength} characters");
+                return new Rejection(
+                    QuarantineReason.TooLong, $"a customer identifier is longer than {limits.MaxIdentifierLength} characters");
             }
         }
 
@@ -48,7 +50,8 @@ public sealed class EventValidator(IngestionLimits limits)
             : null;
 
     private Rejection? Measures(CxMeasures m) =>
-        Duration(m.WaitSeconds, "wait") ?? Duration(m.IvrSeconds, "ivr") ?? Duration(m.TalkSeconds, "talk") ?? Duration(m.HoldSeconds, "hold") ??
+        Duration(m.WaitSeconds, "wait") ?? Duration(m.IvrSeconds, "ivr") ?? Duration(m.TalkSeconds, "talk") ??
+        Duration(m.HoldSeconds, "hold") ??
         Duration(m.AfterContactWorkSeconds, "after-contact work") ?? Duration(m.FirstResponseSeconds, "first response") ??
         Duration(m.ResolutionSeconds, "resolution") ??
         (m.Transfers is < 0 or > 1000 ? new Rejection(QuarantineReason.OutOfRange, "transfers must lie between 0 and 1000") : null);
@@ -62,7 +65,8 @@ public sealed class EventValidator(IngestionLimits limits)
         s.Csat is < 1 or > 5 ? new Rejection(QuarantineReason.OutOfRange, "CSAT must lie between 1 and 5")
         : s.Nps is < 0 or > 10 ? new Rejection(QuarantineReason.OutOfRange, "NPS must lie between 0 and 10")
         : s.Ces is < 1 or > 7 ? new Rejection(QuarantineReason.OutOfRange, "CES must lie between 1 and 7")
-        : s.Sentiment is { } x && (x < -1 || x > 1 || !double.IsFinite(x)) ? new Rejection(QuarantineReason.OutOfRange, "sentiment must lie between -1 and 1")
+        : s.Sentiment is { } x && (x < -1 || x > 1 || !double.IsFinite(x))
+            ? new Rejection(QuarantineReason.OutOfRange, "sentiment must lie between -1 and 1")
         : null;
 
     private Rejection? Timestamp(DateTimeOffset eventTime, DateTimeOffset ingestTime) =>

@@ -67,7 +67,8 @@ internal sealed class LiveReport(LiveOptions options, LiveResult result)
         var idle = result.Phases.First(p => p.Viewers == 0);
         var naive = NaiveWindowMinutes * options.Partitions;
         Line("Storage reads of the KPI read side (/api/health storage.kpiReads; evaluator included). "
-            + $"Naive cost: one query per minute row per poll = {NaiveWindowMinutes} minutes × {options.Partitions} partitions = {naive}.");
+            + $"Naive cost: one query per minute row per poll = {NaiveWindowMinutes} minutes × "
+            + $"{options.Partitions} partitions = {naive}.");
         Line($"| {"phase",-28} | {"s",5} | {"polls",5} | {"304",5} | {"reads",6} | {"reads/s",7} | "
             + $"{"per refresh",11} | {"net of no-viewer",16} | {"÷ naive",7} |");
         Line($"|{new string('-', 30)}|{new string('-', 7)}|{new string('-', 7)}|{new string('-', 7)}|{new string('-', 8)}|"

@@ -12,9 +12,6 @@ public sealed record HttpTriggerResponse(int StatusCode, string Body, string Con
     /// <summary>Extra response headers.</summary>
     public IDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A JSON response.</summary>
-    public static HttpTriggerResponse Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString());
-
     /// <summary>A JSON response from a typed contract, serialised with its source-generated metadata.</summary>
     public static HttpTriggerResponse Json<T>(int statusCode, T body, JsonTypeInfo<T> contract) =>
         new(statusCode, JsonSerializer.Serialize(body, contract));

@@ -22,7 +22,7 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite)
         protected override bool AuditAccess => true;
 
         protected override Task<HttpTriggerResponse> HandleAsync(HttpTriggerRequest request, CallerPrincipal caller, CancellationToken cancellationToken) =>
-            Task.FromResult(HttpTriggerResponse.Json(200, new JsonObject { ["caller"] = caller.Name }));
+            Task.FromResult(new HttpTriggerResponse(200, new JsonObject { ["caller"] = caller.Name }.ToJsonString()));
     }
 
     private (SensitiveView Function, AuditLog Audit) Create(bool development)

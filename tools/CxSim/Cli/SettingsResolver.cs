@@ -394,7 +394,8 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
             return (null, EntraTarget(namespaceText, transport));
         }
 
-        var connectionText = parse.GetValue(options.Connection) ?? environment("EventHubConnection") ?? EventHubConnection.LocalDevelopment;
+        var givenConnection = parse.GetValue(options.Connection) ?? environment("EventHubConnection");
+        var connectionText = givenConnection ?? EventHubConnection.LocalDevelopment;
         EventHubConnection connection;
         try
         {
@@ -425,6 +426,11 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         if (endpoint is not null)
         {
             Error("--endpoint sends with the REST API (cx-host); it cannot be combined with --transport sdk.");
+        }
+        else if (givenConnection is null)
+        {
+            Error("--transport sdk needs --namespace or a connection string (--connection or $EventHubConnection); "
+                + "the default is cx-host's, which speaks only REST.");
         }
         else if (connection.SbEndpoint is null)
         {

@@ -118,8 +118,8 @@ public sealed class EventHubSdkSender : IBatchSender
 
                 if (current is null)
                 {
-                    // Given up (creating or sending): the rest of the group is not attempted.
-                    tally.Fail([.. filled, .. group.Positions.Skip(index)], null);
+                    // No batch (creation failed, or the batch was given up): the rest of the group is not attempted.
+                    tally.Fail(group.Positions.Skip(index), null);
                     return;
                 }
 
@@ -189,7 +189,11 @@ public sealed class EventHubSdkSender : IBatchSender
         }
     }
 
-    /// <summary>Waits before another attempt and returns true, or records why the batch is given up and returns false.</summary>
+    /// <summary>
+    /// Waits before another attempt and returns true, or records why the attempt failed for good and returns false.
+    /// Refused credentials and a transient failure that outlasts the attempts end the batch; other failures end only
+    /// the SDK batch (or the conversation, when no batch could be created).
+    /// </summary>
     private async Task<bool> RetryAsync(SdkFailure failure, int attempt, SdkSendTally tally, CancellationToken cancellationToken)
     {
         if (failure.Transient && attempt < _retry.MaxAttempts)
@@ -199,9 +203,20 @@ public sealed class EventHubSdkSender : IBatchSender
             return true;
         }
 
-        tally.GiveUp(failure.Unauthorized
-            ? $"{failure.Reason}: the service refused the credentials"
-            : $"{failure.Reason} after {attempt} attempt(s)", failure.Unauthorized);
+        if (failure.Unauthorized)
+        {
+            tally.GiveUp($"{failure.Reason}: the service refused the credentials", unauthorized: true);
+        }
+        else if (failure.Transient)
+        {
+            // Still failing after every attempt: the rest of the batch would fare no better.
+            tally.GiveUp($"{failure.Reason} after {attempt} attempt(s)", unauthorized: false);
+        }
+        else
+        {
+            tally.Note($"{failure.Reason} after {attempt} attempt(s)");
+        }
+
         return false;
     }
 }

@@ -42,6 +42,9 @@ internal sealed class SdkSendTally(int count)
         _error ??= reason;
     }
 
+    /// <summary>Records why something failed, without failing events (the caller fails them).</summary>
+    public void Note(string reason) => _error ??= reason;
+
     public void GiveUp(string reason, bool unauthorized)
     {
         GaveUp = true;

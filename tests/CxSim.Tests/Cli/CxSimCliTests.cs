@@ -41,6 +41,8 @@ public sealed class CxSimCliTests : IAsyncLifetime, IDisposable
     [InlineData("--channels voice,fax", "unknown channel 'fax'")]
     [InlineData("--endpoint ftp://x", "--endpoint must be an http:// or https:// address")]
     [InlineData("--connection Endpoint=sb://x/", "no SharedAccessKeyName")]
+    [InlineData("--namespace cx-prod", "--namespace needs --hub")]
+    [InlineData("--namespace cx-prod --hub cx-events --endpoint http://127.0.0.1:7071", "not both")]
     [InlineData("--incident wait-spike@25:00+5m", "not HH:mm")]
     [InlineData("--no-such-option", "--no-such-option")]
     [InlineData("--incident wait-spike@10:00+5m:queue=biling", "names no configured queue (billing, tech-support, sales, retention)")]

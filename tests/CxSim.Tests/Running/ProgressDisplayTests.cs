@@ -6,7 +6,7 @@ namespace CxSim.Tests.Running;
 
 public class ProgressDisplayTests
 {
-    private static readonly RunSnapshot Snapshot = new(120, 100, 2, 3, 10, 12,
+    private static readonly RunSnapshot Snapshot = new(120, 100, 2, 3, 10, 12, 2,
         new Dictionary<CxChannel, long> { [CxChannel.Voice] = 100 }, new Dictionary<MalformedKind, long> { [MalformedKind.TruncatedJson] = 4 },
         new Dictionary<PiiKinds, long> { [PiiKinds.Email] = 5 }, 5, new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero), null);
 

@@ -26,7 +26,10 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
         }
 
         using var http = EventHubRestSender.CreateHttpClient();
-        var sender = new EventHubRestSender(http, settings.Target, settings.Retry, time);
+        await using var producer = settings.SdkTarget?.CreateClient(EventHubSdkTarget.DefaultTryTimeout);
+        IBatchSender sender = producer is not null
+            ? new EventHubSdkSender(producer, settings.Retry, time)
+            : new EventHubRestSender(http, settings.RestTarget!, settings.Retry, time);
         var runner = new SimulationRunner(generator, sender, settings.Run, time);
         using var progressStop = new CancellationTokenSource();
         var progress = StartProgress(runner, progressStop.Token);
@@ -53,7 +56,7 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
         var speed = double.IsPositiveInfinity(settings.Run.Speed) ? "max" : settings.Run.Speed.ToString("0.##", i) + "×";
         var span = s.Duration is { } d ? DurationText.Format(d) : "until stopped";
         return string.Create(i,
-            $"[cx-sim] → {settings.Target.MessagesUri.GetLeftPart(UriPartial.Path)} | seed {s.Seed} | {settings.RateDescription}"
+            $"[cx-sim] → {settings.Destination} | seed {s.Seed} | {settings.RateDescription}"
             + $" | speed {speed} | from {s.Start:yyyy-MM-ddTHH:mm:ssZ}, {span} | curve {s.Curve.Name} | {s.Incidents.Count} incident(s)");
     }
 
@@ -105,7 +108,7 @@ internal sealed class CxSimApp(CliSettings settings, TextWriter output, TextWrit
         var c = result.Counts;
         return new RunReport
         {
-            Target = settings.Target.MessagesUri.GetLeftPart(UriPartial.Path),
+            Target = settings.Destination,
             Seed = settings.Scenario.Seed,
             Volume = settings.RateDescription,
             Speed = settings.Run.Speed,

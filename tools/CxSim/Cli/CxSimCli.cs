@@ -20,7 +20,7 @@ public static class CxSimCli
         ArgumentNullException.ThrowIfNull(time);
         var options = new CxSimOptions();
         var root = new RootCommand(
-            "cx-sim: realistic contact-centre traffic for CxServerless, sent with the Event Hubs REST API (docs/cx-sim.md).");
+            "cx-sim: realistic contact-centre traffic for CxServerless, sent with the Event Hubs REST API or SDK (docs/cx-sim.md).");
         foreach (var option in options.All)
         {
             root.Options.Add(option);

@@ -9,7 +9,14 @@ internal sealed class CxSimOptions
     public Option<string?> Endpoint { get; } = new("--endpoint")
     {
         HelpName = "url",
-        Description = "Send to this base address instead of the connection string's (e.g. http://127.0.0.1:7071 for cx-host).",
+        Description = "Send over REST to this base address instead of the connection string's (e.g. http://127.0.0.1:7071 for cx-host).",
+    };
+
+    public Option<string?> Namespace { get; } = new("--namespace")
+    {
+        HelpName = "name",
+        Description = "Event Hubs namespace (name or fully qualified) to send to with the SDK and Entra ID (DefaultAzureCredential). "
+            + "Needs --hub.",
     };
 
     public Option<string?> Hub { get; } = new("--hub")
@@ -21,7 +28,15 @@ internal sealed class CxSimOptions
     public Option<string?> Connection { get; } = new("--connection")
     {
         HelpName = "connection-string",
-        Description = "Event Hubs connection string (SAS). Default: $EventHubConnection, else the local development key.",
+        Description = "Event Hubs connection string (SAS). Default: $EventHubConnection, else the local development key. "
+            + "A real sb:// namespace is sent to with the SDK.",
+    };
+
+    public Option<string?> Transport { get; } = new("--transport")
+    {
+        HelpName = "rest|sdk",
+        Description = "Force the REST send API or the Event Hubs SDK. Default: REST for cx-host and --endpoint, the SDK for "
+            + "--namespace and connection strings to a real namespace.",
     };
 
     public Option<string?> Rate { get; } = new("--rate")
@@ -163,7 +178,7 @@ internal sealed class CxSimOptions
 
     public IEnumerable<Option> All =>
     [
-        Endpoint, Hub, Connection, Rate, ContactsPerMinute, Speed, Duration, WarmUp, Count, Start,
+        Endpoint, Namespace, Hub, Connection, Transport, Rate, ContactsPerMinute, Speed, Duration, WarmUp, Count, Start,
         Channels, Queues, Regions, UtcOffset, Flat, Seed, Incident, Scenario, Labels, Malformed,
         Pii, BatchSize, Concurrency, MaxAttempts, SummaryJson, Progress, ProgressInterval,
     ];

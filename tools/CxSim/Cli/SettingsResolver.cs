@@ -56,7 +56,7 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         };
         var progress = Progress();
         var interval = Duration(options.ProgressInterval) ?? TimeSpan.FromSeconds(10);
-        var target = Target();
+        var (restTarget, sdkTarget) = Destination();
         var incidents = Incidents(start, utcOffset);
         if (_errors.Count > 0)
         {
@@ -89,7 +89,7 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
 
         var (contactsPerMinute, rateText) = Volume(scenario, speed, volume);
         var labels = parse.GetValue(options.Labels) ?? (incidents.Count > 0 ? "cx-sim-labels.jsonl" : null);
-        return new CliSettings(scenario with { ContactsPerMinute = contactsPerMinute }, run, target!, retry, labels,
+        return new CliSettings(scenario with { ContactsPerMinute = contactsPerMinute }, run, restTarget, sdkTarget, retry, labels,
             parse.GetValue(options.SummaryJson), progress, interval, rateText);
     }
 
@@ -380,9 +380,22 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         return ProgressMode.Auto;
     }
 
-    private EventHubTarget? Target()
+    /// <summary>
+    /// Chooses the path: <c>--namespace</c> → the SDK with Entra ID; <c>--endpoint</c> or a loopback or emulator
+    /// connection (cx-host, the default) → REST; a connection string to a namespace in Azure → the SDK.
+    /// <c>--transport</c> overrides the last two.
+    /// </summary>
+    private (EventHubTarget? RestTarget, EventHubSdkTarget? SdkTarget) Destination()
     {
-        var connectionText = parse.GetValue(options.Connection) ?? environment("EventHubConnection") ?? EventHubConnection.LocalDevelopment;
+        var transport = Transport();
+        var namespaceText = parse.GetValue(options.Namespace);
+        if (namespaceText is not null)
+        {
+            return (null, EntraTarget(namespaceText, transport));
+        }
+
+        var givenConnection = parse.GetValue(options.Connection) ?? environment("EventHubConnection");
+        var connectionText = givenConnection ?? EventHubConnection.LocalDevelopment;
         EventHubConnection connection;
         try
         {
@@ -391,7 +404,7 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
         catch (FormatException ex)
         {
             Error($"--connection: {ex.Message}");
-            return null;
+            return (null, null);
         }
 
         Uri? endpoint = null;
@@ -400,11 +413,91 @@ internal sealed class SettingsResolver(CxSimOptions options, ParseResult parse, 
             && !(Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https"))
         {
             Error($"--endpoint must be an http:// or https:// address such as http://127.0.0.1:7071, not '{endpointText}'.");
-            return null;
+            return (null, null);
         }
 
         var hub = parse.GetValue(options.Hub) ?? connection.EntityPath ?? environment("CxEventHubName") ?? "cx-events";
-        return EventHubTarget.Create(connection, endpoint, hub);
+        var sdk = transport ?? (endpoint is null && connection.IsServiceNamespace);
+        if (!sdk)
+        {
+            return (EventHubTarget.Create(connection, endpoint, hub), null);
+        }
+
+        if (endpoint is not null)
+        {
+            Error("--endpoint sends with the REST API (cx-host); it cannot be combined with --transport sdk.");
+        }
+        else if (givenConnection is null)
+        {
+            Error("--transport sdk needs --namespace or a connection string (--connection or $EventHubConnection); "
+                + "the default is cx-host's, which speaks only REST.");
+        }
+        else if (connection.SbEndpoint is null)
+        {
+            Error("--transport sdk needs a connection string whose Endpoint is an sb:// address.");
+        }
+        else if (connection.EntityPath is { } path && !string.Equals(path, hub, StringComparison.Ordinal))
+        {
+            Error($"--hub '{hub}' differs from the connection string's EntityPath '{path}'; give one of them.");
+        }
+        else
+        {
+            return (null, new EventHubSdkTarget(connection.SbEndpoint.Host, hub, connectionText));
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>Reads --transport: true for the SDK, false for REST, null to choose by the target.</summary>
+    private bool? Transport()
+    {
+        var text = parse.GetValue(options.Transport);
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "sdk":
+                return true;
+            case "rest":
+                return false;
+            default:
+                Error($"--transport must be rest or sdk, not '{text}'.");
+                return null;
+        }
+    }
+
+    private EventHubSdkTarget? EntraTarget(string namespaceText, bool? transport)
+    {
+        var errors = _errors.Count;
+        if (parse.GetValue(options.Endpoint) is not null)
+        {
+            Error("Give either --namespace (the SDK with Entra ID) or --endpoint (the REST API, e.g. cx-host), not both.");
+        }
+
+        if (parse.GetValue(options.Connection) is not null)
+        {
+            Error("Give either --namespace (Entra ID) or --connection (a SAS key), not both.");
+        }
+
+        if (transport is false)
+        {
+            Error("--transport rest signs with a SAS key from a connection string; --namespace sends with the SDK and Entra ID.");
+        }
+
+        var hub = parse.GetValue(options.Hub);
+        if (hub is null)
+        {
+            Error("--namespace needs --hub: the event hub to send to.");
+        }
+
+        var qualified = EventHubSdkTarget.QualifyNamespace(namespaceText);
+        if (qualified is null)
+        {
+            Error($"--namespace must be a namespace name such as cx-prod, or a fully qualified one such as "
+                + $"cx-prod{EventHubSdkTarget.PublicCloudSuffix}, not '{namespaceText}'.");
+        }
+
+        return _errors.Count > errors ? null : new EventHubSdkTarget(qualified!, hub!, ConnectionString: null);
     }
 
     private List<Incident> Incidents(DateTimeOffset start, TimeSpan utcOffset)

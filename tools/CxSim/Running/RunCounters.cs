@@ -18,6 +18,7 @@ public sealed class RunCounters
     private long _notSent;
     private long _batches;
     private long _requests;
+    private long _retries;
     private long _piiEvents;
     private long _lastEventTicks;
     private volatile string? _lastError;
@@ -42,6 +43,7 @@ public sealed class RunCounters
         ArgumentNullException.ThrowIfNull(outcome);
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _requests, outcome.Requests);
+        Interlocked.Add(ref _retries, outcome.Retries);
         Interlocked.Add(ref _failed, outcome.Failed);
         if (outcome.Error is not null)
         {
@@ -93,6 +95,7 @@ public sealed class RunCounters
             Interlocked.Read(ref _notSent),
             Interlocked.Read(ref _batches),
             requests,
+            Interlocked.Read(ref _retries),
             new SortedDictionary<CxChannel, long>(_byChannel),
             new SortedDictionary<MalformedKind, long>(_malformed),
             new SortedDictionary<PiiKinds, long>(_pii),

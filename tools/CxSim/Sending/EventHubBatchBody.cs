@@ -12,8 +12,14 @@ public static class EventHubBatchBody
     /// <summary>The batch content type.</summary>
     public const string ContentType = "application/vnd.microsoft.servicebus.json";
 
-    /// <summary>The <c>Source</c> user property on every event.</summary>
+    /// <summary>The value of the <c>Source</c> user property on every event.</summary>
     public const string SourceName = "cx-sim";
+
+    /// <summary>The user property that says who sent the event.</summary>
+    public const string SourceProperty = "Source";
+
+    /// <summary>The user property that names the body's format (<see cref="SimulatedEvent.Format"/>).</summary>
+    public const string FormatProperty = "Format";
 
     /// <summary>Serializes a batch.</summary>
     public static byte[] Serialize(IReadOnlyList<SimulatedEvent> batch)
@@ -31,8 +37,8 @@ public static class EventHubBatchBody
                 json.WriteString("PartitionKey", e.PartitionKey);
                 json.WriteEndObject();
                 json.WriteStartObject("UserProperties");
-                json.WriteString("Source", SourceName);
-                json.WriteString("Format", e.Format);
+                json.WriteString(SourceProperty, SourceName);
+                json.WriteString(FormatProperty, e.Format);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

@@ -10,10 +10,19 @@ namespace CxSim.Sending;
 /// <param name="EntityPath">The event hub named in the connection string, if any.</param>
 /// <param name="KeyName">The shared access policy name.</param>
 /// <param name="Key">The shared access key.</param>
-public sealed record EventHubConnection(Uri Endpoint, string? EntityPath, string KeyName, string Key)
+/// <param name="SbEndpoint">The endpoint as written, when it is an <c>sb://</c> address (the form the SDK path takes).</param>
+/// <param name="DevelopmentEmulator">Whether the connection string says <c>UseDevelopmentEmulator=true</c>.</param>
+public sealed record EventHubConnection(
+    Uri Endpoint, string? EntityPath, string KeyName, string Key, Uri? SbEndpoint = null, bool DevelopmentEmulator = false)
 {
     /// <summary>The local development connection (cx-host on 127.0.0.1:7071), as in <c>local.settings.sample.json</c>.</summary>
     public const string LocalDevelopment = "Endpoint=sb://127.0.0.1:7071/;SharedAccessKeyName=local;SharedAccessKey=local-development-only";
+
+    /// <summary>
+    /// Whether the connection string names an Event Hubs namespace in Azure: an <c>sb://</c> endpoint that is neither a
+    /// loopback address (cx-host) nor the development emulator. cx-sim sends to such a namespace with the SDK.
+    /// </summary>
+    public bool IsServiceNamespace => SbEndpoint is { IsLoopback: false } && !DevelopmentEmulator;
 
     /// <summary>Parses a connection string; throws <see cref="FormatException"/> naming what is missing or wrong.</summary>
     public static EventHubConnection Parse(string connectionString)
@@ -42,7 +51,9 @@ public sealed record EventHubConnection(Uri Endpoint, string? EntityPath, string
             ToHttp(uri, emulator),
             parts.TryGetValue("EntityPath", out var path) && path.Length > 0 ? path : null,
             Required(parts, "SharedAccessKeyName"),
-            Required(parts, "SharedAccessKey"));
+            Required(parts, "SharedAccessKey"),
+            uri.Scheme == "sb" ? uri : null,
+            emulator);
     }
 
     private static Uri ToHttp(Uri uri, bool emulator)

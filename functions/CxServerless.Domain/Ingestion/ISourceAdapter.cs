@@ -14,6 +14,13 @@ public interface ISourceAdapter
     /// <summary>The source system recorded on events and counters (for example <c>amazon-connect</c>).</summary>
     string SourceSystem { get; }
 
+    /// <summary>
+    /// Top-level property names of which a payload must carry at least one for <see cref="Matches"/> to be true (a
+    /// necessary condition, not a sufficient one). The registry finds the names a payload carries in one pass and asks
+    /// only the adapters that could match; an empty list means "always ask".
+    /// </summary>
+    IReadOnlyList<string> Signature { get; }
+
     /// <summary>True when the payload carries this format's signature (its distinctive top-level fields).</summary>
     bool Matches(JsonElement root);
 

@@ -137,6 +137,8 @@ public sealed class QuarantineReasonTests
 
         public string SourceSystem => "everything";
 
+        public IReadOnlyList<string> Signature => [];
+
         public bool Matches(JsonElement root) => true;
 
         public AdapterResult Adapt(JsonElement root) => new Rejection(QuarantineReason.UnsupportedType, "never used");

@@ -63,6 +63,9 @@ public sealed class AcsEventGridAdapter : ISourceAdapter
     public string SourceSystem => "azure-communication-services";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["eventType", "specversion"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) => AzureEventGridAdapter.TypeOf(root) is { } type &&
         System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type).StartsWith("\"Microsoft.Communication."u8);
 

@@ -16,6 +16,9 @@ public sealed class AmazonConnectAgentEventAdapter : ISourceAdapter
     public string SourceSystem => "amazon-connect";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["AgentARN"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) => root.TryGetProperty("AgentARN", out _) && root.TryGetProperty("EventType", out _);
 
     /// <inheritdoc />

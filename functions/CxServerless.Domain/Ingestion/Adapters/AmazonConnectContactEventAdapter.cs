@@ -31,6 +31,9 @@ public sealed class AmazonConnectContactEventAdapter : ISourceAdapter
     public string SourceSystem => "amazon-connect";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["source", "contactId"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         (FieldReader.At(root, "source") is { ValueKind: JsonValueKind.String } source && source.ValueEquals("aws.connect") &&
          root.TryGetProperty("detail", out _)) ||

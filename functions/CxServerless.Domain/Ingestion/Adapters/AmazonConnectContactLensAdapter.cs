@@ -34,6 +34,9 @@ public sealed class AmazonConnectContactLensAdapter : IMultiEventSourceAdapter
     public string SourceSystem => "amazon-connect";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["ContactId"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         root.TryGetProperty("ContactId", out _) && root.TryGetProperty("EventType", out _) && root.TryGetProperty("InstanceId", out _) &&
         !root.TryGetProperty("AgentARN", out _);

@@ -23,6 +23,9 @@ public sealed class AmazonConnectContactRecordAdapter : ISourceAdapter
     public string SourceSystem => "amazon-connect";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["ContactId"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         root.TryGetProperty("ContactId", out _) &&
         (root.TryGetProperty("AWSContactTraceRecordFormatVersion", out _) || root.TryGetProperty("InitiationMethod", out _));

@@ -33,6 +33,9 @@ public sealed class AzureEventGridAdapter : ISourceAdapter
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["eventType", "specversion"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) => TypeOf(root) is { } type &&
         System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(type) is var raw &&
         raw.StartsWith("\"Microsoft."u8) && !raw.StartsWith("\"Microsoft.Communication."u8);

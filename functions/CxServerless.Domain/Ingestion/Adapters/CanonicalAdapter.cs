@@ -16,6 +16,9 @@ public sealed class CanonicalAdapter : ISourceAdapter
     public string SourceSystem => "canonical";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["schemaVersion"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         root.TryGetProperty("schemaVersion", out _) && root.TryGetProperty("conversationId", out _) && root.TryGetProperty("type", out _);
 

@@ -36,6 +36,9 @@ public sealed class GenesysCloudEventBridgeAdapter : ISourceAdapter
     public string SourceSystem => "genesys-cloud";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["detail", "topicName"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) => Detail(root) is not null;
 
     /// <inheritdoc />

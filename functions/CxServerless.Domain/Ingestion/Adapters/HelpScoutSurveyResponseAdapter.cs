@@ -27,6 +27,9 @@ public sealed class HelpScoutSurveyResponseAdapter : ISourceAdapter
     public string SourceSystem => "helpscout";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["response"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         FieldReader.At(root, "response") is { ValueKind: JsonValueKind.Object } response && response.TryGetProperty("timestamp", out _) &&
         FieldReader.At(root, "message") is { ValueKind: JsonValueKind.Object };

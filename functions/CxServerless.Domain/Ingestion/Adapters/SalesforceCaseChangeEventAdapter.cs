@@ -29,6 +29,9 @@ public sealed class SalesforceCaseChangeEventAdapter : ISourceAdapter
     public string SourceSystem => "salesforce";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["data", "payload", "ChangeEventHeader"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         Payload(root) is { } p && FieldReader.At(p, "ChangeEventHeader", "entityName") is { ValueKind: JsonValueKind.String };
 

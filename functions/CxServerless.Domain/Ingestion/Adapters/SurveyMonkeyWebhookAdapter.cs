@@ -20,6 +20,9 @@ public sealed class SurveyMonkeyWebhookAdapter : ISourceAdapter
     public string SourceSystem => "surveymonkey";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["event_type"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         root.TryGetProperty("event_type", out _) && root.TryGetProperty("object_type", out _) && root.TryGetProperty("event_id", out _) &&
         root.TryGetProperty("filter_type", out _);

@@ -33,6 +33,9 @@ public sealed class TwilioTaskRouterAdapter : IMultiEventSourceAdapter
     public string SourceSystem => "twilio";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["event_type", "EventType", "events"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         IsResource(root) || IsCallback(root) ||
         (FieldReader.At(root, "events") is { ValueKind: JsonValueKind.Array } &&

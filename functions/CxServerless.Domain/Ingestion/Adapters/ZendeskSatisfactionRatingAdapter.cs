@@ -20,6 +20,9 @@ public sealed class ZendeskSatisfactionRatingAdapter : IMultiEventSourceAdapter
     public string SourceSystem => "zendesk";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["satisfaction_rating", "satisfaction_ratings"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         FieldReader.At(root, "satisfaction_rating") is { ValueKind: JsonValueKind.Object } ||
         FieldReader.At(root, "satisfaction_ratings") is { ValueKind: JsonValueKind.Array };

@@ -21,6 +21,9 @@ public sealed class ZendeskTicketAdapter : IMultiEventSourceAdapter
     public string SourceSystem => "zendesk";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["ticket", "tickets"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         (FieldReader.At(root, "ticket") is { ValueKind: JsonValueKind.Object } ticket && ticket.TryGetProperty("id", out _)) ||
         FieldReader.At(root, "tickets") is { ValueKind: JsonValueKind.Array };

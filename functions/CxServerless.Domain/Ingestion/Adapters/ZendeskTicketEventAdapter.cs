@@ -30,6 +30,9 @@ public sealed class ZendeskTicketEventAdapter : ISourceAdapter
     public string SourceSystem => "zendesk";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["detail", "ticket_event", "input"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) => TicketEvent(root) is not null;
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ public sealed class ZendeskTicketMetricsAdapter : IMultiEventSourceAdapter
     public string SourceSystem => "zendesk";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Signature { get; } = ["ticket_metric", "ticket_id", "ticket_metrics"];
+
+    /// <inheritdoc />
     public bool Matches(JsonElement root) =>
         Metric(root) is not null || FieldReader.At(root, "ticket_metrics") is { ValueKind: JsonValueKind.Array };
 

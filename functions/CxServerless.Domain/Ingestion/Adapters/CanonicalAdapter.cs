@@ -54,9 +54,16 @@ public sealed class CanonicalAdapter : ISourceAdapter
         });
     }
 
+    // Each optional group (customer, measures, scores) is looked up once first: most events carry none or one of them,
+    // and every field lookup under an absent group would otherwise scan the whole event for it again.
     private static List<CustomerIdentifier> Customer(FieldReader r)
     {
         var list = new List<CustomerIdentifier>();
+        if (r.At("customer") is null)
+        {
+            return list;
+        }
+
         Add(list, IdentifierKind.Email, r.Text("customer", "email"));
         Add(list, IdentifierKind.Phone, r.Text("customer", "phone"));
         Add(list, IdentifierKind.Account, r.Text("customer", "accountId"));
@@ -71,7 +78,7 @@ public sealed class CanonicalAdapter : ISourceAdapter
         }
     }
 
-    private static CxMeasures Measures(FieldReader r) => new()
+    private static CxMeasures Measures(FieldReader r) => r.At("measures") is null ? new() : new()
     {
         WaitSeconds = r.Number("measures", "waitSeconds"),
         IvrSeconds = r.Number("measures", "ivrSeconds"),
@@ -83,7 +90,7 @@ public sealed class CanonicalAdapter : ISourceAdapter
         Transfers = WholeNumber(r, r.Number("measures", "transfers"), "measures.transfers"),
     };
 
-    private static CxScores Scores(FieldReader r) => new()
+    private static CxScores Scores(FieldReader r) => r.At("scores") is null ? new() : new()
     {
         Csat = WholeNumber(r, r.Number("scores", "csat"), "scores.csat"),
         Nps = WholeNumber(r, r.Number("scores", "nps"), "scores.nps"),

@@ -56,6 +56,7 @@ public sealed class PiiMaskerTests
     [InlineData("birthday is 12.11.1979", "birthday is [dob]")]
     [InlineData("Thank you for calling. My name is Adam. How can I help?", "Thank you for calling. My name is [name]. How can I help?")]
     [InlineData("hi, this is Priya Patel from billing", "hi, this is [name] from billing")]
+    [InlineData("Hello, I'm Alice Jones, calling about my bill", "Hello, I'm [name], calling about my bill")]
     public void New_categories_in_free_text_are_masked(string text, string expected) => Assert.Equal(expected, PiiMasker.Mask(text));
 
     // False positives the new categories must not produce.

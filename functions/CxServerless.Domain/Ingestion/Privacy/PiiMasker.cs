@@ -740,21 +740,26 @@ public static partial class PiiMasker
             text = AddressPattern().Replace(text, AddressToken);
         }
 
-        if (MightContainPii(text) &&
-            (text.Contains("birth", StringComparison.OrdinalIgnoreCase) || text.Contains("dob", StringComparison.OrdinalIgnoreCase) ||
-             text.Contains("d.o.b", StringComparison.OrdinalIgnoreCase) || text.Contains("born", StringComparison.OrdinalIgnoreCase)))
+        if (MightContainPii(text) && text.AsSpan().ContainsAny(BirthCues))
         {
             text = DateOfBirthPattern().Replace(text, m => m.Groups["cue"].Value + DateOfBirthToken);
         }
 
-        if (text.Contains("name", StringComparison.OrdinalIgnoreCase) || text.Contains("this is", StringComparison.OrdinalIgnoreCase) ||
-            text.Contains("i am", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(NameCues))
         {
             text = IntroducedNamePattern().Replace(text, m => m.Groups["cue"].Value + NameToken);
         }
 
         return text;
     }
+
+    /// <summary>The cheap markers of <see cref="DateOfBirthPattern"/>'s cues, in one vectorised search.</summary>
+    private static readonly System.Buffers.SearchValues<string> BirthCues =
+        System.Buffers.SearchValues.Create(["birth", "dob", "d.o.b", "born"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The cheap markers of <see cref="IntroducedNamePattern"/>'s cues ("my name is", "this is", "I am", "I'm").</summary>
+    private static readonly System.Buffers.SearchValues<string> NameCues =
+        System.Buffers.SearchValues.Create(["name", "this is", "i am", "i'm"], StringComparison.OrdinalIgnoreCase);
 
     private const string Streets =
         "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Place|Pl|Court|Ct|Crescent|Cres|Gardens|Gdns|Terrace|Grove|" +

@@ -10,8 +10,9 @@ namespace CxServerless.Benchmarks.Ingestion;
 /// </summary>
 public sealed class TransactionsPerEventColumn : IColumn
 {
-    /// <summary>Where the benchmark process leaves its figure for a bucket count.</summary>
-    public static string ResultFile(int buckets) => Path.Combine(Path.GetTempPath(), $"cx-bench-ingestion-storage-{buckets}.txt");
+    /// <summary>Where the benchmark process leaves its figure for a bucket count and batch size.</summary>
+    public static string ResultFile(int buckets, int batchSize) =>
+        Path.Combine(Path.GetTempPath(), $"cx-bench-ingestion-storage-{buckets}-{batchSize}.txt");
 
     /// <inheritdoc />
     public string Id => nameof(TransactionsPerEventColumn);
@@ -44,11 +45,14 @@ public sealed class TransactionsPerEventColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
-        var buckets = benchmarkCase.Parameters.Items
-            .FirstOrDefault(p => p.Name == nameof(IngestionStorageBenchmarks.Buckets))?.Value as int? ?? 0;
-        var file = ResultFile(buckets);
+        var buckets = Parameter(benchmarkCase, nameof(IngestionStorageBenchmarks.Buckets));
+        var batchSize = Parameter(benchmarkCase, nameof(IngestionStorageBenchmarks.BatchSize));
+        var file = ResultFile(buckets, batchSize);
         return File.Exists(file) ? File.ReadAllText(file).Trim() : "-";
     }
+
+    private static int Parameter(BenchmarkCase benchmarkCase, string name) =>
+        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == name)?.Value as int? ?? 0;
 
     /// <inheritdoc />
     public bool IsAvailable(Summary summary) => true;

@@ -36,6 +36,9 @@ internal sealed class LiveApp : IAsyncDisposable
 
     public string Hub => _names["CxEventHubName"];
 
+    /// <summary>The handler process's id, or 0 while it is not running (between a crash and its restart).</summary>
+    public int HandlerProcessId => _host?.Handler.ProcessId ?? 0;
+
     public string AlertsTable => _names["CxAlertsTable"];
 
     public static async Task<LiveApp> StartAsync(AzuriteFixture azurite, LiveOptions options)

@@ -66,6 +66,8 @@ public sealed class LiveKpiHarness : ILoadHarness
 
         using var stopLoad = new CancellationTokenSource();
         using var stopWatch = new CancellationTokenSource();
+        var memory = new HandlerMemory(() => app.HandlerProcessId);
+        var sampling = memory.RunAsync(stopWatch.Token);
         var loadStarted = time.GetUtcNow();
         var load = runner.RunAsync(stopLoad.Token);
         var watcher = new AlertWatcher(azurite.Tables.GetTableClient(app.AlertsTable), probes, time).RunAsync(stopWatch.Token);
@@ -85,7 +87,10 @@ public sealed class LiveKpiHarness : ILoadHarness
                 (sender.SentEvents - probeEvents) / loadSeconds,
                 contactsPerMinute,
                 sender.FailedEvents,
-                time.GetUtcNow() - start);
+                time.GetUtcNow() - start,
+                memory.PeakBytes,
+                memory.LastBytes,
+                memory.Processes);
         }
         finally
         {
@@ -93,6 +98,7 @@ public sealed class LiveKpiHarness : ILoadHarness
             await load;
             await stopWatch.CancelAsync();
             await watcher;
+            await sampling;
         }
     }
 

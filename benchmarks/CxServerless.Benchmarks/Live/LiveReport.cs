@@ -18,6 +18,9 @@ internal sealed class LiveReport(LiveOptions options, LiveResult result)
         Line($"Evaluator: CxAlertSchedule '{options.AlertSchedule}' (period {options.AlertEverySeconds} s). "
             + "Event time (bench rules): allowedLateness 10s, idleTimeout 30s (shipped: 2m, 1m). "
             + $"Measured for {result.Measured.TotalSeconds:0} s after warm-up.");
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"Handler memory (resident, the handler process alone): peak {result.HandlerPeakBytes / 1048576.0:0} MB "
+            + $"(aim ≤ 400 MB), at the end {result.HandlerLastBytes / 1048576.0:0} MB; {result.HandlerProcesses} handler process(es)."));
         Line();
         PrintLatencies();
         Line();

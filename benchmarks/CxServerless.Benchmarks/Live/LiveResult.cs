@@ -7,10 +7,16 @@ namespace CxServerless.Benchmarks.Live;
 /// <param name="ContactsPerMinute">The simulated contacts per minute that give the target rate.</param>
 /// <param name="FailedEvents">Events the sender gave up on.</param>
 /// <param name="Measured">From the end of the warm-up to the last probe seen.</param>
+/// <param name="HandlerPeakBytes">The handler process's peak resident memory over the run.</param>
+/// <param name="HandlerLastBytes">The handler process's resident memory at the end of the run.</param>
+/// <param name="HandlerProcesses">Handler processes seen (more than one: it restarted).</param>
 internal sealed record LiveResult(
     IReadOnlyList<PollPhase> Phases,
     IReadOnlyList<AlertProbe> Probes,
     double AchievedRate,
     double ContactsPerMinute,
     long FailedEvents,
-    TimeSpan Measured);
+    TimeSpan Measured,
+    long HandlerPeakBytes,
+    long HandlerLastBytes,
+    int HandlerProcesses);

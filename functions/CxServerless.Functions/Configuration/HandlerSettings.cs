@@ -38,6 +38,12 @@ public static class HandlerSettings
     /// <summary>Set by Azure App Service and Functions: the app's name; the handler runs in Azure when present.</summary>
     public const string WebsiteSiteName = "WEBSITE_SITE_NAME";
 
+    /// <summary>
+    /// Set by the Azure platform to <c>True</c> when App Service Authentication is on; the handler refuses to start in
+    /// Azure without it.
+    /// </summary>
+    public const string WebsiteAuthEnabled = "WEBSITE_AUTH_ENABLED";
+
     /// <summary>The ingestion events table (optional; default <c>CxEvents</c>).</summary>
     public const string EventsTable = "CxEventsTable";
 
@@ -238,6 +244,9 @@ public static class HandlerSettings
             "unresolved Key Vault reference or the sample key as CxPseudonymKey."),
         new(WebsiteSiteName, SettingShape.Value, SettingScope.HostProvided,
             "Set by the Azure platform (the app's name). Read by the handler, like WEBSITE_INSTANCE_ID, to know it runs in Azure."),
+        new(WebsiteAuthEnabled, SettingShape.Value, SettingScope.HostProvided,
+            "Set by the Azure platform to True when App Service Authentication (authsettingsV2 platform.enabled) is on. In Azure " +
+            "the handler refuses to start without it, because it trusts x-ms-client-principal only behind App Service Authentication."),
     ];
 
     /// <summary>Finds the catalog entry that a configuration key belongs to, or null.</summary>

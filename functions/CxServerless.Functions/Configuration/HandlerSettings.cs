@@ -110,6 +110,9 @@ public static class HandlerSettings
     /// <summary>The blob container of configuration replaced at run time (the routing file).</summary>
     public const string ConfigContainer = "CxConfigContainer";
 
+    /// <summary>The table that maps Entra group object ids to teams (optional; default <c>TeamGroups</c>).</summary>
+    public const string TeamGroupsTable = "CxTeamGroupsTable";
+
     /// <summary>Accept development principals from cx-host (local only).</summary>
     public const string DevelopmentIdentities = "CxDevelopmentIdentities";
 
@@ -216,6 +219,9 @@ public static class HandlerSettings
             "Read by the handler: the shortest time between two storage reads of the KPI read side (0 to 60 s). Optional; default 0.5 s."),
         new(LanguageEndpoint, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the Azure AI Language endpoint, called with the managed identity. Empty (local): the lexicon scorer."),
+        new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
+            "Optional; Azure uses the default TeamGroups."),
         new(DevelopmentIdentities, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: accept development principals from cx-host. Never deployed."),
         new(WorkerRuntime, SettingShape.Value, SettingScope.LocalOnly,

@@ -47,6 +47,11 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
             return HttpTriggerResponse.Problem(401, "Unauthorized", principalError!).ToResult(ResponseBinding);
         }
 
+        if (services.TeamGroups is { } teamGroups)
+        {
+            caller = await teamGroups.ResolveAsync(caller, cancellationToken);
+        }
+
         if (AllowedRoles.Count > 0)
         {
             if (!caller.IsAuthenticated)

@@ -80,7 +80,9 @@ public sealed class HealthFunction(
         return response;
     }
 
-    /// <summary>The last storage reading when it is younger than <see cref="ProbeEvery"/>, else a new one (shared by concurrent callers).</summary>
+    /// <summary>
+    /// The last storage reading when it is younger than <see cref="ProbeEvery"/>, else a new one (shared by concurrent callers).
+    /// </summary>
     private Task<StorageReading> ReadingAsync(DateTimeOffset now)
     {
         lock (_gate)

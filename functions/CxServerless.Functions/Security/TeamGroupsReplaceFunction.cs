@@ -76,7 +76,9 @@ public sealed class TeamGroupsReplaceFunction(TeamGroupDirectory directory, Rost
         return HttpTriggerResponse.Json(200, Response(map), TeamGroupsJsonContext.Default.TeamGroupsResponse);
     }
 
-    /// <summary>Every problem of a mapping: group ids that are not GUIDs or repeat, teams the routing file lacks, too many groups.</summary>
+    /// <summary>
+    /// Every problem of a mapping: group ids that are not GUIDs or repeat, teams the routing file lacks, too many groups.
+    /// </summary>
     internal static List<string> Validate(IReadOnlyList<TeamGroup?> groups, Func<string, bool> isTeam)
     {
         var errors = new List<string>();

@@ -112,7 +112,8 @@ public sealed class HttpFuzzTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(200, JsonNode.Parse(await health.Content.ReadAsStringAsync())!["Outputs"]!["res"]!["statusCode"]!.GetValue<int>());
         Assert.Equal(before, await SnapshotAsync(names));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+        // About 35 s alone on 2 cores, up to 75 s beside the rest of the suite; the bound catches a pathological slowdown.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(150), $"took {watch.Elapsed}");
     }
 
     private static Probe Generate(Random random, (string Name, string Method, string Route) function, SecurityTable table)

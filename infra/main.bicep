@@ -223,6 +223,7 @@ var tableNames = [
   'Heartbeat'
   'IngestCounters'
   'LateEvents'
+  'TeamGroups'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task

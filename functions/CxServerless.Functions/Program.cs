@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHost();
 builder.AddCxTelemetry();
 builder.Services.AddOperations();
+builder.Services.AddTeamGroups();
 builder.Services.AddIngestion();
 builder.Services.AddAnalytics();
 builder.Services.AddDashboard();

@@ -38,6 +38,12 @@ public static class HandlerSettings
     /// <summary>Set by Azure App Service and Functions: the app's name; the handler runs in Azure when present.</summary>
     public const string WebsiteSiteName = "WEBSITE_SITE_NAME";
 
+    /// <summary>
+    /// Set by the Azure platform to <c>True</c> when App Service Authentication is on; the handler refuses to start in
+    /// Azure without it.
+    /// </summary>
+    public const string WebsiteAuthEnabled = "WEBSITE_AUTH_ENABLED";
+
     /// <summary>The ingestion events table (optional; default <c>CxEvents</c>).</summary>
     public const string EventsTable = "CxEventsTable";
 
@@ -103,6 +109,9 @@ public static class HandlerSettings
 
     /// <summary>The blob container of configuration replaced at run time (the routing file).</summary>
     public const string ConfigContainer = "CxConfigContainer";
+
+    /// <summary>The table that maps Entra group object ids to teams (optional; default <c>TeamGroups</c>).</summary>
+    public const string TeamGroupsTable = "CxTeamGroupsTable";
 
     /// <summary>Accept development principals from cx-host (local only).</summary>
     public const string DevelopmentIdentities = "CxDevelopmentIdentities";
@@ -210,6 +219,9 @@ public static class HandlerSettings
             "Read by the handler: the shortest time between two storage reads of the KPI read side (0 to 60 s). Optional; default 0.5 s."),
         new(LanguageEndpoint, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the Azure AI Language endpoint, called with the managed identity. Empty (local): the lexicon scorer."),
+        new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
+            "Optional; Azure uses the default TeamGroups."),
         new(DevelopmentIdentities, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: accept development principals from cx-host. Never deployed."),
         new(WorkerRuntime, SettingShape.Value, SettingScope.LocalOnly,
@@ -238,6 +250,9 @@ public static class HandlerSettings
             "unresolved Key Vault reference or the sample key as CxPseudonymKey."),
         new(WebsiteSiteName, SettingShape.Value, SettingScope.HostProvided,
             "Set by the Azure platform (the app's name). Read by the handler, like WEBSITE_INSTANCE_ID, to know it runs in Azure."),
+        new(WebsiteAuthEnabled, SettingShape.Value, SettingScope.HostProvided,
+            "Set by the Azure platform to True when App Service Authentication (authsettingsV2 platform.enabled) is on. In Azure " +
+            "the handler refuses to start without it, because it trusts x-ms-client-principal only behind App Service Authentication."),
     ];
 
     /// <summary>Finds the catalog entry that a configuration key belongs to, or null.</summary>

@@ -40,8 +40,9 @@ public static class HandlerHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SecurityOptions>()
             .Configure<IConfiguration>((options, configuration) =>
-                options.DevelopmentIdentities = ReadFlag(configuration, "CxDevelopmentIdentities"))
+                options.DevelopmentIdentities = ReadFlag(configuration, Configuration.HandlerSettings.DevelopmentIdentities))
             .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
         builder.Services.AddSingleton(sp => new AuditLog(
             sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(AuditLog.TableName), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<HttpFunctionServices>();

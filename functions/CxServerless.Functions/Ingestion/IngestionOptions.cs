@@ -48,7 +48,7 @@ public sealed class IngestionOptions
 
 /// <summary>
 /// Checks the pseudonym key at start-up and names what is wrong: everywhere, at least 32 bytes and a well-formed key
-/// id; in Azure (the platform sets <c>WEBSITE_INSTANCE_ID</c> or <c>WEBSITE_SITE_NAME</c>) also neither an unresolved
+/// id; in Azure (<see cref="Configuration.AzurePlatform.IsAzure"/>) also neither an unresolved
 /// Key Vault reference (the literal <c>@Microsoft.KeyVault(…)</c> stays when the app cannot read the secret) nor the
 /// sample key of <c>local.settings.sample.json</c>.
 /// </summary>
@@ -57,19 +57,11 @@ public sealed class PseudonymKeyValidation(IConfiguration configuration) : Micro
     /// <summary>The development-only key of <c>local.settings.sample.json</c>; refused in Azure.</summary>
     public const string SampleKey = "local-development-only-pseudonym-key-not-a-secret";
 
-    /// <summary>True when the handler runs on Azure App Service or Functions (the platform sets these variables).</summary>
-    public static bool InAzure(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return !string.IsNullOrEmpty(configuration[Configuration.HandlerSettings.WebsiteInstanceId]) ||
-            !string.IsNullOrEmpty(configuration[Configuration.HandlerSettings.WebsiteSiteName]);
-    }
-
     /// <inheritdoc />
     public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, IngestionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Problem(options, InAzure(configuration)) is { } problem
+        return Problem(options, Configuration.AzurePlatform.IsAzure(configuration)) is { } problem
             ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problem)
             : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
     }

@@ -41,6 +41,14 @@ public sealed class FunctionCatalog
             throw new InvalidOperationException(
                 "The function app definition and the handler disagree: " + string.Join("; ", problems) + ".");
         }
+
+        foreach (var http in _handlers.Values.OfType<Security.HttpFunction>())
+        {
+            var definition = Definitions.First(d => string.Equals(d.Key, http.Name, StringComparison.OrdinalIgnoreCase)).Value;
+            var trigger = definition["bindings"]?.AsArray().OfType<JsonObject>()
+                .FirstOrDefault(b => b["type"]?.GetValue<string>() == "httpTrigger");
+            http.DeclareMethods(trigger?["methods"]?.AsArray().Select(m => m?.GetValue<string>()).OfType<string>() ?? []);
+        }
     }
 
     /// <summary>The app root: the folder with <c>host.json</c>.</summary>

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace CxServerless.Functions.Operations;
 
-/// <summary>The body of <c>GET /api/health</c>.</summary>
+/// <summary>The body of <c>GET /api/health</c> for every caller but an OpsAdmin: the status only.</summary>
+/// <param name="Status">healthy, starting or unhealthy.</param>
+public sealed record HealthStatusResponse(string Status);
+
+/// <summary>The body of <c>GET /api/health</c> for an OpsAdmin: the status and its details.</summary>
 /// <param name="Status">healthy, starting or unhealthy.</param>
 /// <param name="Reason">Why it is unhealthy.</param>
 /// <param name="Version">The handler's informational version.</param>
@@ -37,4 +41,5 @@ public sealed record HeartbeatHealth(DateTimeOffset Last, double AgeSeconds, boo
 /// <summary>Source-generated JSON for the health answer; nulls are written.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(HealthStatusResponse))]
 internal sealed partial class HealthJsonContext : JsonSerializerContext;

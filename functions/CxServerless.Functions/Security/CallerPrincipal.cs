@@ -13,6 +13,12 @@ public sealed record CallerPrincipal(string Name, string? UserId, IReadOnlySet<s
     /// <summary>An unauthenticated caller.</summary>
     public static CallerPrincipal Anonymous { get; } = new("anonymous", null, new HashSet<string>(), null, false);
 
+    /// <summary>
+    /// The Entra group object ids of the caller (claims <c>groups</c>), from which <see cref="TeamGroupDirectory"/> derives
+    /// <see cref="Team"/> when the caller has no <c>team</c> claim.
+    /// </summary>
+    public IReadOnlySet<string> Groups { get; init; } = new HashSet<string>();
+
     /// <summary>True when the caller is authenticated.</summary>
     public bool IsAuthenticated => !ReferenceEquals(this, Anonymous);
 

@@ -25,6 +25,11 @@ public static class ClientPrincipalReader
     private static readonly string[] RoleClaimTypes =
         ["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
 
+    private static readonly string[] GroupClaimTypes =
+        ["groups", "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"];
+
+    private const int MaxGroups = 1000;
+
     private static readonly string[] UserIdClaimTypes =
         ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
 
@@ -96,6 +101,7 @@ public static class ClientPrincipalReader
         var roleType = Text(root, "role_typ");
         string? name = null, userId = null, team = null;
         var roles = new HashSet<string>(StringComparer.Ordinal);
+        var groups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var claim in claims.EnumerateArray())
         {
             var typ = Text(claim, "typ");
@@ -124,9 +130,14 @@ public static class ClientPrincipalReader
             {
                 team = val;
             }
+            else if (GroupClaimTypes.Contains(typ, StringComparer.OrdinalIgnoreCase) && groups.Count < MaxGroups
+                && Guid.TryParseExact(val, "D", out var group))
+            {
+                groups.Add(group.ToString("D"));
+            }
         }
 
-        return new CallerPrincipal(name ?? userId ?? "unknown", userId, roles, team, isDevelopment);
+        return new CallerPrincipal(name ?? userId ?? "unknown", userId, roles, team, isDevelopment) { Groups = groups };
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -24,8 +24,21 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
     /// <summary>The roles allowed to call this function; empty means anonymous access (only for health and the like).</summary>
     public abstract IReadOnlySet<string> AllowedRoles { get; }
 
+    /// <summary>
+    /// The methods the function's <c>function.json</c> declares (upper case), set by <see cref="FunctionCatalog"/> when it
+    /// matches folders with handlers; null admits every method (no declaration, or a handler built without the catalog).
+    /// </summary>
+    public IReadOnlySet<string>? DeclaredMethods { get; private set; }
+
     /// <summary>When true, every allowed call is written to the audit trail (reads of sensitive views).</summary>
     protected virtual bool AuditAccess => false;
+
+    /// <summary>Records the methods of the function's <c>function.json</c> (empty: every method).</summary>
+    internal void DeclareMethods(IEnumerable<string> methods)
+    {
+        var set = methods.Select(m => m.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        DeclaredMethods = set.Count == 0 ? null : set;
+    }
 
     /// <summary>Handles an authorised request.</summary>
     protected abstract Task<HttpTriggerResponse> HandleAsync(
@@ -40,11 +53,25 @@ public abstract class HttpFunction(HttpFunctionServices services) : IFunctionHan
             return HttpTriggerResponse.Problem(400, "Bad invocation", readError!).ToResult(ResponseBinding);
         }
 
+        if (DeclaredMethods is { } methods && !methods.Contains(http.Method))
+        {
+            // The host routes by method and never sends these; answering anyway would let a GET change what a PUT changes.
+            var allowed = string.Join(", ", methods.Order(StringComparer.Ordinal));
+            var refusal = HttpTriggerResponse.Problem(405, "Method not allowed", $"{Name} answers {allowed} only.");
+            refusal.Headers["Allow"] = allowed;
+            return refusal.ToResult(ResponseBinding);
+        }
+
         var caller = ClientPrincipalReader.TryRead(
             http.Header(ClientPrincipalReader.HeaderName), services.Security.DevelopmentIdentities, out var principalError);
         if (caller is null)
         {
             return HttpTriggerResponse.Problem(401, "Unauthorized", principalError!).ToResult(ResponseBinding);
+        }
+
+        if (services.TeamGroups is { } teamGroups)
+        {
+            caller = await teamGroups.ResolveAsync(caller, cancellationToken);
         }
 
         if (AllowedRoles.Count > 0)

@@ -59,14 +59,25 @@ public sealed class HttpEnvelopeTests
     }
 
     [Theory]
-    [InlineData("Supervisor", false, null, "Supervisor")]
-    [InlineData("Supervisor", false, "auditor", "Auditor")]
-    [InlineData("Supervisor", false, "Overlord", "Supervisor")]
-    [InlineData("Supervisor", true, "Auditor", null)]
-    [InlineData(null, false, "Auditor", null)]
-    public void The_role_comes_from_the_cookie_then_the_option_and_never_replaces_a_callers_principal(string? configured, bool hasPrincipal, string? cookie, string? expected)
+    [InlineData("Supervisor", null, "Supervisor")]
+    [InlineData("Supervisor", "auditor", "Auditor")]
+    [InlineData("Supervisor", "Overlord", "Supervisor")]
+    [InlineData(null, "Auditor", null)]
+    public void The_role_comes_from_the_cookie_then_the_option_and_only_with_an_option(string? configured, string? cookie, string? expected)
     {
-        Assert.Equal(expected, DevelopmentPrincipal.RoleFor(configured, hasPrincipal, cookie));
+        Assert.Equal(expected, DevelopmentPrincipal.RoleFor(configured, cookie));
+    }
+
+    [Theory]
+    [InlineData("x-ms-client-principal", true)]
+    [InlineData("X-MS-CLIENT-PRINCIPAL-NAME", true)]
+    [InlineData("x-ms-client-principal-id", true)]
+    [InlineData("x-ms-client-principal-idp", true)]
+    [InlineData("x-ms-token-aad-id-token", false)]
+    [InlineData("Authorization", false)]
+    public void The_identity_headers_app_service_authentication_strips_are_recognised(string header, bool identity)
+    {
+        Assert.Equal(identity, DevelopmentPrincipal.IsIdentityHeader(header));
     }
 
     [Theory]

@@ -46,6 +46,9 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
 
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>cx-host's <c>--as</c>: the development role it presents (TeamLead unless a test says otherwise; null for none).</summary>
+    public string? DevelopmentRole { get; set; } = "TeamLead";
+
     public CxHostApplication Host => _host ?? throw new InvalidOperationException("Not started.");
 
     public HttpClient Http { get; } = new();
@@ -94,7 +97,7 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
             HandlerOverride = HandlerAssembly(),
             Storage = _storage,
             EventHubPartitions = partitions,
-            DevelopmentRole = "TeamLead",
+            DevelopmentRole = DevelopmentRole,
         };
         _host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
         await _host.StartAsync(CancellationToken.None);

@@ -49,7 +49,7 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_development_principal_follows_the_cookie_and_never_replaces_a_callers_own()
+    public async Task The_development_principal_follows_the_cookie_and_replaces_a_callers_own()
     {
         await using var app = new FixtureFunctionApp(azurite);
         app.Function("Who", FunctionJson.Http("who", "get"));
@@ -60,16 +60,43 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite)
         var auditor = JsonNode.Parse(await (await app.Http.SendAsync(withCookie)).Content.ReadAsStringAsync())!;
         Assert.Equal("Auditor", Role(auditor["principal"]!.GetValue<string>()));
 
-        using var own = new HttpRequestMessage(HttpMethod.Get, "api/who");
-        own.Headers.Add("x-ms-client-principal", "caller-principal");
-        var passed = JsonNode.Parse(await (await app.Http.SendAsync(own)).Content.ReadAsStringAsync())!;
-        Assert.Equal("caller-principal", passed["principal"]!.GetValue<string>());
+        // A forged principal is removed, as App Service Authentication strips it; the caller gets cx-host's own.
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "api/who");
+        forged.Headers.Add("x-ms-client-principal", Forged("OpsAdmin"));
+        forged.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", "mallory");
+        var replaced = JsonNode.Parse(await (await app.Http.SendAsync(forged)).Content.ReadAsStringAsync())!;
+        Assert.Equal("TeamLead", Role(replaced["principal"]!.GetValue<string>()));
+        var headers = (await app.EnvelopesAsync("Who")).Last()["Data"]!["req"]!["Headers"]!.AsObject();
+        var names = headers.Where(h => h.Key.StartsWith("x-ms-client-principal", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value![0]!.GetValue<string>());
+        Assert.Equal("dev-teamlead", names["x-ms-client-principal-name"]);
 
         using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Http.BaseAddress };
         using var root = await noRedirect.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
         Assert.Equal("/api/dashboard", root.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Without_a_development_role_a_callers_principal_headers_are_removed_and_none_is_added()
+    {
+        await using var app = new FixtureFunctionApp(azurite) { DevelopmentRole = null };
+        app.Function("Who", FunctionJson.Http("who", "get"));
+        await app.StartAsync();
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "api/who");
+        forged.Headers.Add("x-ms-client-principal", Forged("OpsAdmin"));
+        forged.Headers.Add("x-ms-client-principal-idp", "aad");
+        forged.Headers.Add("Cookie", "cx-dev-role=OpsAdmin");
+        var echo = JsonNode.Parse(await (await app.Http.SendAsync(forged)).Content.ReadAsStringAsync())!;
+
+        Assert.Null(echo["principal"]);
+        var headers = Assert.Single(await app.EnvelopesAsync("Who"))["Data"]!["req"]!["Headers"]!.AsObject();
+        Assert.DoesNotContain(headers, h => h.Key.StartsWith("x-ms-client-principal", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Forged(string role) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"mallory"},{"typ":"roles","val":"{{role}}"}]}"""));
 
     private static string Role(string principal)
     {

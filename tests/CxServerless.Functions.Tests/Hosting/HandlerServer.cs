@@ -45,6 +45,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxTasksTable"] = AzuriteFixture.UniqueName("tasks"),
             ["CxNotificationsTable"] = AzuriteFixture.UniqueName("notes"),
             ["CxConfigContainer"] = AzuriteFixture.UniqueName("config").ToLowerInvariant(),
+            ["CxTeamGroupsTable"] = AzuriteFixture.UniqueName("teamgroups"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -39,7 +39,7 @@ public sealed class PseudonymKeyValidationTests
     public void Azure_is_recognised_by_the_platforms_variables(string variable, bool inAzure)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [variable] = "x" }).Build();
-        Assert.Equal(inAzure, PseudonymKeyValidation.InAzure(configuration));
+        Assert.Equal(inAzure, CxServerless.Functions.Configuration.AzurePlatform.IsAzure(configuration));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class StartupValidationTests(AzuriteFixture azurite) : IDisposable
         if (inAzure)
         {
             settings["WEBSITE_SITE_NAME"] = "cx-test-app";
+            settings["WEBSITE_AUTH_ENABLED"] = "True"; // else the missing App Service Authentication is refused first
         }
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => HandlerProcess.StartAsync(_appRoot, settings));

@@ -2,20 +2,17 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
-using CxServerless.Functions.Security;
-using CxServerless.Functions.Tests.Hosting;
+using CxServerless.Functions.Tests.Security;
 using CxServerless.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CxServerless.Functions.Tests.Invocation;
 
 /// <summary>
 /// docs/api.md against the function app: every function folder is listed with its trigger, method and route as its
-/// <c>function.json</c> declares them, every HTTP function with the roles its handler admits, and every response
+/// <c>function.json</c> declares them, every HTTP function with the roles docs/security.md admits, and every response
 /// contract the page names is a type of the handler. The page is the expectation; the app is what is checked.
 /// </summary>
-[Collection(AzuriteTests.Name)]
-public sealed partial class ApiCatalogTests(AzuriteFixture azurite)
+public sealed partial class ApiCatalogTests
 {
     private static readonly string Root = AzuriteFixture.RepositoryRoot();
 
@@ -97,25 +94,33 @@ public sealed partial class ApiCatalogTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void Every_http_function_admits_exactly_the_roles_the_page_lists()
+    public void Every_route_lists_the_roles_docs_security_md_admits()
     {
-        using var server = new HandlerServer(azurite.ConnectionString);
-        var handlers = server.Services.GetServices<IFunctionHandler>().OfType<HttpFunction>()
-            .Where(h => h.GetType().Assembly == typeof(FunctionCatalog).Assembly)
-            .ToDictionary(h => h.Name, StringComparer.Ordinal);
+        // docs/security.md is the role × endpoint expectation (RoleMatrixTests checks the handler against it); this page
+        // must say the same in words.
+        var table = SecurityTable.Read();
+        var problems = new List<string>();
         foreach (var row in Routes())
         {
-            Assert.True(handlers.TryGetValue(row.Function, out var handler), $"{row.Function} is not an access-checked function");
-            var expected = row.Roles switch
+            if (!table.Rows.TryGetValue(row.Function, out var expected))
             {
-                "every role" => CxRoles.All.ToHashSet(StringComparer.Ordinal),
-                "anonymous" => new HashSet<string>(StringComparer.Ordinal),
-                _ => row.Roles.Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
-            };
-            Assert.True(
-                expected.SetEquals(handler!.AllowedRoles),
-                $"{row.Function}: page lists {row.Roles}, handler admits {string.Join(", ", handler.AllowedRoles.Order())}");
+                problems.Add($"{row.Function}: not in docs/security.md");
+                continue;
+            }
+
+            var roles = expected.Admitted.Where(c => c != SecurityTable.Anonymous).ToHashSet(StringComparer.Ordinal);
+            var words = expected.Admits(SecurityTable.Anonymous) ? "anonymous"
+                : roles.SetEquals(CxRoles.All) ? "every role"
+                : string.Join(", ", CxRoles.All.Where(roles.Contains));
+            if (row.Roles != words || row.Method != expected.Method || row.Route != expected.Route)
+            {
+                problems.Add($"{row.Function}: api.md says {row.Method} {row.Route} '{row.Roles}', security.md {expected.Method} " +
+                    $"{expected.Route} '{words}'");
+            }
         }
+
+        problems.AddRange(table.Rows.Keys.Where(f => Routes().All(r => r.Function != f)).Select(f => $"{f}: not in docs/api.md"));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]

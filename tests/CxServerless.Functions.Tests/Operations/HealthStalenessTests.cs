@@ -4,6 +4,7 @@ using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Operations;
 using CxServerless.Functions.Security;
 using CxServerless.Functions.Storage;
+using CxServerless.Functions.Tests.Hosting;
 using CxServerless.Testing;
 using CxServerless.Workflows.Hosting;
 using DurableTask.AzureStorage;
@@ -20,9 +21,9 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private (HealthFunction Health, HeartbeatStore Beats) Create()
+    private (HealthFunction Health, HeartbeatStore Beats) Create(string? connectionString = null)
     {
-        var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var storage = StorageAccount.FromConnectionString(connectionString ?? azurite.ConnectionString);
         var beats = new HeartbeatStore(storage.Tables.GetTableClient(AzuriteFixture.UniqueName("heartbeat")));
         var services = new HttpFunctionServices(
             Options.Create(new SecurityOptions()),
@@ -42,9 +43,18 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
         Options.Create(new WorkflowOptions()),
         NullLoggerFactory.Instance);
 
-    private static async Task<(int Status, JsonNode Body)> GetAsync(HealthFunction health)
+    private static readonly string OpsAdmin = ClientPrincipalReader.Encode("aad", "ops", ["OpsAdmin"]);
+
+    /// <summary>Health as an OpsAdmin sees it (with the details), or as <paramref name="principal"/> sees it.</summary>
+    private static async Task<(int Status, JsonNode Body)> GetAsync(HealthFunction health, string? principal = "")
     {
-        var req = new JsonObject { ["Url"] = "http://x/api/health", ["Method"] = "GET" };
+        var headers = new JsonObject();
+        if (principal is not null)
+        {
+            headers[ClientPrincipalReader.HeaderName] = new JsonArray(principal.Length == 0 ? OpsAdmin : principal);
+        }
+
+        var req = new JsonObject { ["Url"] = "http://x/api/health", ["Method"] = "GET", ["Headers"] = headers };
         var result = await health.InvokeAsync(new InvocationRequest("Health", "t", new JsonObject { ["req"] = req }, []), CancellationToken.None);
         var res = result.Outputs["res"]!;
         return (res["statusCode"]!.GetValue<int>(), JsonNode.Parse(res["body"]!.GetValue<string>())!);
@@ -97,5 +107,49 @@ public sealed class HealthStalenessTests(AzuriteFixture azurite)
         var (status, body) = await GetAsync(fresh);
         Assert.Equal(200, status);
         Assert.Equal("starting", body["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_and_other_roles_get_the_status_only_and_an_OpsAdmin_the_details()
+    {
+        var (health, _) = Create();
+        foreach (var principal in new string?[] { null, ClientPrincipalReader.Encode("aad", "sup", ["Supervisor", "Auditor"]) })
+        {
+            var (status, body) = await GetAsync(health, principal);
+            Assert.Equal(200, status);
+            Assert.Equal(["status"], body.AsObject().Select(p => p.Key));
+            Assert.Equal("starting", body["status"]!.GetValue<string>());
+        }
+
+        var (_, details) = await GetAsync(health);
+        Assert.True(details["storage"]!["reachable"]!.GetValue<bool>());
+        Assert.NotNull(details["version"]);
+        Assert.NotNull(details["workflows"]);
+    }
+
+    [Fact]
+    public async Task Health_reads_storage_at_most_once_per_ten_seconds_however_often_it_is_called()
+    {
+        await using var proxy = await CountingStorageProxy.StartAsync(azurite.ConnectionString);
+        var (health, beats) = Create(proxy.ConnectionString);
+        await beats.RecordAsync(_time.GetUtcNow(), isPastDue: false, CancellationToken.None);
+
+        var before = proxy.Requests;
+        await GetAsync(health, principal: null);
+        var oneReading = proxy.Requests - before;
+        Assert.True(oneReading > 0, "the first call reads storage");
+
+        // 100 more calls over 9.9 s, anonymous and OpsAdmin alike: not one more storage request.
+        for (var i = 0; i < 100; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(99));
+            await GetAsync(health, principal: i % 2 == 0 ? null : string.Empty);
+        }
+
+        Assert.Equal(oneReading, proxy.Requests - before);
+
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+        await GetAsync(health, principal: null);
+        Assert.Equal(2 * oneReading, proxy.Requests - before);
     }
 }

@@ -9,9 +9,26 @@ namespace CxServerless.Functions.Tests.Operations;
 [Collection(AzuriteTests.Name)]
 public sealed class HealthTests(AzuriteFixture azurite)
 {
-    private const string HealthEnvelope = """
-        {"Data":{"req":{"Url":"http://127.0.0.1:7071/api/health","Method":"GET","Query":{},"Headers":{},"Params":{}}},"Metadata":{}}
-        """;
+    // As an OpsAdmin, who gets the details.
+    private static readonly string HealthEnvelope = new System.Text.Json.Nodes.JsonObject
+    {
+        ["Data"] = new JsonObject
+        {
+            ["req"] = new JsonObject
+            {
+                ["Url"] = "http://127.0.0.1:7071/api/health",
+                ["Method"] = "GET",
+                ["Query"] = new JsonObject(),
+                ["Headers"] = new JsonObject
+                {
+                    ["x-ms-client-principal"] = new JsonArray(
+                        CxServerless.Functions.Security.ClientPrincipalReader.Encode("aad", "ops", ["OpsAdmin"])),
+                },
+                ["Params"] = new JsonObject(),
+            },
+        },
+        ["Metadata"] = new JsonObject(),
+    }.ToJsonString();
 
     private static async Task<(int Status, JsonNode Body)> HealthAsync(HttpClient client)
     {

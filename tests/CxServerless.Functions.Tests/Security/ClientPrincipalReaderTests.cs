@@ -34,6 +34,23 @@ public sealed class ClientPrincipalReaderTests
     }
 
     [Fact]
+    public void Reads_group_object_ids_from_groups_claims_and_drops_what_is_not_a_group_id()
+    {
+        const string principal = """
+            {"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[
+              {"typ":"name","val":"Ana Lead"},{"typ":"roles","val":"TeamLead"},
+              {"typ":"groups","val":"6F1C2A4E-0000-4000-8000-00000000B111"},
+              {"typ":"http://schemas.microsoft.com/ws/2008/06/identity/claims/groups","val":"6f1c2a4e-0000-4000-8000-00000000c222"},
+              {"typ":"groups","val":"not-a-group"}]}
+            """;
+        var caller = ClientPrincipalReader.TryRead(Base64(principal), allowDevelopment: false, out _)!;
+        Assert.Null(caller.Team);
+        Assert.Equal(
+            ["6f1c2a4e-0000-4000-8000-00000000b111", "6f1c2a4e-0000-4000-8000-00000000c222"],
+            caller.Groups.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void No_header_is_the_anonymous_caller()
     {
         var caller = ClientPrincipalReader.TryRead(null, allowDevelopment: false, out var error);

@@ -9,8 +9,10 @@ namespace CxHost.Http;
 /// <c>x-ms-client-principal</c> format (base64 of <c>{"auth_typ","name_typ","role_typ","claims":[{"typ","val"}]}</c>).
 /// The role comes from the <c>cx-dev-role</c> cookie when it names a role, else from <c>--as</c>. Agents and team leads
 /// also get a <c>team</c> claim: the <c>cx-dev-team</c> cookie when it is a valid team name, else <c>--team</c>, else
-/// <see cref="DefaultTeam"/>. A request with its own <c>x-ms-client-principal</c> passes unchanged. The handler trusts
-/// it only with <c>CxDevelopmentIdentities=true</c>.
+/// <see cref="DefaultTeam"/>. Like App Service Authentication, which strips forged identity headers, cx-host removes every
+/// <c>x-ms-client-principal*</c> header a caller sends (<see cref="IsIdentityHeader"/>) before it adds its own, so the
+/// only principal the handler ever sees is the one cx-host minted. The handler trusts it only with
+/// <c>CxDevelopmentIdentities=true</c>.
 /// </summary>
 public static class DevelopmentPrincipal
 {
@@ -35,16 +37,16 @@ public static class DevelopmentPrincipal
     /// <summary>The longest team name accepted from <c>--team</c> or the cookie.</summary>
     public const int MaxTeamLength = 64;
 
-    /// <summary>The role to present, or null when none applies (no <c>--as</c>, or the caller sent a principal).</summary>
-    public static string? RoleFor(string? configuredRole, bool requestHasPrincipal, string? cookieRole)
-    {
-        if (configuredRole is null || requestHasPrincipal)
-        {
-            return null;
-        }
+    /// <summary>The role to present, or null when none applies (no <c>--as</c>).</summary>
+    public static string? RoleFor(string? configuredRole, string? cookieRole) =>
+        configuredRole is null ? null : DevelopmentRoles.Canonical(cookieRole) ?? configuredRole;
 
-        return DevelopmentRoles.Canonical(cookieRole) ?? configuredRole;
-    }
+    /// <summary>
+    /// True for the headers App Service Authentication sets and strips from callers' requests: <c>x-ms-client-principal</c>
+    /// and its <c>-name</c>, <c>-id</c> and <c>-idp</c> companions. cx-host removes them from every request.
+    /// </summary>
+    public static bool IsIdentityHeader(string name) =>
+        name.StartsWith(Header, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The team claim for <paramref name="role"/>: null for roles that see every team (Supervisor, OpsAdmin, Auditor);

@@ -51,10 +51,10 @@ public sealed class HttpTriggerEndpoint(
     {
         var request = context.Request;
         var body = await ReadBodyAsync(request, context.RequestAborted);
-        var headers = request.Headers.ToDictionary(
+        // A caller's own identity headers never reach the handler, as App Service Authentication strips forged ones.
+        var headers = request.Headers.Where(h => !DevelopmentPrincipal.IsIdentityHeader(h.Key)).ToDictionary(
             h => h.Key, h => h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase);
-        var role = DevelopmentPrincipal.RoleFor(
-            options.DevelopmentRole, headers.ContainsKey(DevelopmentPrincipal.Header), request.Cookies[DevelopmentPrincipal.RoleCookie]);
+        var role = DevelopmentPrincipal.RoleFor(options.DevelopmentRole, request.Cookies[DevelopmentPrincipal.RoleCookie]);
         if (role is not null)
         {
             var team = DevelopmentPrincipal.TeamFor(role, options.DevelopmentTeam, request.Cookies[DevelopmentPrincipal.TeamCookie]);

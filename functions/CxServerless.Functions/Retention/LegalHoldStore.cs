@@ -39,8 +39,9 @@ public sealed class LegalHoldStore(TableClient table)
     {
         try
         {
-            await table.DeleteEntityAsync(kind, id, ETag.All, cancellationToken);
-            return true;
+            // The SDK reports a missing row as a 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(kind, id, ETag.All, cancellationToken);
+            return response.Status != 404;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -13,11 +13,20 @@ namespace CxServerless.Functions.Audit;
 /// <param name="Target">What it was done to (the URL, or the job's target).</param>
 /// <param name="Outcome">The HTTP status, <c>forbidden</c>, or the run's counts.</param>
 public sealed record AuditEntryView(
-    DateTimeOffset Time, string Actor, string? ActorId, IReadOnlyList<string> Roles, bool Development, string Action, string Target, string Outcome);
+    DateTimeOffset Time,
+    string Actor,
+    string? ActorId,
+    IReadOnlyList<string> Roles,
+    bool Development,
+    string Action,
+    string Target,
+    string Outcome);
 
 /// <summary>A page of the audit trail, newest first.</summary>
 /// <param name="Entries">The entries on this page.</param>
-/// <param name="ContinuationToken">Pass as <c>continuationToken</c> (with the same from and to) for the next page; null on the last.</param>
+/// <param name="ContinuationToken">
+/// Pass as <c>continuationToken</c> (with the same from and to) for the next page; null on the last.
+/// </param>
 public sealed record AuditListResponse(IReadOnlyList<AuditEntryView> Entries, string? ContinuationToken);
 
 /// <summary>Source-generated JSON for the audit API: camelCase, no nulls.</summary>

@@ -55,7 +55,9 @@ public sealed record AuditQuery(
         if (query.GetValueOrDefault("continuationToken") is { Length: > 0 } token)
         {
             position = AuditPosition.Decode(token);
-            if (position is null || position.Day > DateOnly.FromDateTime(to.UtcDateTime) || position.Day < DateOnly.FromDateTime(from.UtcDateTime))
+            if (position is null
+                || position.Day > DateOnly.FromDateTime(to.UtcDateTime)
+                || position.Day < DateOnly.FromDateTime(from.UtcDateTime))
             {
                 problem ??= "continuationToken is not one this API issued for this range.";
             }

@@ -32,7 +32,8 @@ public static class RetentionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp => new LegalHoldStore(Table(sp, sp.GetRequiredService<IOptions<RetentionOptions>>().Value.LegalHoldsTable)));
+        services.AddSingleton(sp => new LegalHoldStore(
+            Table(sp, sp.GetRequiredService<IOptions<RetentionOptions>>().Value.LegalHoldsTable)));
         services.AddSingleton(sp => new RetentionRunStore(
             Table(sp, sp.GetRequiredService<IOptions<RetentionOptions>>().Value.RetentionRunsTable)));
         services.AddSingleton(sp =>

@@ -15,7 +15,8 @@ public sealed record RetentionClassCount(string Class, int Days, DateTimeOffset 
 /// <param name="StartedAt">When it started.</param>
 /// <param name="FinishedAt">When it finished.</param>
 /// <param name="Classes">The counts per class.</param>
-public sealed record RetentionRun(string Job, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, IReadOnlyList<RetentionClassCount> Classes)
+public sealed record RetentionRun(
+    string Job, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, IReadOnlyList<RetentionClassCount> Classes)
 {
     /// <summary>Gets the rows deleted over every class.</summary>
     public long Deleted => Classes.Sum(c => c.Deleted);

@@ -26,7 +26,8 @@ public sealed class RetentionRunStore(TableClient table)
 
         var row = new TableEntity(
             Partition,
-            string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - run.StartedAt.UtcTicks:D19}-{Guid.NewGuid():N}"))
+            string.Create(
+                CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - run.StartedAt.UtcTicks:D19}-{Guid.NewGuid():N}"))
         {
             ["Job"] = run.Job,
             ["StartedAt"] = run.StartedAt,

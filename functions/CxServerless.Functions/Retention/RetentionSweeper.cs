@@ -14,9 +14,14 @@ namespace CxServerless.Functions.Retention;
 /// Running it again deletes nothing more; two instances running at once delete each row once.
 /// </summary>
 public sealed class RetentionSweeper(
-    RetentionTables tables, LegalHoldStore holds, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweeper> logger)
+    RetentionTables tables,
+    LegalHoldStore holds,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionSweeper> logger)
 {
-    private delegate Task<(long Deleted, long Held)> ClassSweep(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken);
+    private delegate Task<(long Deleted, long Held)> ClassSweep(
+        DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken);
 
     /// <summary>Sweeps every class once and returns the counts.</summary>
     public async Task<RetentionRun> RunAsync(CancellationToken cancellationToken)
@@ -51,7 +56,12 @@ public sealed class RetentionSweeper(
     }
 
     private async Task<RetentionClassCount> SweepOneAsync(
-        RetentionClass retentionClass, int days, DateTimeOffset cutoff, LegalHoldSet held, ClassSweep sweep, CancellationToken cancellationToken)
+        RetentionClass retentionClass,
+        int days,
+        DateTimeOffset cutoff,
+        LegalHoldSet held,
+        ClassSweep sweep,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -15,6 +15,7 @@ builder.Services.AddTaskInbox();
 builder.Services.AddEscalationReporting();
 builder.Services.AddNotifications(builder.Configuration);
 builder.AddWorkflows();
+builder.Services.AddRetention();
 
 var app = builder.Build();
 

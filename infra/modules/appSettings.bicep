@@ -120,6 +120,23 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // routing file and writes the team's handover to this table once.
     CxHandoversTable: 'Handovers'
     CxHandoverSchedule: '0 * * * * *'
+    // Retention (README, "Retention"): RetentionSweep (%CxRetentionSchedule%) deletes rows older than each data class's
+    // limit in days, except rows under a legal hold; PurgeWorkflowHistory (%CxWorkflowPurgeSchedule%) purges finished
+    // workflow instances older than Retention__WorkflowHistoryDays. Daily, UTC, an hour apart from each other.
+    CxRetentionSchedule: '0 30 2 * * *'
+    CxWorkflowPurgeSchedule: '0 15 3 * * *'
+    Retention__RawEventsDays: '30'
+    Retention__QuarantineDays: '14'
+    Retention__LateEventsDays: '30'
+    Retention__MetricBucketsDays: '90'
+    Retention__AlertsDays: '365'
+    Retention__BaselinesDays: '90'
+    Retention__TasksDays: '365'
+    Retention__NotificationsDays: '90'
+    Retention__FeedbackLoopsDays: '180'
+    Retention__AuditDays: '730'
+    Retention__ErasureReceiptsDays: '2190'
+    Retention__WorkflowHistoryDays: '30'
     // Notification channels beyond the inbox (docs/escalation.md, "Channels"). The Teams and webhook URLs embed a
     // credential and the webhook secret is one: Key Vault references, never literals. A secret not stored yet leaves
     // the reference unresolved, which the handler reads as "not configured" for that channel.

@@ -113,6 +113,27 @@ public static class HandlerSettings
     /// <summary>The table that maps Entra group object ids to teams (optional; default <c>TeamGroups</c>).</summary>
     public const string TeamGroupsTable = "CxTeamGroupsTable";
 
+    /// <summary>The audit trail table (optional; default <c>Audit</c>).</summary>
+    public const string AuditTable = "CxAuditTable";
+
+    /// <summary>The table of legal holds (optional; default <c>LegalHolds</c>).</summary>
+    public const string LegalHoldsTable = "CxLegalHoldsTable";
+
+    /// <summary>The table of retention and purge runs (optional; default <c>RetentionRuns</c>).</summary>
+    public const string RetentionRunsTable = "CxRetentionRunsTable";
+
+    /// <summary>The NCRONTAB schedule of the retention sweep.</summary>
+    public const string RetentionSchedule = "CxRetentionSchedule";
+
+    /// <summary>The NCRONTAB schedule of the workflow history purge.</summary>
+    public const string WorkflowPurgeSchedule = "CxWorkflowPurgeSchedule";
+
+    /// <summary>
+    /// The retention options section: days kept per data class (<c>Retention__RawEventsDays</c>,
+    /// <c>Retention__AuditDays</c>, <c>Retention__WorkflowHistoryDays</c>, ...; see <c>RetentionOptions</c>).
+    /// </summary>
+    public const string Retention = "Retention";
+
     /// <summary>Accept development principals from cx-host (local only).</summary>
     public const string DevelopmentIdentities = "CxDevelopmentIdentities";
 
@@ -210,6 +231,22 @@ public static class HandlerSettings
             "default rules/cx-roster.v1.json (docs/escalation.md)."),
         new(ConfigContainer, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the blob container of routing files replaced through PUT /api/roster. Optional; default cx-config."),
+        new(AuditTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the append-only audit trail. Optional; Azure uses the default Audit (tests set unique names)."),
+        new(LegalHoldsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: legal holds set through /api/ops/legal-holds. Optional; Azure uses the default LegalHolds."),
+        new(RetentionRunsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the counts of each retention sweep and workflow purge. Optional; Azure uses the default RetentionRuns."),
+        new(RetentionSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxRetentionSchedule% in RetentionSweep/function.json: " +
+            "the retention sweep's NCRONTAB schedule (daily at 02:30 UTC)."),
+        new(WorkflowPurgeSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxWorkflowPurgeSchedule% in PurgeWorkflowHistory/function.json: " +
+            "the workflow history purge's NCRONTAB schedule (daily at 03:15 UTC)."),
+        new(Retention, SettingShape.Section, SettingScope.Everywhere,
+            "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, " +
+            "AlertsDays, BaselinesDays, TasksDays, NotificationsDays, FeedbackLoopsDays, AuditDays, ErasureReceiptsDays) and " +
+            "WorkflowHistoryDays for finished workflow instances. Each optional, 1-3650 (README, \"Retention\")."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: event time the alert evaluator replays after a cold start (15 min to 7 days). " +
             "Optional; default 6 hours."),

@@ -1,4 +1,5 @@
 using CxServerless.Functions.Audit;
+using CxServerless.Functions.Configuration;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using CxServerless.Functions.Storage;
@@ -40,17 +41,32 @@ public static class HandlerHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SecurityOptions>()
             .Configure<IConfiguration>((options, configuration) =>
-                options.DevelopmentIdentities = ReadFlag(configuration, Configuration.HandlerSettings.DevelopmentIdentities))
+                options.DevelopmentIdentities = ReadFlag(configuration, HandlerSettings.DevelopmentIdentities))
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
+        var auditTable = ReadTableName(builder.Configuration, HandlerSettings.AuditTable, AuditLog.TableName);
         builder.Services.AddSingleton(sp => new AuditLog(
-            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(AuditLog.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(auditTable), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<HttpFunctionServices>();
         builder.Services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => new FunctionCatalog(
             FunctionCatalog.LocateAppRoot(builder.Configuration["AzureWebJobsScriptRoot"], Directory.GetCurrentDirectory()),
             sp.GetServices<IFunctionHandler>()));
         return builder;
+    }
+
+    /// <summary>Reads an optional table name setting; a name Azure Tables would refuse stops start-up with a message naming it.</summary>
+    internal static string ReadTableName(IConfiguration configuration, string name, string defaultName)
+    {
+        var text = configuration[name];
+        if (string.IsNullOrEmpty(text))
+        {
+            return defaultName;
+        }
+
+        return text.Length is >= 3 and <= 63 && char.IsAsciiLetter(text[0]) && text.All(char.IsAsciiLetterOrDigit)
+            ? text
+            : throw new InvalidOperationException($"Setting '{name}' must be a valid table name; it is '{text}'.");
     }
 
     /// <summary>Reads an optional boolean setting; anything but true/false stops start-up with a message naming it.</summary>

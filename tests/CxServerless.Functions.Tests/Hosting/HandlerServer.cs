@@ -18,16 +18,19 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
     private readonly string _storage;
     private readonly Dictionary<string, string> _settings;
     private readonly Action<WorkflowRegistry>? _workflows;
+    private readonly Action<IServiceCollection>? _services;
 
     public HandlerServer(
         string storageConnectionString,
         string hostJson = DefaultHostJson,
         IReadOnlyDictionary<string, string>? settings = null,
         Action<WorkflowRegistry>? workflows = null,
-        string? roster = null)
+        string? roster = null,
+        Action<IServiceCollection>? services = null)
     {
         _storage = storageConnectionString;
         _workflows = workflows;
+        _services = services;
         // Unique analytics tables unless a test names its own, so that no test writes the default tables a developer's
         // `./cx up` shows on the same Azurite.
         var merged = new Dictionary<string, string>
@@ -117,6 +120,9 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
                 _workflows(registry);
                 services.AddSingleton(registry);
             }
+
+            // A test's own replacements (a fake clock), registered last so that they win.
+            _services?.Invoke(services);
         });
     }
 

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CxServerless.Functions.Retention;
+
+/// <summary>
+/// How long each data class is kept, in days (section <c>Retention</c>: <c>Retention__RawEventsDays</c> and so on), and
+/// where the retention bookkeeping lives. The defaults and their reasons are in the README's "Retention" table.
+/// </summary>
+public sealed class RetentionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Retention";
+
+    /// <summary>The longest limit any class may have: ten years.</summary>
+    public const int MaxDays = 3650;
+
+    /// <summary>Stored events (CxEvents), by event time.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__RawEventsDays' must be 1 to 3650 days.")]
+    public int RawEventsDays { get; set; } = 30;
+
+    /// <summary>Quarantined payloads, by ingest day.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__QuarantineDays' must be 1 to 3650 days.")]
+    public int QuarantineDays { get; set; } = 14;
+
+    /// <summary>The late-event list, by arrival.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__LateEventsDays' must be 1 to 3650 days.")]
+    public int LateEventsDays { get; set; } = 30;
+
+    /// <summary>Per-minute KPI buckets, by event minute.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__MetricBucketsDays' must be 1 to 3650 days.")]
+    public int MetricBucketsDays { get; set; } = 90;
+
+    /// <summary>Resolved alerts, by resolution time; open alerts are never deleted.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__AlertsDays' must be 1 to 3650 days.")]
+    public int AlertsDays { get; set; } = 365;
+
+    /// <summary>Baseline points for charts, by window end.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__BaselinesDays' must be 1 to 3650 days.")]
+    public int BaselinesDays { get; set; } = 90;
+
+    /// <summary>Closed tasks and their timelines, by closing time; open tasks are never deleted.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__TasksDays' must be 1 to 3650 days.")]
+    public int TasksDays { get; set; } = 365;
+
+    /// <summary>Notifications, by when they were made.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__NotificationsDays' must be 1 to 3650 days.")]
+    public int NotificationsDays { get; set; } = 90;
+
+    /// <summary>Closed feedback loops; applies once the feedback workflow stores them.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__FeedbackLoopsDays' must be 1 to 3650 days.")]
+    public int FeedbackLoopsDays { get; set; } = 180;
+
+    /// <summary>The audit trail, by UTC day.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__AuditDays' must be 1 to 3650 days.")]
+    public int AuditDays { get; set; } = 730;
+
+    /// <summary>Erasure receipts; applies once the erasure workflow stores them.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__ErasureReceiptsDays' must be 1 to 3650 days.")]
+    public int ErasureReceiptsDays { get; set; } = 2190;
+
+    /// <summary>Finished (completed, failed, terminated) workflow instances, by their last update.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__WorkflowHistoryDays' must be 1 to 3650 days.")]
+    public int WorkflowHistoryDays { get; set; } = 30;
+
+    /// <summary>Setting <c>CxLegalHoldsTable</c>: the table of legal holds.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxLegalHoldsTable' must be a valid table name.")]
+    public string LegalHoldsTable { get; set; } = "LegalHolds";
+
+    /// <summary>Setting <c>CxRetentionRunsTable</c>: the table of run counts.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxRetentionRunsTable' must be a valid table name.")]
+    public string RetentionRunsTable { get; set; } = "RetentionRuns";
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using CxServerless.Functions.Alerts;
+using CxServerless.Functions.Analytics;
+using CxServerless.Workflows.Tasks;
+using Microsoft.Extensions.Options;
+
+namespace CxServerless.Functions.Retention;
+
+/// <summary>
+/// Deletes every row older than its data class's limit (<see cref="RetentionOptions"/>), except rows a legal hold
+/// covers. Time-partitioned tables are walked by PartitionKey range; the others by a filtered query on a time column.
+/// Running it again deletes nothing more; two instances running at once delete each row once.
+/// </summary>
+public sealed class RetentionSweeper(
+    RetentionTables tables,
+    LegalHoldStore holds,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionSweeper> logger)
+{
+    private delegate Task<(long Deleted, long Held)> ClassSweep(
+        DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken);
+
+    /// <summary>Sweeps every class once and returns the counts.</summary>
+    public async Task<RetentionRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var held = await holds.SnapshotAsync(cancellationToken);
+        var sweeps = new (RetentionClass Class, ClassSweep? Sweep)[]
+        {
+            (RetentionClasses.RawEvents, SweepEventsAsync),
+            (RetentionClasses.Quarantine, SweepQuarantineAsync),
+            (RetentionClasses.LateEvents, SweepLateEventsAsync),
+            (RetentionClasses.MetricBuckets, SweepMetricBucketsAsync),
+            (RetentionClasses.Alerts, SweepAlertsAsync),
+            (RetentionClasses.Baselines, SweepBaselinesAsync),
+            (RetentionClasses.Tasks, SweepTasksAsync),
+            (RetentionClasses.Notifications, SweepNotificationsAsync),
+            (RetentionClasses.FeedbackLoops, null),
+            (RetentionClasses.Audit, SweepAuditAsync),
+            (RetentionClasses.ErasureReceipts, null),
+        };
+        var counts = new List<RetentionClassCount>();
+        foreach (var (retentionClass, sweep) in sweeps)
+        {
+            var days = retentionClass.Days(options.Value);
+            var cutoff = started.AddDays(-days);
+            counts.Add(sweep is null
+                ? new RetentionClassCount(retentionClass.Name, days, cutoff, RetentionStatuses.NotStored, 0, 0)
+                : await SweepOneAsync(retentionClass, days, cutoff, held, sweep, cancellationToken));
+        }
+
+        return new RetentionRun(RetentionSweepFunction.FunctionName, started, time.GetUtcNow(), counts);
+    }
+
+    private async Task<RetentionClassCount> SweepOneAsync(
+        RetentionClass retentionClass,
+        int days,
+        DateTimeOffset cutoff,
+        LegalHoldSet held,
+        ClassSweep sweep,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (deleted, kept) = await sweep(cutoff, held, cancellationToken);
+            return new RetentionClassCount(retentionClass.Name, days, cutoff, RetentionStatuses.Swept, deleted, kept);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Row deletes treat 404 as done, so a 404 that gets here is the query's: the table does not exist yet.
+            return new RetentionClassCount(retentionClass.Name, days, cutoff, RetentionStatuses.NoTable, 0, 0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One class failing must not keep the others from their limits; the run records it and the next run retries.
+            logger.LogError("Retention of {Class} failed with {ErrorType}", retentionClass.Name, ex.GetType().Name);
+            var failed = $"{RetentionStatuses.Failed}: {(ex as RequestFailedException)?.ErrorCode ?? ex.GetType().Name}";
+            return new RetentionClassCount(retentionClass.Name, days, cutoff, failed, 0, 0);
+        }
+    }
+
+    // CxEvents: PartitionKey {yyyyMMddHH}-{bucket}, so every partition of an hour before the cutoff's hour sorts below it.
+    private Task<(long, long)> SweepEventsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Events,
+            TableClient.CreateQueryFilter($"PartitionKey lt {Stamp(cutoff, "yyyyMMddHH")}"),
+            ["CustomerKey", "ConversationId"],
+            row => held.Holds(row.GetString("CustomerKey"), row.GetString("ConversationId")),
+            null,
+            null,
+            cancellationToken);
+
+    // Quarantine: PartitionKey {yyyyMMdd of ingestion}-{partition}. A quarantined payload never became an event, so it has
+    // no customer pseudonym; only a case hold whose id appears in the masked payload keeps it.
+    private Task<(long, long)> SweepQuarantineAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Quarantine,
+            TableClient.CreateQueryFilter($"PartitionKey lt {Stamp(cutoff, "yyyyMMdd")}"),
+            held.Cases.Count > 0 ? ["Payload"] : [],
+            row => held.Mentions(row.GetString("Payload")),
+            null,
+            null,
+            cancellationToken);
+
+    // LateEvents: one partition ('late'), so the walk is a filtered scan of it; rows hold no customer or
+    // conversation id, only the event id (the event itself, in CxEvents, is what a hold keeps).
+    private Task<(long, long)> SweepLateEventsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.LateEvents,
+            TableClient.CreateQueryFilter($"PartitionKey eq {"late"} and ArrivedAt lt {cutoff}"),
+            [],
+            _ => false,
+            null,
+            null,
+            cancellationToken);
+
+    // MetricBuckets: PartitionKey m{minute:D12}; 'clock' sorts below 'm', so the range starts at 'm'. Aggregates: no holds.
+    private Task<(long, long)> SweepMetricBucketsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken)
+    {
+        var before = MetricBucketStore.MinuteKey(cutoff.UtcTicks / TimeSpan.TicksPerMinute);
+        return TableSweep.DeleteAsync(
+            tables.MetricBuckets,
+            TableClient.CreateQueryFilter($"PartitionKey ge {"m"} and PartitionKey lt {before}"),
+            [],
+            _ => false,
+            null,
+            null,
+            cancellationToken);
+    }
+
+    // Alerts: fixed partitions, so a filtered scan on ResolvedAt (open alerts have none and are never due). A detected alert
+    // whose last change was not yet announced on the alerts queue (NotifiedVersion < Version) is kept for its outbox.
+    private Task<(long, long)> SweepAlertsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Alerts,
+            TableClient.CreateQueryFilter(
+                $"(PartitionKey eq {StoredAlert.PartitionKey} or PartitionKey eq {ManualAlert.PartitionKey}) and ResolvedAt lt {cutoff}"),
+            ["Version", "NotifiedVersion"],
+            row => held.Holds(null, row.RowKey),
+            row => row.PartitionKey != StoredAlert.PartitionKey
+                || (row.GetInt32("NotifiedVersion") ?? 0) >= (row.GetInt32("Version") ?? 0),
+            null,
+            cancellationToken);
+
+    // Baselines: PartitionKey {kpi}|{slice}, RowKey the window end minute (D12). Partitions are not time-based, so this is a
+    // filtered scan on RowKey. Aggregates: no holds.
+    private Task<(long, long)> SweepBaselinesAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken)
+    {
+        var before = (cutoff.UtcTicks / TimeSpan.TicksPerMinute).ToString("D12", CultureInfo.InvariantCulture);
+        return TableSweep.DeleteAsync(
+            tables.Baselines, TableClient.CreateQueryFilter($"RowKey lt {before}"), [], _ => false, null, null, cancellationToken);
+    }
+
+    // Tasks: partition 'task', filtered on Status and ClosedAt (open tasks are never due). Each task's timeline partition
+    // (tl-{taskId}) goes first, so a run cut short leaves the task row for the next run to find.
+    private Task<(long, long)> SweepTasksAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Tasks,
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {TaskRecord.PartitionKey} and Status eq {TaskStatuses.Resolved} and ClosedAt lt {cutoff}"),
+            ["AlertId"],
+            row => held.Holds(null, row.RowKey, row.GetString("AlertId")),
+            null,
+            row => TableSweep.DeletePartitionAsync(tables.Tasks, "tl-" + row.RowKey, cancellationToken),
+            cancellationToken);
+
+    // Notifications: PartitionKey the recipient, so a filtered scan on At.
+    private Task<(long, long)> SweepNotificationsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Notifications,
+            TableClient.CreateQueryFilter($"At lt {cutoff}"),
+            ["TaskId"],
+            row => held.Holds(null, row.GetString("TaskId")),
+            null,
+            null,
+            cancellationToken);
+
+    // Audit: PartitionKey the UTC day (yyyyMMdd). Audit rows name staff, never customers: no holds.
+    private Task<(long, long)> SweepAuditAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Audit,
+            TableClient.CreateQueryFilter($"PartitionKey lt {Stamp(cutoff, "yyyyMMdd")}"),
+            [],
+            _ => false,
+            null,
+            null,
+            cancellationToken);
+
+    private static string Stamp(DateTimeOffset time, string format) => time.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+using Azure.Data.Tables;
+
+namespace CxServerless.Functions.Retention;
+
+/// <summary>The tables the retention sweep walks, as the app's settings name them.</summary>
+/// <param name="Events">CxEvents.</param>
+/// <param name="Quarantine">Quarantine.</param>
+/// <param name="LateEvents">LateEvents.</param>
+/// <param name="MetricBuckets">MetricBuckets.</param>
+/// <param name="Alerts">Alerts.</param>
+/// <param name="Baselines">Baselines.</param>
+/// <param name="Tasks">Tasks (task rows and their timelines).</param>
+/// <param name="Notifications">Notifications.</param>
+/// <param name="Audit">Audit.</param>
+public sealed record RetentionTables(
+    TableClient Events,
+    TableClient Quarantine,
+    TableClient LateEvents,
+    TableClient MetricBuckets,
+    TableClient Alerts,
+    TableClient Baselines,
+    TableClient Tasks,
+    TableClient Notifications,
+    TableClient Audit);

@@ -150,6 +150,16 @@ public sealed class AdapterSignatureTests
     }
 
     [Fact]
+    public void A_match_rule_never_throws_on_a_value_of_another_type()
+    {
+        // Found by the generated test: Twilio's rule compared meta.key with "events" without checking it was a string.
+        var registry = SourceAdapters.Registry();
+        using var document = JsonDocument.Parse("""{"events":[],"meta":{"key":2}}""");
+        Assert.Equal("none", Reference(document.RootElement));
+        Assert.Equal("none", Selected(registry, document.RootElement));
+    }
+
+    [Fact]
     public void A_signature_name_written_with_escapes_still_counts()
     {
         var registry = SourceAdapters.Registry();

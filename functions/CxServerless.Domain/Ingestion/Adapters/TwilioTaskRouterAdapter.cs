@@ -39,7 +39,7 @@ public sealed class TwilioTaskRouterAdapter : IMultiEventSourceAdapter
     public bool Matches(JsonElement root) =>
         IsResource(root) || IsCallback(root) ||
         (FieldReader.At(root, "events") is { ValueKind: JsonValueKind.Array } &&
-         FieldReader.At(root, "meta", "key") is { } key && key.ValueEquals("events"));
+         FieldReader.At(root, "meta", "key") is { ValueKind: JsonValueKind.String } key && key.ValueEquals("events"));
 
     /// <inheritdoc />
     public AdapterResult Adapt(JsonElement root) => IsCallback(root) ? Callback(root) : Resource(root);

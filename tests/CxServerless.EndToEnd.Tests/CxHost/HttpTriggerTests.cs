@@ -96,7 +96,8 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite)
     }
 
     private static string Forged(string role) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"mallory"},{"typ":"roles","val":"{{role}}"}]}"""));
+        """{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"mallory"},"""
+        + $$"""{"typ":"roles","val":"{{role}}"}]}"""));
 
     private static string Role(string principal)
     {

@@ -152,7 +152,8 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         await _tables["ev"].SubmitTransactionAsync(oldEvents.Skip(100));
         await Add("ev", $"{Hour(old)}-01", "free", ("CustomerKey", FreeCustomer), ("ConversationId", "conv-x"));
         await Add("ev", $"{Hour(old)}-01", "held-customer", ("CustomerKey", HeldCustomer), ("ConversationId", "conv-y"));
-        await Add("ev", $"{Hour(Now.AddDays(-40))}-00", "held-conversation", ("CustomerKey", FreeCustomer), ("ConversationId", "conv-held"));
+        await Add(
+            "ev", $"{Hour(Now.AddDays(-40))}-00", "held-conversation", ("CustomerKey", FreeCustomer), ("ConversationId", "conv-held"));
         await Add("ev", $"{Hour(Now.AddDays(-29))}-00", "new", ("CustomerKey", FreeCustomer), ("ConversationId", "conv-z"));
 
         // Quarantine, 14 days by ingest day; a payload that names a held conversation stays.

@@ -45,7 +45,8 @@ public sealed class WorkflowHistoryPurgeTests(AzuriteFixture azurite)
             }
 
             var holds = server.Services.GetRequiredService<LegalHoldStore>();
-            await holds.SetAsync(new LegalHold(LegalHoldKinds.Case, "case-77", "review", "ops-1", DateTimeOffset.UtcNow), CancellationToken.None);
+            await holds.SetAsync(
+                new LegalHold(LegalHoldKinds.Case, "case-77", "review", "ops-1", DateTimeOffset.UtcNow), CancellationToken.None);
             var now = DateTimeOffset.UtcNow;
 
             // 29 days on: nothing has been finished for 30 days yet.

@@ -101,7 +101,8 @@ public sealed class HttpFuzzTests(AzuriteFixture azurite)
                 return;
             }
 
-            var status = JsonNode.Parse(await response.Content.ReadAsStringAsync(token))!["Outputs"]!["res"]!["statusCode"]!.GetValue<int>();
+            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(token))!;
+            var status = answer["Outputs"]!["res"]!["statusCode"]!.GetValue<int>();
             var ok = status is >= 400 and < 500 || (probe.MayBeValid && status is >= 200 and < 300);
             if (!ok)
             {
@@ -194,7 +195,9 @@ public sealed class HttpFuzzTests(AzuriteFixture azurite)
         var values = new JsonObject();
         foreach (var name in new[] { "id", "name" }.Where(n => route.Contains('{' + n, StringComparison.Ordinal)))
         {
-            values[name] = malformed ? Pick(random, BadValues) : "fuzz-" + random.Next(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            values[name] = malformed
+                ? Pick(random, BadValues)
+                : "fuzz-" + random.Next(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return values;
@@ -281,7 +284,8 @@ public sealed class HttpFuzzTests(AzuriteFixture azurite)
         }
 
         var queue = azurite.Queues.GetQueueClient(names["CxAlertsQueue"]);
-        lines.Add($"alerts={(await queue.ExistsAsync()).Value switch { true => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, false => 0 }}");
+        var queued = (await queue.ExistsAsync()).Value ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+        lines.Add($"alerts={queued}");
         var container = azurite.Blobs.GetBlobContainerClient(names["CxConfigContainer"]);
         var blobs = 0;
         if ((await container.ExistsAsync()).Value)

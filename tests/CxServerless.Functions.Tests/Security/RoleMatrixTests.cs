@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CxServerless.Domain.Access;
@@ -26,10 +27,12 @@ public sealed class RoleMatrixTests(AzuriteFixture azurite) : IDisposable
     internal static IReadOnlyList<(string Name, string Method, string Route)> HttpFunctions() => [.. Directory
         .EnumerateDirectories(Path.Combine(AzuriteFixture.RepositoryRoot(), "functions"))
         .Where(d => File.Exists(Path.Combine(d, "function.json")))
-        .Select(d => (Name: Path.GetFileName(d), Bindings: JsonNode.Parse(File.ReadAllText(Path.Combine(d, "function.json")))!["bindings"]!))
-        .Select(f => (f.Name, Trigger: f.Bindings.AsArray().OfType<JsonObject>().Single(b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))))
+        .Select(d => (Name: Path.GetFileName(d), Bindings: JsonNode.Parse(File.ReadAllText(Path.Combine(d, "function.json")))!))
+        .Select(f => (f.Name, Trigger: f.Bindings["bindings"]!.AsArray().OfType<JsonObject>()
+            .Single(b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))))
         .Where(f => f.Trigger["type"]!.GetValue<string>() == "httpTrigger")
-        .Select(f => (f.Name, f.Trigger["methods"]!.AsArray()[0]!.GetValue<string>().ToUpperInvariant(), f.Trigger["route"]!.GetValue<string>()))
+        .Select(f => (
+            f.Name, f.Trigger["methods"]!.AsArray()[0]!.GetValue<string>().ToUpperInvariant(), f.Trigger["route"]!.GetValue<string>()))
         .OrderBy(f => f.Name, StringComparer.Ordinal)];
 
     /// <summary>A principal as App Service Authentication sends it; Agents and TeamLeads carry a team, as they would in Azure.</summary>
@@ -110,12 +113,14 @@ public sealed class RoleMatrixTests(AzuriteFixture azurite) : IDisposable
                     : status == refusal;
                 if (!ok)
                 {
-                    problems.Add($"{name} called by {caller}: {status}, expected {(row.Admits(caller) ? "an answer (2xx or 4xx by design)" : refusal)}");
+                    var expected = row.Admits(caller) ? "an answer (2xx or 4xx by design)" : refusal.ToString(CultureInfo.InvariantCulture);
+                    problems.Add($"{name} called by {caller}: {status}, expected {expected}");
                 }
             }
         }
 
-        problems.AddRange(table.Rows.Keys.Where(f => functions.All(h => h.Name != f)).Select(f => $"{f}: in docs/security.md, no such function"));
+        problems.AddRange(
+            table.Rows.Keys.Where(f => functions.All(h => h.Name != f)).Select(f => $"{f}: in docs/security.md, no such function"));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }

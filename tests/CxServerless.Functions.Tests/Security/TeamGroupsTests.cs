@@ -65,7 +65,8 @@ public sealed class TeamGroupsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(400, before);
         Assert.Contains("team claim", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var mapping = $$"""{"groups":[{"groupId":"{{BillingGroup}}","team":"team-billing"},{"groupId":"{{SalesGroup.ToUpperInvariant()}}","team":"team-sales"}]}""";
+        var mapping = $$"""{"groups":[{"groupId":"{{BillingGroup}}","team":"team-billing"},"""
+            + $$"""{"groupId":"{{SalesGroup.ToUpperInvariant()}}","team":"team-sales"}]}""";
         var (put, stored) = await CallAsync("TeamGroupsReplace", "PUT", Principal("OpsAdmin"), mapping);
         Assert.Equal(200, put);
         Assert.Equal(2, stored!["groups"]!.AsArray().Count);

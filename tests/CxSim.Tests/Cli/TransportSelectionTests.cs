@@ -87,8 +87,10 @@ public sealed class TransportSelectionTests
     [InlineData("--namespace https://cx-prod.servicebus.windows.net:x/ --hub h", "--namespace must be a namespace name")]
     [InlineData("--transport amqp", "--transport must be rest or sdk, not 'amqp'")]
     [InlineData("--transport sdk", "--transport sdk needs --namespace or a connection string")]
-    [InlineData("--transport sdk --endpoint http://127.0.0.1:7071 --connection " + AzureConnection, "cannot be combined with --transport sdk")]
-    [InlineData("--connection " + AzureConnection + " --hub other", "--hub 'other' differs from the connection string's EntityPath 'cx-events'")]
+    [InlineData(
+        "--transport sdk --endpoint http://127.0.0.1:7071 --connection " + AzureConnection, "cannot be combined with --transport sdk")]
+    [InlineData(
+        "--connection " + AzureConnection + " --hub other", "--hub 'other' differs from the connection string's EntityPath 'cx-events'")]
     public void Invalid_combinations_are_refused_with_a_message(string args, string expected)
     {
         var (settings, errors) = TryResolve(args.Split(' '), []);

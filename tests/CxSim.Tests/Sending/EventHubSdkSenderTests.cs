@@ -83,7 +83,8 @@ public sealed class EventHubSdkSenderTests
 
         var outcome = await hub.Sender().SendAsync([Event("a"), Event("b"), Event("a")], CancellationToken.None);
 
-        Assert.Equal((0, 3, FastRetry.MaxAttempts, FastRetry.MaxAttempts - 1), (outcome.Sent, outcome.Failed, outcome.Requests, outcome.Retries));
+        Assert.Equal(
+            (0, 3, FastRetry.MaxAttempts, FastRetry.MaxAttempts - 1), (outcome.Sent, outcome.Failed, outcome.Requests, outcome.Retries));
         Assert.Equal("EventHubsException(ServiceBusy) after 3 attempt(s)", outcome.Error);
         Assert.False(outcome.Unauthorized);
         Assert.Empty(hub.Sent);
@@ -186,7 +187,8 @@ public sealed class EventHubSdkSenderTests
     /// <summary>Creates SDK model batches that accept events up to a body size, and records what is sent.</summary>
     private sealed class ModelHub(long maxBytes)
     {
-        private readonly Dictionary<EventDataBatch, (string? Key, List<EventData> Store)> _batches = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<EventDataBatch, (string? Key, List<EventData> Store)> _batches =
+            new(ReferenceEqualityComparer.Instance);
 
         public List<(string? PartitionKey, List<EventData> Events)> Sent { get; } = [];
 

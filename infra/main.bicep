@@ -224,6 +224,8 @@ var tableNames = [
   'IngestCounters'
   'LateEvents'
   'TeamGroups'
+  'CustomerIndex'
+  'ErasureRequests'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task

@@ -1,6 +1,7 @@
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Hosting;
 using CxServerless.Workflows.Notifications;
+using CxServerless.Workflows.Privacy;
 
 namespace CxServerless.Workflows;
 
@@ -23,6 +24,10 @@ public static class CxWorkflowCatalog
             .AddActivity<AssignEscalationLevel>()
             .AddActivity<RecordTaskChange>()
             .AddActivity<ReplanEscalation>()
-            .AddActivity<DeliverNotification>();
+            .AddActivity<DeliverNotification>()
+            .AddOrchestrator<ErasureOrchestrator>()
+            .AddActivity<BeginErasure>()
+            .AddActivity<EraseCustomerData>()
+            .AddActivity<CompleteErasure>();
     }
 }

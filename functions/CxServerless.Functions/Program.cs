@@ -16,6 +16,7 @@ builder.Services.AddEscalationReporting();
 builder.Services.AddNotifications(builder.Configuration);
 builder.AddWorkflows();
 builder.Services.AddRetention();
+builder.Services.AddPrivacy();
 
 var app = builder.Build();
 

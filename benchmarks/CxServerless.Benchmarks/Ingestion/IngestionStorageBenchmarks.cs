@@ -32,6 +32,7 @@ public class IngestionStorageBenchmarks
     private IngestionOptions _options = null!;
     private string _bucketsTable = null!;
     private string _lateTable = null!;
+    private string _indexTable = null!;
     private long _sequence;
 
     /// <summary>How many table partitions each hour of events is spread over (setting CxIngestPartitionBuckets).</summary>
@@ -65,6 +66,7 @@ public class IngestionStorageBenchmarks
         var rules = CxServerless.Domain.Analytics.Rules.DefaultRules.Load();
         _bucketsTable = AzuriteFixture.UniqueName("benchmb");
         _lateTable = AzuriteFixture.UniqueName("benchla");
+        _indexTable = AzuriteFixture.UniqueName("benchci");
         var analytics = new CxServerless.Functions.Analytics.AnalyticsWriter(
             new CxServerless.Functions.Analytics.MetricBucketStore(_tables.GetTableClient(_bucketsTable)),
             new CxServerless.Functions.Analytics.LateEventStore(_tables.GetTableClient(_lateTable)),
@@ -73,6 +75,7 @@ public class IngestionStorageBenchmarks
             pipeline,
             store,
             _counters,
+            new CxServerless.Functions.Privacy.CustomerIndexStore(_tables.GetTableClient(_indexTable), Buckets),
             analytics,
             Options.Create(_options),
             TimeProvider.System,
@@ -101,7 +104,7 @@ public class IngestionStorageBenchmarks
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
-        foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable })
+        foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable, _indexTable })
         {
             _tables.DeleteTable(name);
         }

@@ -122,6 +122,12 @@ public static class HandlerSettings
     /// <summary>The table of retention and purge runs (optional; default <c>RetentionRuns</c>).</summary>
     public const string RetentionRunsTable = "CxRetentionRunsTable";
 
+    /// <summary>The index of event rows by customer pseudonym (optional; default <c>CustomerIndex</c>).</summary>
+    public const string CustomerIndexTable = "CxCustomerIndexTable";
+
+    /// <summary>The table of erasure requests and their receipts (optional; default <c>ErasureRequests</c>).</summary>
+    public const string ErasureRequestsTable = "CxErasureRequestsTable";
+
     /// <summary>The NCRONTAB schedule of the retention sweep.</summary>
     public const string RetentionSchedule = "CxRetentionSchedule";
 
@@ -237,6 +243,12 @@ public static class HandlerSettings
             "Read by the handler: legal holds set through /api/ops/legal-holds. Optional; Azure uses the default LegalHolds."),
         new(RetentionRunsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the counts of each retention sweep and workflow purge. Optional; Azure uses the default RetentionRuns."),
+        new(CustomerIndexTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: which event rows carry which customer pseudonym, for erasure requests. " +
+            "Optional; Azure uses the default CustomerIndex."),
+        new(ErasureRequestsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: erasure requests (/api/privacy/erasure) and their receipts. " +
+            "Optional; Azure uses the default ErasureRequests."),
         new(RetentionSchedule, SettingShape.Value, SettingScope.Everywhere,
             "Read by the Functions host through %CxRetentionSchedule% in RetentionSweep/function.json: " +
             "the retention sweep's NCRONTAB schedule (daily at 02:30 UTC)."),

@@ -22,6 +22,7 @@ public static class IngestionExtensions
                 o.EventsTable = configuration[HandlerSettings.EventsTable] ?? o.EventsTable;
                 o.QuarantineTable = configuration[HandlerSettings.QuarantineTable] ?? o.QuarantineTable;
                 o.CountersTable = configuration[HandlerSettings.IngestCountersTable] ?? o.CountersTable;
+                o.CustomerIndexTable = configuration[HandlerSettings.CustomerIndexTable] ?? o.CustomerIndexTable;
                 o.PartitionBuckets = configuration[HandlerSettings.IngestPartitionBuckets] is { Length: > 0 } buckets
                     ? int.TryParse(buckets, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0
                     : o.PartitionBuckets;
@@ -45,6 +46,12 @@ public static class IngestionExtensions
         });
         services.AddSingleton(sp => new IngestionCounterStore(sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CountersTable)));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            return new Privacy.CustomerIndexStore(
+                sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(o.CustomerIndexTable), o.PartitionBuckets);
+        });
         services.AddSingleton<IFunctionHandler, IngestCxEventsFunction>();
         services.AddSingleton<IFunctionHandler, OpsIngestionFunction>();
         return services;

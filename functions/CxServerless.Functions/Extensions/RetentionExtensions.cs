@@ -50,7 +50,9 @@ public static class RetentionExtensions
                 Table(sp, analytics.BaselinesTable),
                 Table(sp, escalation.TasksTable),
                 Table(sp, escalation.NotificationsTable),
-                sp.GetRequiredService<AuditLog>().Table);
+                sp.GetRequiredService<AuditLog>().Table,
+                sp.GetRequiredService<Privacy.CustomerIndexStore>().Table,
+                sp.GetRequiredService<Privacy.ErasureRequestStore>().Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

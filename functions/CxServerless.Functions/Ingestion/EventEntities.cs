@@ -91,9 +91,11 @@ public static class EventEntities
         });
     }
 
-    private static int Bucket(string dedupeKey, int buckets)
+    /// <summary>A bucket in [0, <paramref name="buckets"/>) for a key that ends in hex from a keyed hash (a de-duplication
+    /// key, a pseudonym): its last eight characters are uniformly spread. Other keys are hashed first.</summary>
+    public static int Bucket(string dedupeKey, int buckets)
     {
-        // The key ends in hex from a keyed hash, so its last eight characters are uniformly spread.
+        ArgumentNullException.ThrowIfNull(dedupeKey);
         var tail = dedupeKey.Length >= 8 ? dedupeKey[^8..] : dedupeKey.PadLeft(8, '0');
         var value = uint.TryParse(tail, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v)
             ? v

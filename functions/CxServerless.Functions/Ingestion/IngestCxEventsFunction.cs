@@ -15,6 +15,7 @@ public sealed partial class IngestCxEventsFunction(
     IngestionPipeline pipeline,
     IngestionStore store,
     IngestionCounterStore counters,
+    Privacy.CustomerIndexStore customerIndex,
     Analytics.AnalyticsWriter analytics,
     Microsoft.Extensions.Options.IOptions<IngestionOptions> options,
     TimeProvider time,
@@ -127,6 +128,9 @@ public sealed partial class IngestCxEventsFunction(
         var stored = new List<Analytics.SequencedEvent>(accepted.Count);
         var buckets = options.Value.PartitionBuckets;
         var rows = accepted.Select(p => EventEntities.ForEvent(p.Outcome.Event!, p.Outcome.DedupeKey!, p.Origin, buckets)).ToList();
+
+        // The index first: an erasure request must find every stored event (an index row without its event is harmless).
+        await customerIndex.RecordAsync([.. accepted.Select((p, i) => (p.Outcome.Event!, rows[i]))], cancellationToken);
         var results = await IngestionStore.InsertAsync(store.Events, rows, cancellationToken);
         for (var i = 0; i < accepted.Count; i++)
         {

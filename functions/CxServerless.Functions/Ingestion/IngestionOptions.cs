@@ -34,6 +34,10 @@ public sealed class IngestionOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxIngestCountersTable' must be a valid table name.")]
     public string CountersTable { get; set; } = "IngestCounters";
 
+    /// <summary>Setting <c>CxCustomerIndexTable</c>: which event rows carry which customer pseudonym (for erasure requests).</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxCustomerIndexTable' must be a valid table name.")]
+    public string CustomerIndexTable { get; set; } = "CustomerIndex";
+
     /// <summary>
     /// Setting <c>CxIngestPartitionBuckets</c>: how many table partitions each hour of events is spread over (1–64).
     /// Each bucket adds about one entity-group transaction per batch; 2 keeps a 100-event batch under 0.05 transactions

@@ -28,9 +28,12 @@ public static partial class LegalHoldKinds
         }
 
         return kind == Customer
-            ? PseudonymPattern().IsMatch(id) ? null : "A customer hold needs a customer pseudonym: c-{key id}-{32 hex}."
+            ? IsCustomerPseudonym(id) ? null : "A customer hold needs a customer pseudonym: c-{key id}-{32 hex}."
             : CaseIdPattern().IsMatch(id) ? null : "A case id is 1 to 200 letters, digits, '.', '_', ':' or '-'.";
     }
+
+    /// <summary>True for a customer pseudonym as the pipeline makes them: <c>c-{key id}-{32 hex}</c>.</summary>
+    public static bool IsCustomerPseudonym(string? id) => id is not null && PseudonymPattern().IsMatch(id);
 
     [GeneratedRegex("^c-[a-z0-9]{1,16}-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex PseudonymPattern();

@@ -14,6 +14,11 @@ public static class RetentionClasses
     public static RetentionClass RawEvents { get; } = new(
         "rawEvents", "Retention__RawEventsDays", o => o.RawEventsDays, "PartitionKey range: hours before the cutoff hour");
 
+    /// <summary>The customer index of stored events: it follows the raw events' limit (no setting of its own).</summary>
+    public static RetentionClass CustomerIndex { get; } = new(
+        "customerIndex", "Retention__RawEventsDays", o => o.RawEventsDays,
+        "PartitionKey range: days before the cutoff day; rows of a customer under a legal hold stay");
+
     /// <summary>Quarantined events.</summary>
     public static RetentionClass Quarantine { get; } = new(
         "quarantine", "Retention__QuarantineDays", o => o.QuarantineDays, "PartitionKey range: days before the cutoff day");
@@ -50,9 +55,10 @@ public static class RetentionClasses
     public static RetentionClass Audit { get; } = new(
         "audit", "Retention__AuditDays", o => o.AuditDays, "PartitionKey range: days before the cutoff day");
 
-    /// <summary>Erasure receipts (no table yet).</summary>
+    /// <summary>Finished erasure requests with their receipts.</summary>
     public static RetentionClass ErasureReceipts { get; } = new(
-        "erasureReceipts", "Retention__ErasureReceiptsDays", o => o.ErasureReceiptsDays, "applies once the table exists");
+        "erasureReceipts", "Retention__ErasureReceiptsDays", o => o.ErasureReceiptsDays,
+        "filtered scan of partition 'erasure' on CompletedAt (requests still running are never due)");
 
     /// <summary>Finished workflow instances (swept by <c>PurgeWorkflowHistory</c>, not by <c>RetentionSweep</c>).</summary>
     public static RetentionClass WorkflowHistory { get; } = new(
@@ -62,7 +68,7 @@ public static class RetentionClasses
     /// <summary>Every class.</summary>
     public static IReadOnlyList<RetentionClass> All { get; } =
     [
-        RawEvents, Quarantine, LateEvents, MetricBuckets, Alerts, Baselines, Tasks, Notifications, FeedbackLoops, Audit,
+        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, Alerts, Baselines, Tasks, Notifications, FeedbackLoops, Audit,
         ErasureReceipts, WorkflowHistory,
     ];
 }

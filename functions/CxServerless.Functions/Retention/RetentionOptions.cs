@@ -54,7 +54,7 @@ public sealed class RetentionOptions
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__AuditDays' must be 1 to 3650 days.")]
     public int AuditDays { get; set; } = 730;
 
-    /// <summary>Erasure receipts; applies once the erasure workflow stores them.</summary>
+    /// <summary>Finished erasure requests with their receipts, by completion time.</summary>
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__ErasureReceiptsDays' must be 1 to 3650 days.")]
     public int ErasureReceiptsDays { get; set; } = 2190;
 

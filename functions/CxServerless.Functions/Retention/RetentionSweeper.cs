@@ -31,6 +31,7 @@ public sealed class RetentionSweeper(
         var sweeps = new (RetentionClass Class, ClassSweep? Sweep)[]
         {
             (RetentionClasses.RawEvents, SweepEventsAsync),
+            (RetentionClasses.CustomerIndex, SweepCustomerIndexAsync),
             (RetentionClasses.Quarantine, SweepQuarantineAsync),
             (RetentionClasses.LateEvents, SweepLateEventsAsync),
             (RetentionClasses.MetricBuckets, SweepMetricBucketsAsync),
@@ -40,7 +41,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.Notifications, SweepNotificationsAsync),
             (RetentionClasses.FeedbackLoops, null),
             (RetentionClasses.Audit, SweepAuditAsync),
-            (RetentionClasses.ErasureReceipts, null),
+            (RetentionClasses.ErasureReceipts, SweepErasureReceiptsAsync),
         };
         var counts = new List<RetentionClassCount>();
         foreach (var (retentionClass, sweep) in sweeps)
@@ -89,6 +90,30 @@ public sealed class RetentionSweeper(
             TableClient.CreateQueryFilter($"PartitionKey lt {Stamp(cutoff, "yyyyMMddHH")}"),
             ["CustomerKey", "ConversationId"],
             row => held.Holds(row.GetString("CustomerKey"), row.GetString("ConversationId")),
+            null,
+            null,
+            cancellationToken);
+
+    // CustomerIndex: PartitionKey {yyyyMMdd of event time}-{bucket}, RowKey {pseudonym}|{event keys}. A customer hold keeps
+    // the customer's rows (so an erasure after the hold still finds the held events); a case hold cannot be told from the
+    // key, and the held event then only loses its index row, which matters not: held events are not erased.
+    private Task<(long, long)> SweepCustomerIndexAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.CustomerIndex,
+            TableClient.CreateQueryFilter($"PartitionKey lt {Stamp(cutoff, "yyyyMMdd")}"),
+            [],
+            row => held.Holds(Privacy.CustomerIndexStore.Parse(row.RowKey)?.Pseudonym),
+            null,
+            null,
+            cancellationToken);
+
+    // ErasureRequests: one partition; a filtered scan on CompletedAt, which running requests do not have yet.
+    private Task<(long, long)> SweepErasureReceiptsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.ErasureRequests,
+            TableClient.CreateQueryFilter($"PartitionKey eq {Privacy.ErasureRequestStore.Partition} and CompletedAt lt {cutoff}"),
+            [],
+            _ => false,
             null,
             null,
             cancellationToken);

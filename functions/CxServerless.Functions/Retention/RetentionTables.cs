@@ -12,6 +12,8 @@ namespace CxServerless.Functions.Retention;
 /// <param name="Tasks">Tasks (task rows and their timelines).</param>
 /// <param name="Notifications">Notifications.</param>
 /// <param name="Audit">Audit.</param>
+/// <param name="CustomerIndex">CustomerIndex.</param>
+/// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
     TableClient Events,
     TableClient Quarantine,
@@ -21,4 +23,6 @@ public sealed record RetentionTables(
     TableClient Baselines,
     TableClient Tasks,
     TableClient Notifications,
-    TableClient Audit);
+    TableClient Audit,
+    TableClient CustomerIndex,
+    TableClient ErasureRequests);

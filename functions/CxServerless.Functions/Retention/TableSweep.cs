@@ -70,6 +70,27 @@ internal static class TableSweep
         return deleted;
     }
 
+    /// <summary>Deletes the given rows, one transaction per partition and at most 100 rows; returns how many existed.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="keys">The rows' keys; a row that is already gone counts 0.</param>
+    /// <param name="cancellationToken">Cancels the deletes between transactions.</param>
+    public static async Task<long> DeleteRowsAsync(
+        TableClient table, IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        long deleted = 0;
+        foreach (var partition in keys.Distinct().GroupBy(k => k.Partition, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TableRules.MaxTransactionOperations))
+            {
+                var rows = chunk.Select(k => new TableEntity(k.Partition, k.Row)).ToList();
+                deleted += await FlushAsync(table, rows, null, cancellationToken);
+            }
+        }
+
+        return deleted;
+    }
+
     private static async Task<long> FlushAsync(
         TableClient table, List<TableEntity> rows, Func<TableEntity, Task>? beforeDelete, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
 
     public string LateEvents { get; } = AzuriteFixture.UniqueName("le");
 
+    public string CustomerIndex { get; } = AzuriteFixture.UniqueName("ci");
+
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["CxEventsTable"] = Events,
@@ -25,6 +27,7 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
         ["CxIngestCountersTable"] = Counters,
         ["CxMetricBucketsTable"] = MetricBuckets,
         ["CxLateEventsTable"] = LateEvents,
+        ["CxCustomerIndexTable"] = CustomerIndex,
         ["CxPseudonymKey"] = "functions-tests-pseudonym-key-0123456789",
     };
 
@@ -43,7 +46,7 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
 
     public async Task DeleteAsync()
     {
-        foreach (var name in new[] { Events, Quarantine, Counters, MetricBuckets, LateEvents })
+        foreach (var name in new[] { Events, Quarantine, Counters, MetricBuckets, LateEvents, CustomerIndex })
         {
             await Table(name).DeleteAsync();
         }

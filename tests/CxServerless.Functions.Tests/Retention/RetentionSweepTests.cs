@@ -21,7 +21,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private readonly Dictionary<string, TableClient> _tables = new[]
         {
-            "ev", "qu", "le", "mb", "al", "bl", "ta", "no", "au", "holds",
+            "ev", "qu", "le", "mb", "al", "bl", "ta", "no", "au", "ci", "er", "holds",
         }
         .ToDictionary(k => k, k => new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("ret" + k)));
 
@@ -58,6 +58,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
             new Dictionary<string, (long, long, string)>
             {
                 ["rawEvents"] = (150 + 1, 2, "swept"),
+                ["customerIndex"] = (1, 1, "swept"),
                 ["quarantine"] = (1, 1, "swept"),
                 ["lateEvents"] = (1, 0, "swept"),
                 ["metricBuckets"] = (1, 0, "swept"),
@@ -67,7 +68,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["notifications"] = (1, 1, "swept"),
                 ["feedbackLoops"] = (0, 0, "notStored"),
                 ["audit"] = (1, 0, "swept"),
-                ["erasureReceipts"] = (0, 0, "notStored"),
+                ["erasureReceipts"] = (1, 0, "swept"),
             },
             first.Classes.ToDictionary(c => c.Class, c => (c.Deleted, c.Held, c.Status)));
 
@@ -82,15 +83,20 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["t1"], await RowKeysAsync("ta", "PartitionKey eq 'tl-task-held'"));
         Assert.Equal(["new", "held"], await RowKeysAsync("no", "PartitionKey ne ''"));
         Assert.Equal(["new"], await RowKeysAsync("au", "PartitionKey ne ''"));
+        Assert.Equal(
+            [$"{HeldCustomer}|{Hour(Now.AddDays(-32))}-01|old", $"{FreeCustomer}|{Hour(Now.AddDays(-29))}-00|new"],
+            await RowKeysAsync("ci", "PartitionKey ne ''"));
+        Assert.Equal(["er-new", "er-running"], await RowKeysAsync("er", "PartitionKey ne ''"));
 
         var second = await sweeper.RunAsync(CancellationToken.None);
         Assert.Equal(0, second.Deleted);
         Assert.Equal(first.Held, second.Held);
 
-        // Lifting the customer hold lets the next run delete that customer's expired event, and only it.
+        // Lifting the customer hold lets the next run delete that customer's expired event and index row, and only them.
         Assert.True(await holds.LiftAsync(LegalHoldKinds.Customer, HeldCustomer, CancellationToken.None));
         var third = await sweeper.RunAsync(CancellationToken.None);
-        Assert.Equal(1, third.Deleted);
+        Assert.Equal(2, third.Deleted);
+        Assert.Equal(1, third.Classes.Single(c => c.Class == "customerIndex").Deleted);
         Assert.Equal(["held-conversation", "new"], await RowKeysAsync("ev", "PartitionKey ne ''"));
     }
 
@@ -98,7 +104,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Missing_tables_are_reported_and_not_an_error()
     {
         var missing = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("retnone"));
-        var tables = new RetentionTables(missing, missing, missing, missing, missing, missing, missing, missing, missing);
+        var tables = new RetentionTables(missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing);
         var sweeper = new RetentionSweeper(
             tables, new LegalHoldStore(missing), Options.Create(new RetentionOptions()), new FakeTimeProvider(Now),
             NullLogger<RetentionSweeper>.Instance);
@@ -112,7 +118,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     private RetentionSweeper Sweeper(LegalHoldStore holds) => new(
         new RetentionTables(
             _tables["ev"], _tables["qu"], _tables["le"], _tables["mb"], _tables["al"], _tables["bl"], _tables["ta"], _tables["no"],
-            _tables["au"]),
+            _tables["au"], _tables["ci"], _tables["er"]),
         holds,
         Options.Create(new RetentionOptions()),
         new FakeTimeProvider(Now),
@@ -195,6 +201,16 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         await Add("no", "person-1", "old", ("At", Now.AddDays(-91)), ("TaskId", "task-x"));
         await Add("no", "person-1", "new", ("At", Now.AddDays(-89)), ("TaskId", "task-x"));
         await Add("no", "person-2", "held", ("At", Now.AddDays(-91)), ("TaskId", "task-77"));
+
+        // Customer index, the raw events' 30 days by event day; a held customer's rows stay.
+        await Add("ci", $"{Day(Now.AddDays(-32))}-00", $"{FreeCustomer}|{Hour(Now.AddDays(-32))}-00|old");
+        await Add("ci", $"{Day(Now.AddDays(-32))}-01", $"{HeldCustomer}|{Hour(Now.AddDays(-32))}-01|old");
+        await Add("ci", $"{Day(Now.AddDays(-29))}-00", $"{FreeCustomer}|{Hour(Now.AddDays(-29))}-00|new");
+
+        // Erasure receipts, 2,190 days after completion; a request still running has no CompletedAt and stays.
+        await Add("er", "erasure", "er-old", ("CompletedAt", Now.AddDays(-2191)));
+        await Add("er", "erasure", "er-new", ("CompletedAt", Now.AddDays(-2189)));
+        await Add("er", "erasure", "er-running", ("RequestedAt", Now.AddDays(-3000)));
 
         // Audit, 730 days by day partition.
         await Add("au", Day(Now.AddDays(-731)), "old");

@@ -104,7 +104,8 @@ public class IngestionStorageBenchmarks
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
-        foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable, _indexTable })
+        var tables = new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable, _indexTable };
+        foreach (var name in tables)
         {
             _tables.DeleteTable(name);
         }

@@ -104,8 +104,12 @@ public class IngestionStorageBenchmarks
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
-        var tables = new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable, _bucketsTable, _lateTable, _indexTable };
-        foreach (var name in tables)
+        foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable })
+        {
+            _tables.DeleteTable(name);
+        }
+
+        foreach (var name in new[] { _bucketsTable, _lateTable, _indexTable })
         {
             _tables.DeleteTable(name);
         }

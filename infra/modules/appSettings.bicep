@@ -133,6 +133,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Retention__BaselinesDays: '90'
     Retention__TasksDays: '365'
     Retention__NotificationsDays: '90'
+    Retention__FalseAlarmsDays: '365'
+    Retention__HandoversDays: '90'
     Retention__FeedbackLoopsDays: '180'
     Retention__AuditDays: '730'
     Retention__ErasureReceiptsDays: '2190'

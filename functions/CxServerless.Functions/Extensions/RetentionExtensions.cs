@@ -52,7 +52,9 @@ public static class RetentionExtensions
                 Table(sp, escalation.NotificationsTable),
                 sp.GetRequiredService<AuditLog>().Table,
                 sp.GetRequiredService<Privacy.CustomerIndexStore>().Table,
-                sp.GetRequiredService<Privacy.ErasureRequestStore>().Table);
+                sp.GetRequiredService<Privacy.ErasureRequestStore>().Table,
+                sp.GetRequiredService<Tasks.FalseAlarmStore>().Table,
+                sp.GetRequiredService<Handover.HandoverStore>().Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

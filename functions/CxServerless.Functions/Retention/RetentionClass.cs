@@ -47,6 +47,14 @@ public static class RetentionClasses
     public static RetentionClass Notifications { get; } = new(
         "notifications", "Retention__NotificationsDays", o => o.NotificationsDays, "filtered scan on At");
 
+    /// <summary>False alarms flagged on tasks.</summary>
+    public static RetentionClass FalseAlarms { get; } = new(
+        "falseAlarms", "Retention__FalseAlarmsDays", o => o.FalseAlarmsDays, "filtered scan of partition 'falseAlarm' on At");
+
+    /// <summary>Shift-handover summaries.</summary>
+    public static RetentionClass Handovers { get; } = new(
+        "handovers", "Retention__HandoversDays", o => o.HandoversDays, "filtered scan on At (partitions are teams)");
+
     /// <summary>Feedback loops (no table yet).</summary>
     public static RetentionClass FeedbackLoops { get; } = new(
         "feedbackLoops", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays, "applies once the table exists");
@@ -68,7 +76,8 @@ public static class RetentionClasses
     /// <summary>Every class.</summary>
     public static IReadOnlyList<RetentionClass> All { get; } =
     [
-        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, Alerts, Baselines, Tasks, Notifications, FeedbackLoops, Audit,
+        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, Alerts, Baselines, Tasks, Notifications, FalseAlarms, Handovers,
+        FeedbackLoops, Audit,
         ErasureReceipts, WorkflowHistory,
     ];
 }

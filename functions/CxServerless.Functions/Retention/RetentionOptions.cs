@@ -46,6 +46,14 @@ public sealed class RetentionOptions
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__NotificationsDays' must be 1 to 3650 days.")]
     public int NotificationsDays { get; set; } = 90;
 
+    /// <summary>False alarms people flagged, by when they flagged them (recalibration reads the last 4 weeks).</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__FalseAlarmsDays' must be 1 to 3650 days.")]
+    public int FalseAlarmsDays { get; set; } = 365;
+
+    /// <summary>Shift-handover summaries, by their boundary.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__HandoversDays' must be 1 to 3650 days.")]
+    public int HandoversDays { get; set; } = 90;
+
     /// <summary>Closed feedback loops; applies once the feedback workflow stores them.</summary>
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__FeedbackLoopsDays' must be 1 to 3650 days.")]
     public int FeedbackLoopsDays { get; set; } = 180;

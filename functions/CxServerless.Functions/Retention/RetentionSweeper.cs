@@ -39,6 +39,8 @@ public sealed class RetentionSweeper(
             (RetentionClasses.Baselines, SweepBaselinesAsync),
             (RetentionClasses.Tasks, SweepTasksAsync),
             (RetentionClasses.Notifications, SweepNotificationsAsync),
+            (RetentionClasses.FalseAlarms, SweepFalseAlarmsAsync),
+            (RetentionClasses.Handovers, SweepHandoversAsync),
             (RetentionClasses.FeedbackLoops, null),
             (RetentionClasses.Audit, SweepAuditAsync),
             (RetentionClasses.ErasureReceipts, SweepErasureReceiptsAsync),
@@ -199,6 +201,28 @@ public sealed class RetentionSweeper(
             TableClient.CreateQueryFilter($"At lt {cutoff}"),
             ["TaskId"],
             row => held.Holds(null, row.GetString("TaskId")),
+            null,
+            null,
+            cancellationToken);
+
+    // FalseAlarms: one partition, RowKey the alert id, so a filtered scan on At. A case hold on the alert keeps its row.
+    private Task<(long, long)> SweepFalseAlarmsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.FalseAlarms,
+            TableClient.CreateQueryFilter($"PartitionKey eq {Tasks.FalseAlarmStore.PartitionKey} and At lt {cutoff}"),
+            ["TaskId"],
+            row => held.Holds(null, row.RowKey, row.GetString("TaskId")),
+            null,
+            null,
+            cancellationToken);
+
+    // Handovers: PartitionKey the team, so a filtered scan on At. Summaries of KPIs per team: no customer, no case.
+    private Task<(long, long)> SweepHandoversAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Handovers,
+            TableClient.CreateQueryFilter($"At lt {cutoff}"),
+            [],
+            _ => false,
             null,
             null,
             cancellationToken);

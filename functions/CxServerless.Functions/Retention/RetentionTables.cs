@@ -12,6 +12,8 @@ namespace CxServerless.Functions.Retention;
 /// <param name="Tasks">Tasks (task rows and their timelines).</param>
 /// <param name="Notifications">Notifications.</param>
 /// <param name="Audit">Audit.</param>
+/// <param name="FalseAlarms">FalseAlarms.</param>
+/// <param name="Handovers">Handovers.</param>
 /// <param name="CustomerIndex">CustomerIndex.</param>
 /// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
@@ -25,4 +27,6 @@ public sealed record RetentionTables(
     TableClient Notifications,
     TableClient Audit,
     TableClient CustomerIndex,
-    TableClient ErasureRequests);
+    TableClient ErasureRequests,
+    TableClient FalseAlarms,
+    TableClient Handovers);

@@ -49,6 +49,10 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxNotificationsTable"] = AzuriteFixture.UniqueName("notes"),
             ["CxConfigContainer"] = AzuriteFixture.UniqueName("config").ToLowerInvariant(),
             ["CxTeamGroupsTable"] = AzuriteFixture.UniqueName("teamgroups"),
+            ["CxFalseAlarmsTable"] = AzuriteFixture.UniqueName("falsealarms"),
+            ["CxHandoversTable"] = AzuriteFixture.UniqueName("handovers"),
+            ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("custindex"),
+            ["CxErasureRequestsTable"] = AzuriteFixture.UniqueName("erasure"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -21,7 +21,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private readonly Dictionary<string, TableClient> _tables = new[]
         {
-            "ev", "qu", "le", "mb", "al", "bl", "ta", "no", "au", "ci", "er", "holds",
+            "ev", "qu", "le", "mb", "al", "bl", "ta", "no", "au", "ci", "er", "fa", "ho", "holds",
         }
         .ToDictionary(k => k, k => new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("ret" + k)));
 
@@ -66,6 +66,8 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["baselines"] = (1, 0, "swept"),
                 ["tasks"] = (1, 1, "swept"),
                 ["notifications"] = (1, 1, "swept"),
+                ["falseAlarms"] = (1, 1, "swept"),
+                ["handovers"] = (1, 0, "swept"),
                 ["feedbackLoops"] = (0, 0, "notStored"),
                 ["audit"] = (1, 0, "swept"),
                 ["erasureReceipts"] = (1, 0, "swept"),
@@ -87,6 +89,8 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
             [$"{HeldCustomer}|{Hour(Now.AddDays(-32))}-01|old", $"{FreeCustomer}|{Hour(Now.AddDays(-29))}-00|new"],
             await RowKeysAsync("ci", "PartitionKey ne ''"));
         Assert.Equal(["er-new", "er-running"], await RowKeysAsync("er", "PartitionKey ne ''"));
+        Assert.Equal(["alert-held", "alert-new"], await RowKeysAsync("fa", "PartitionKey ne ''"));
+        Assert.Equal([Minute(Now.AddDays(-89))], await RowKeysAsync("ho", "PartitionKey ne ''"));
 
         var second = await sweeper.RunAsync(CancellationToken.None);
         Assert.Equal(0, second.Deleted);
@@ -104,7 +108,8 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Missing_tables_are_reported_and_not_an_error()
     {
         var missing = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("retnone"));
-        var tables = new RetentionTables(missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing);
+        var tables = new RetentionTables(
+            missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing);
         var sweeper = new RetentionSweeper(
             tables, new LegalHoldStore(missing), Options.Create(new RetentionOptions()), new FakeTimeProvider(Now),
             NullLogger<RetentionSweeper>.Instance);
@@ -118,7 +123,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     private RetentionSweeper Sweeper(LegalHoldStore holds) => new(
         new RetentionTables(
             _tables["ev"], _tables["qu"], _tables["le"], _tables["mb"], _tables["al"], _tables["bl"], _tables["ta"], _tables["no"],
-            _tables["au"], _tables["ci"], _tables["er"]),
+            _tables["au"], _tables["ci"], _tables["er"], _tables["fa"], _tables["ho"]),
         holds,
         Options.Create(new RetentionOptions()),
         new FakeTimeProvider(Now),
@@ -211,6 +216,15 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         await Add("er", "erasure", "er-old", ("CompletedAt", Now.AddDays(-2191)));
         await Add("er", "erasure", "er-new", ("CompletedAt", Now.AddDays(-2189)));
         await Add("er", "erasure", "er-running", ("RequestedAt", Now.AddDays(-3000)));
+
+        // False alarms, 365 days after flagging; a case hold on the alert keeps its row.
+        await Add("fa", "falseAlarm", "alert-old", ("At", Now.AddDays(-366)), ("TaskId", "task-a"));
+        await Add("fa", "falseAlarm", "alert-held", ("At", Now.AddDays(-400)), ("TaskId", "task-b"));
+        await Add("fa", "falseAlarm", "alert-new", ("At", Now.AddDays(-364)), ("TaskId", "task-c"));
+
+        // Handovers, 90 days by boundary; partitions are teams.
+        await Add("ho", "team-a", Minute(Now.AddDays(-91)), ("At", Now.AddDays(-91)));
+        await Add("ho", "team-b", Minute(Now.AddDays(-89)), ("At", Now.AddDays(-89)));
 
         // Audit, 730 days by day partition.
         await Add("au", Day(Now.AddDays(-731)), "old");

@@ -41,7 +41,7 @@ internal static class SentimentRules
         "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor",
         "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
         "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom",
-        "despite", "no",
+        "despite", "no", "nobody",
     };
 
     /// <summary>Words that contrast what comes before with what comes after.</summary>

@@ -105,6 +105,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Sentiment__RetryDelay: '00:00:01'
     Sentiment__MaxRetryAttempts: '3'
     Sentiment__BreakDuration: '00:00:30'
+    // Cost guard: at most 300 Language requests a minute per instance (S0's rate limit); above it, the local scorer.
+    Sentiment__MaxLanguageCallsPerMinute: '300'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
     // The workflow layer: the Durable Task Framework (TaskHubWorker over the Azure Storage provider) hosted in the

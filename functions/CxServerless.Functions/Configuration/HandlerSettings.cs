@@ -270,7 +270,8 @@ public static class HandlerSettings
             "Empty: the app's Entra identity. Never deployed: the Bicep account has key authentication off (docs/sentiment.md)."),
         new(Sentiment, SettingShape.Section, SettingScope.Everywhere,
             "Read by the handler: the sentiment chain's Language calls: BatchSize (1-10), AttemptTimeout, RetryDelay, MaxRetryAttempts, " +
-            "FailureRatio, MinimumThroughput, SamplingDuration, BreakDuration, ModelVersion. Each optional (docs/sentiment.md)."),
+            "FailureRatio, MinimumThroughput, SamplingDuration, BreakDuration, ModelVersion, and the cost guard " +
+            "MaxLanguageCallsPerMinute (per instance; above it the local scorer answers). Each optional (docs/sentiment.md)."),
         new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
             "Optional; Azure uses the default TeamGroups."),

@@ -36,6 +36,8 @@ public static class SentimentExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddHttpClient<LanguageClient>().AddStandardResilienceHandler().Configure(Resilience);
         services.AddSingleton<Func<LanguageClient>>(sp => sp.GetRequiredService<LanguageClient>);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LanguageCallBudget>();
         services.AddSingleton<SentimentChain>();
         services.AddSingleton<IFunctionHandler, SentimentFunction>();
         return services;

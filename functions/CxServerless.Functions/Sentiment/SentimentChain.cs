@@ -12,8 +12,9 @@ namespace CxServerless.Functions.Sentiment;
 
 /// <summary>
 /// The scorer chain: Azure AI Language when an endpoint is configured and its circuit breaker is closed, the local
-/// lexicon scorer otherwise (no endpoint, breaker open, the request failed after retries, or Language refused the
-/// document). Every text is masked first. Each result names the scorer that produced it and why a fallback happened.
+/// lexicon scorer otherwise (no endpoint, this minute's request budget spent (the cost guard), breaker open, the request
+/// failed after retries, or Language refused the document). Every text is masked first. Each result names the scorer
+/// that produced it and why a fallback happened.
 /// </summary>
 /// <remarks>
 /// Documents go to Language in batches of <see cref="SentimentOptions.BatchSize"/> (at most 10) and under 1 MB per
@@ -22,10 +23,11 @@ namespace CxServerless.Functions.Sentiment;
 /// document has one scorer.
 /// </remarks>
 /// <param name="language">Creates the typed Language client per call (pooled handlers; one shared resilience pipeline).</param>
+/// <param name="budget">The cost guard: Language requests per minute.</param>
 /// <param name="options">The sentiment settings.</param>
 /// <param name="logger">The logger.</param>
 public sealed partial class SentimentChain(
-    Func<LanguageClient> language, IOptions<SentimentOptions> options, ILogger<SentimentChain> logger)
+    Func<LanguageClient> language, LanguageCallBudget budget, IOptions<SentimentOptions> options, ILogger<SentimentChain> logger)
 {
     private static readonly Counter<long> Documents = CxTelemetry.Meter.CreateCounter<long>(
         "cx.sentiment.documents", unit: "{document}", description: "Documents scored, by scorer and fallback reason.");
@@ -82,6 +84,13 @@ public sealed partial class SentimentChain(
     private async Task ScoreBatchAsync(
         List<Part> batch, string?[] fallbacks, List<(SentimentScore, int)>?[] partScores, CancellationToken cancellationToken)
     {
+        if (!budget.TryTake())
+        {
+            LanguageBudgetSpent(logger, batch.Count);
+            MarkAll(batch, fallbacks, "cost-guard");
+            return;
+        }
+
         IReadOnlyList<LanguageDocumentOutcome> outcomes;
         try
         {
@@ -163,6 +172,10 @@ public sealed partial class SentimentChain(
     [LoggerMessage(EventId = 4602, Level = LogLevel.Warning,
         Message = "Sentiment: Language failed after retries with {Exception}; the local scorer answers {Count} text(s)")]
     private static partial void LanguageFailed(ILogger logger, int count, string exception);
+
+    [LoggerMessage(EventId = 4604, Level = LogLevel.Information,
+        Message = "Sentiment: this minute's Language requests are spent (cost guard); the local scorer answers {Count} text(s)")]
+    private static partial void LanguageBudgetSpent(ILogger logger, int count);
 
     [LoggerMessage(EventId = 4603, Level = LogLevel.Information,
         Message = "Sentiment: Language refused a document ({Code}); the local scorer answers it")]

@@ -26,6 +26,12 @@ public sealed class SentimentOptions
     /// <summary>Gets or sets the most documents in one Language request (1 to 10, Language's limit for sentiment).</summary>
     public int BatchSize { get; set; } = LanguageClient.MaxDocumentsPerRequest;
 
+    /// <summary>
+    /// Gets or sets the cost guard: the most Language requests per minute from one handler instance (each request holds up
+    /// to <see cref="BatchSize"/> documents); above it the local scorer answers until the next minute.
+    /// </summary>
+    public int MaxLanguageCallsPerMinute { get; set; } = 300;
+
     /// <summary>Gets or sets the timeout of one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -69,6 +75,7 @@ public sealed class SentimentOptions
         Check(problems, !string.IsNullOrWhiteSpace(ModelVersion) && ModelVersion.Length <= 32, nameof(ModelVersion),
             "must be latest or a model version");
         Check(problems, BatchSize is >= 1 and <= LanguageClient.MaxDocumentsPerRequest, nameof(BatchSize), "must be 1 to 10");
+        Check(problems, MaxLanguageCallsPerMinute is >= 1 and <= 100_000, nameof(MaxLanguageCallsPerMinute), "must be 1 to 100000");
         Check(problems, AttemptTimeout >= TimeSpan.FromMilliseconds(100) && AttemptTimeout <= TimeSpan.FromMinutes(2),
             nameof(AttemptTimeout), "must be 0.1 s to 2 min");
         Check(problems, RetryDelay > TimeSpan.Zero && RetryDelay <= TimeSpan.FromSeconds(30), nameof(RetryDelay),

@@ -14,12 +14,12 @@ internal sealed class SentimentHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public SentimentHarness(IReadOnlyDictionary<string, string?> settings)
+    public SentimentHarness(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<TokenCredential>(new FixedToken(Token));
         services.AddSentiment(configuration);
         _services = services.BuildServiceProvider();

@@ -14,6 +14,7 @@ builder.Services.AddEscalation();
 builder.Services.AddTaskInbox();
 builder.Services.AddEscalationReporting();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddSentiment(builder.Configuration);
 builder.AddWorkflows();
 builder.Services.AddRetention();
 builder.Services.AddPrivacy();

@@ -97,6 +97,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CxPseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymSecretUri})'
     CxPseudonymKeyId: pseudonymKeyId
     CxLanguageEndpoint: languageEndpoint
+    // The sentiment chain's Language calls (docs/sentiment.md): at most 10 documents a request (Language's limit), a
+    // 10 s attempt timeout, 3 retries from 1 s (Retry-After wins), and a breaker that opens for 30 s when half of at
+    // least 5 attempts in 30 s fail; the local scorer answers meanwhile. No key: the app calls with its identity.
+    Sentiment__BatchSize: '10'
+    Sentiment__AttemptTimeout: '00:00:10'
+    Sentiment__RetryDelay: '00:00:01'
+    Sentiment__MaxRetryAttempts: '3'
+    Sentiment__BreakDuration: '00:00:30'
+    // Cost guard: at most 300 Language requests a minute per instance (S0's rate limit); above it, the local scorer.
+    Sentiment__MaxLanguageCallsPerMinute: '300'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
     // The workflow layer: the Durable Task Framework (TaskHubWorker over the Azure Storage provider) hosted in the

@@ -59,6 +59,15 @@ public static class HandlerSettings
     /// <summary>The Azure AI Language endpoint; empty uses the local lexicon scorer.</summary>
     public const string LanguageEndpoint = "CxLanguageEndpoint";
 
+    /// <summary>The Azure AI Language key (local development only; Azure uses the app's identity).</summary>
+    public const string LanguageKey = "CxLanguageKey";
+
+    /// <summary>
+    /// The sentiment scorer chain's options section (<c>Sentiment__AttemptTimeout</c>, <c>Sentiment__BatchSize</c>,
+    /// <c>Sentiment__BreakDuration</c>, ...; see <c>SentimentOptions</c>).
+    /// </summary>
+    public const string Sentiment = "Sentiment";
+
     /// <summary>The alert rules file, relative to the app root.</summary>
     public const string RulesFile = "CxRulesFile";
 
@@ -268,6 +277,13 @@ public static class HandlerSettings
             "Read by the handler: the shortest time between two storage reads of the KPI read side (0 to 60 s). Optional; default 0.5 s."),
         new(LanguageEndpoint, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the Azure AI Language endpoint, called with the managed identity. Empty (local): the lexicon scorer."),
+        new(LanguageKey, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: an Azure AI Language key (Ocp-Apim-Subscription-Key) for local runs against a key-enabled account. " +
+            "Empty: the app's Entra identity. Never deployed: the Bicep account has key authentication off (docs/sentiment.md)."),
+        new(Sentiment, SettingShape.Section, SettingScope.Everywhere,
+            "Read by the handler: the sentiment chain's Language calls: BatchSize (1-10), AttemptTimeout, RetryDelay, MaxRetryAttempts, " +
+            "FailureRatio, MinimumThroughput, SamplingDuration, BreakDuration, ModelVersion, and the cost guard " +
+            "MaxLanguageCallsPerMinute (per instance; above it the local scorer answers). Each optional (docs/sentiment.md)."),
         new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
             "Optional; Azure uses the default TeamGroups."),

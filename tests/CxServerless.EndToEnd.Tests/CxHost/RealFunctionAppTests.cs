@@ -75,6 +75,41 @@ public sealed class RealFunctionAppTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task The_real_app_scores_sentiment_through_cx_host_with_the_local_scorer_and_refuses_an_agent()
+    {
+        var root = AzuriteFixture.RepositoryRoot();
+        var options = new CxHostOptions
+        {
+            AppRoot = Path.Combine(root, "functions"),
+            Port = AzuriteFixture.FreePort(),
+            HandlerOverride = HandlerAssembly(root),
+            Storage = azurite.ConnectionString,
+            DevelopmentRole = "Supervisor",
+            ExtraSettings = new Dictionary<string, string> { ["CxDevelopmentIdentities"] = "true" },
+        };
+        await using var host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
+        await host.StartAsync(CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        const string body =
+            """{ "documents": [{ "id": "1", "text": "Great agent, sorted in minutes!" }, { "id": "2", "text": "Rude and slow." }] }""";
+
+        using var scored = await http.PostAsync(
+            "api/sentiment", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var asAgent = new HttpRequestMessage(HttpMethod.Post, "api/sentiment")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        asAgent.Headers.Add("Cookie", "cx-dev-role=Agent; cx-dev-team=billing");
+        using var refused = await http.SendAsync(asAgent);
+
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+        var documents = JsonNode.Parse(await scored.Content.ReadAsStringAsync())!["documents"]!.AsArray();
+        Assert.Equal(["positive", "negative"], documents.Select(d => d!["sentiment"]!.GetValue<string>()));
+        Assert.All(documents, d => Assert.Equal("local-lexicon", d!["scorer"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     /// <summary>
     /// The handler as <c>./cx up</c> and <c>./cx test</c> publish it (functions/handler), framework-dependent; the build output of the
     /// same configuration when it has not been published, so the test also runs under a plain <c>dotnet test</c>.

@@ -224,6 +224,7 @@ var tableNames = [
   'IngestCounters'
   'LateEvents'
   'TeamGroups'
+  'RulesVersions'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task

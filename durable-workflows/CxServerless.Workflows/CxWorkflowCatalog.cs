@@ -1,3 +1,4 @@
+using CxServerless.Workflows.Approval;
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Hosting;
 using CxServerless.Workflows.Notifications;
@@ -23,6 +24,9 @@ public static class CxWorkflowCatalog
             .AddActivity<AssignEscalationLevel>()
             .AddActivity<RecordTaskChange>()
             .AddActivity<ReplanEscalation>()
-            .AddActivity<DeliverNotification>();
+            .AddActivity<DeliverNotification>()
+            .AddOrchestrator<RulesApprovalOrchestrator>()
+            .AddActivity<OpenRulesApprovalTask>()
+            .AddActivity<DecideRulesDraft>();
     }
 }

@@ -16,6 +16,7 @@ builder.Services.AddEscalationReporting();
 builder.Services.AddNotifications(builder.Configuration);
 builder.AddWorkflows();
 builder.Services.AddRetention();
+builder.Services.AddRules();
 
 var app = builder.Build();
 

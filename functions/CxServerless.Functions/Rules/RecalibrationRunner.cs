@@ -106,6 +106,8 @@ public sealed partial class RecalibrationRunner(
 
     private async Task<BacktestData?> ReadHistoryAsync(RecalibrationPolicy policy, DateTimeOffset day, CancellationToken cancellationToken)
     {
+        await buckets.EnsureCreatedAsync(cancellationToken);
+        await alerts.EnsureCreatedAsync(cancellationToken);
         var clocks = await buckets.ReadClocksAsync(cancellationToken);
         var longest = deployed.Rules.Rules.Max(r => r.Window.Size);
         var firstMinute = EventMinutes.MinuteOf(day - policy.History - longest);

@@ -226,6 +226,7 @@ var tableNames = [
   'TeamGroups'
   'CustomerIndex'
   'ErasureRequests'
+  'RulesVersions'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task

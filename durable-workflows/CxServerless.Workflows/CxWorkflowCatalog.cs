@@ -1,3 +1,4 @@
+using CxServerless.Workflows.Approval;
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Hosting;
 using CxServerless.Workflows.Notifications;
@@ -28,6 +29,9 @@ public static class CxWorkflowCatalog
             .AddOrchestrator<ErasureOrchestrator>()
             .AddActivity<BeginErasure>()
             .AddActivity<EraseCustomerData>()
-            .AddActivity<CompleteErasure>();
+            .AddActivity<CompleteErasure>()
+            .AddOrchestrator<RulesApprovalOrchestrator>()
+            .AddActivity<OpenRulesApprovalTask>()
+            .AddActivity<DecideRulesDraft>();
     }
 }

@@ -18,6 +18,7 @@ builder.Services.AddSentiment(builder.Configuration);
 builder.AddWorkflows();
 builder.Services.AddRetention();
 builder.Services.AddPrivacy();
+builder.Services.AddRules();
 
 var app = builder.Build();
 

@@ -126,6 +126,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CxAlertSchedule: '*/2 * * * * *'
     // The queue of alert transitions: the evaluator writes it, StartEscalation (%CxAlertsQueue%) reads it.
     CxAlertsQueue: 'alerts'
+    // Recalibrate (%CxRecalibrateSchedule%): nightly, UTC, before the retention sweep (docs/alert-rules.md).
+    CxRecalibrateSchedule: '0 0 1 * * *'
     // Shift handovers: WriteHandovers (%CxHandoverSchedule%) looks every minute for a passed shift boundary of the
     // routing file and writes the team's handover to this table once.
     CxHandoversTable: 'Handovers'

@@ -42,7 +42,10 @@ public sealed record TaskRecord(
     /// <summary>Gets whether the task outlived its last level.</summary>
     public bool SlaBreached { get; init; }
 
-    /// <summary>Gets how the task was closed: resolved, falseAlarm or alertResolved.</summary>
+    /// <summary>
+    /// Gets how the task was closed: resolved, falseAlarm or alertResolved; a rules approval task closed by its workflow
+    /// (timeout, or approval through the rules API) says expired or approved.
+    /// </summary>
     public string? Closure { get; init; }
 
     /// <summary>Gets the resolution or reason given when it closed.</summary>

@@ -13,6 +13,10 @@ public sealed class AnalyticsOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxAlertsTable' must be a valid table name.")]
     public string AlertsTable { get; set; } = "Alerts";
 
+    /// <summary>The table of rules versions (drafts, the active version, retired and expired ones).</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxRulesVersionsTable' must be a valid table name.")]
+    public string RulesVersionsTable { get; set; } = Rules.RulesVersionStore.TableName;
+
     /// <summary>The table of baseline points (the band the dashboard draws), per KPI, slice and window end.</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxBaselinesTable' must be a valid table name.")]
     public string BaselinesTable { get; set; } = "Baselines";

@@ -4,6 +4,7 @@ using CxServerless.Domain.Analytics.Rules;
 using CxServerless.Domain.Analytics.Slices;
 using CxServerless.Domain.Analytics.Windows;
 using CxServerless.Functions.Invocation;
+using CxServerless.Functions.Rules;
 using Microsoft.Extensions.Options;
 
 namespace CxServerless.Functions.Analytics;
@@ -21,6 +22,12 @@ namespace CxServerless.Functions.Analytics;
 /// the stored one is resolved.
 /// </para>
 /// <para>
+/// The rules are the active stored version (<see cref="ActiveRules"/>, one point read per pass). When another version
+/// is activated, the evaluator starts again under it: the warm-up replay relearns the baselines, stored open alerts are
+/// continued or resolved as after a cold start, and alerts the new version would have raised before the switch are
+/// not announced. Every alert records the version that raised it.
+/// </para>
+/// <para>
 /// After each pass it publishes which KPIs and slices have monitors that judge (<see cref="MonitorStatus"/>), when that
 /// changes, so the dashboard can say which baselines are still learning.
 /// </para>
@@ -29,7 +36,7 @@ public sealed partial class EvaluateAlertsFunction(
     KpiReadModel readModel,
     AlertStore alerts,
     BaselineStore baselines,
-    RuleSet rules,
+    ActiveRules activeRules,
     IOptions<AnalyticsOptions> options,
     TimeProvider time,
     ILogger<EvaluateAlertsFunction> logger) : IFunctionHandler, IDisposable
@@ -40,8 +47,10 @@ public sealed partial class EvaluateAlertsFunction(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string RuleId, Slice Slice), DateTimeOffset> _recorded = [];
     private readonly Dictionary<(KpiId Kpi, Slice Slice), string> _storedIds = [];
+    private readonly HashSet<(KpiId Kpi, Slice Slice)> _unannounced = [];
     private AlertEvaluator? _evaluator;
     private DateTimeOffset? _evaluatedThrough;
+    private DateTimeOffset? _replayCut;
     private HashSet<string>? _publishedReady;
 
     /// <inheritdoc />
@@ -84,6 +93,16 @@ public sealed partial class EvaluateAlertsFunction(
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
         await alerts.EnsureCreatedAsync(cancellationToken);
+        var rules = await activeRules.GetAsync(cancellationToken);
+        if (_evaluator is not null && _evaluator.Rules.Version != rules.Version)
+        {
+            // Another version was activated (here or on another instance): replay the warm-up under it. Open alerts of
+            // the previous version are continued when the new one holds them open too, and resolved when it does not.
+            LogRulesChanged(logger, _evaluator.Rules.Version, rules.Version);
+            _evaluator = null;
+            _replayCut = _evaluatedThrough;
+        }
+
         var snapshot = await readModel.GetAsync(cancellationToken);
         if (snapshot.Watermark is not { } watermark)
         {
@@ -97,6 +116,7 @@ public sealed partial class EvaluateAlertsFunction(
             _publishedReady = null;
             _recorded.Clear();
             _storedIds.Clear();
+            _unannounced.Clear();
             foreach (var open in (await alerts.ListAsync(cancellationToken, fresh: true)).Where(a => a.Alert.Status == AlertStatus.Open))
             {
                 _storedIds[(open.Alert.Kpi, open.Alert.Slice)] = open.Alert.Id;
@@ -113,7 +133,7 @@ public sealed partial class EvaluateAlertsFunction(
         var firstEnd = EventMinutes.EndOf(snapshot.FirstMinute);
         var from = warmingUp || _evaluatedThrough is null
             ? Max(firstEnd, watermark - options.Value.AlertWarmUp)
-            : Max(firstEnd, _evaluatedThrough.Value - MaxHop());
+            : Max(firstEnd, _evaluatedThrough.Value - MaxHop(rules));
         var series = snapshot.WatchedSeries();
         var openings = series.Keys.Where(k => k.Kpi == KpiId.Backlog).ToDictionary(k => k, k => snapshot.OpeningLevel(k.Slice));
         var points = new List<BaselinePoint>();
@@ -138,6 +158,11 @@ public sealed partial class EvaluateAlertsFunction(
         var stored = 0;
         foreach (var transition in transitions)
         {
+            if (!Announces(transition))
+            {
+                continue;
+            }
+
             stored += await StoreAsync(transition, cancellationToken) ? 1 : 0;
         }
 
@@ -150,6 +175,47 @@ public sealed partial class EvaluateAlertsFunction(
         await PublishReadyAsync(cancellationToken);
         _evaluatedThrough = watermark;
         return stored;
+    }
+
+    /// <summary>
+    /// After a switch of rules version, the warm-up replays windows the previous version already judged. An alert the
+    /// new version would have opened back then, for a KPI and slice with no stored open alert, is history that nobody
+    /// was paged for: it is not announced, and neither are its updates or recovery. Alerts opened after the switch are.
+    /// </summary>
+    private bool Announces(AlertTransition transition)
+    {
+        var alert = transition.Alert!;
+        var key = (alert.Kpi, alert.Slice);
+        if (_replayCut is { } cut && alert.WindowEnd <= cut && !_storedIds.ContainsKey(key))
+        {
+            if (transition.Kind == AlertTransitionKind.Opened)
+            {
+                _unannounced.Add(key);
+            }
+            else if (transition.Kind == AlertTransitionKind.Resolved)
+            {
+                _unannounced.Remove(key);
+            }
+
+            return false;
+        }
+
+        if (_unannounced.Contains(key))
+        {
+            if (transition.Kind != AlertTransitionKind.Opened)
+            {
+                if (transition.Kind == AlertTransitionKind.Resolved)
+                {
+                    _unannounced.Remove(key);
+                }
+
+                return false;
+            }
+
+            _unannounced.Remove(key);
+        }
+
+        return true;
     }
 
     private async Task PublishReadyAsync(CancellationToken cancellationToken)
@@ -227,9 +293,12 @@ public sealed partial class EvaluateAlertsFunction(
         return resolved;
     }
 
-    private TimeSpan MaxHop() => rules.Rules.Count == 0 ? TimeSpan.FromMinutes(1) : rules.Rules.Max(r => r.Window.Hop);
+    private static TimeSpan MaxHop(RuleSet rules) => rules.Rules.Count == 0 ? TimeSpan.FromMinutes(1) : rules.Rules.Max(r => r.Window.Hop);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rules version {Previous} replaced by {Current}: the evaluator restarts")]
+    private static partial void LogRulesChanged(ILogger logger, string previous, string current);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Kind}: {AlertId} {Kpi} {Slice} {Severity} value {Value}")]
     private static partial void LogTransition(

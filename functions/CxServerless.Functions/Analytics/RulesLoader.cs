@@ -17,7 +17,12 @@ public static class RulesLoader
     /// <summary>Loads and validates the rules.</summary>
     /// <exception cref="RulesValidationException">The file is invalid.</exception>
     /// <exception cref="FileNotFoundException">A file named explicitly does not exist.</exception>
-    public static RuleSet Load(IConfiguration configuration)
+    public static RuleSet Load(IConfiguration configuration) => LoadDeployed(configuration).Rules;
+
+    /// <summary>Loads and validates the rules, keeping the file's text (it seeds the stored rules versions).</summary>
+    /// <exception cref="RulesValidationException">The file is invalid.</exception>
+    /// <exception cref="FileNotFoundException">A file named explicitly does not exist.</exception>
+    public static DeployedRules LoadDeployed(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration[HandlerSettings.RulesFile];
@@ -27,7 +32,8 @@ public static class RulesLoader
         {
             try
             {
-                return RuleSetParser.ParseOrThrow(File.ReadAllText(path));
+                var text = File.ReadAllText(path);
+                return new DeployedRules(text, RuleSetParser.ParseOrThrow(text));
             }
             catch (RulesValidationException ex)
             {
@@ -40,6 +46,6 @@ public static class RulesLoader
             throw new FileNotFoundException($"Setting '{HandlerSettings.RulesFile}' names a rules file that does not exist: {path}.", path);
         }
 
-        return DefaultRules.Load();
+        return new DeployedRules(DefaultRules.Json, DefaultRules.Load());
     }
 }

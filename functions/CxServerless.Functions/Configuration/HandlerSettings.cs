@@ -125,6 +125,12 @@ public static class HandlerSettings
     /// <summary>The audit trail table (optional; default <c>Audit</c>).</summary>
     public const string AuditTable = "CxAuditTable";
 
+    /// <summary>The table of rules versions (optional; default <c>RulesVersions</c>).</summary>
+    public const string RulesVersionsTable = "CxRulesVersionsTable";
+
+    /// <summary>The NCRONTAB schedule of the recalibration timer.</summary>
+    public const string RecalibrateSchedule = "CxRecalibrateSchedule";
+
     /// <summary>The table of legal holds (optional; default <c>LegalHolds</c>).</summary>
     public const string LegalHoldsTable = "CxLegalHoldsTable";
 
@@ -222,6 +228,12 @@ public static class HandlerSettings
             "Read by the handler: the table of alerts. Optional; Azure uses the default Alerts."),
         new(BaselinesTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table of baseline points for charts. Optional; Azure uses the default Baselines."),
+        new(RulesVersionsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of rules versions (active, drafts with their reports, retired, expired). " +
+            "Optional; Azure uses the default RulesVersions."),
+        new(RecalibrateSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxRecalibrateSchedule% in Recalibrate/function.json: " +
+            "the recalibration's NCRONTAB schedule (nightly at 01:00 UTC; docs/alert-rules.md)."),
         new(LateEventsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table listing events later than the allowed lateness. Optional; Azure uses the default LateEvents."),
         new(AlertsQueue, SettingShape.Value, SettingScope.Everywhere,

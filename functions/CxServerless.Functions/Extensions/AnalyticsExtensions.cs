@@ -4,6 +4,7 @@ using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Configuration;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Kpis;
+using CxServerless.Functions.Rules;
 using CxServerless.Functions.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public static class AnalyticsExtensions
                 o.MetricBucketsTable = configuration[HandlerSettings.MetricBucketsTable] ?? o.MetricBucketsTable;
                 o.AlertsTable = configuration[HandlerSettings.AlertsTable] ?? o.AlertsTable;
                 o.BaselinesTable = configuration[HandlerSettings.BaselinesTable] ?? o.BaselinesTable;
+                o.RulesVersionsTable = configuration[HandlerSettings.RulesVersionsTable] ?? o.RulesVersionsTable;
                 o.LateEventsTable = configuration[HandlerSettings.LateEventsTable] ?? o.LateEventsTable;
                 o.AlertsQueue = configuration[HandlerSettings.AlertsQueue] ?? o.AlertsQueue;
                 o.AlertWarmUp = Span(configuration[HandlerSettings.AlertWarmUp], o.AlertWarmUp);
@@ -30,7 +32,11 @@ public static class AnalyticsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp => RulesLoader.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => RulesLoader.LoadDeployed(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<DeployedRules>().Rules);
+        services.AddSingleton(sp => new RulesVersionStore(
+            Table(sp, o => o.RulesVersionsTable), sp.GetRequiredService<DeployedRules>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ActiveRules>();
         services.AddSingleton(sp => new MetricBucketStore(Table(sp, o => o.MetricBucketsTable)));
         services.AddSingleton(sp => new LateEventStore(Table(sp, o => o.LateEventsTable)));
         services.AddSingleton(sp => new BaselineStore(Table(sp, o => o.BaselinesTable)));

@@ -1,6 +1,7 @@
 using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
+using CxServerless.Workflows.Approval;
 using CxServerless.Workflows.Escalation;
 using CxServerless.Workflows.Tasks;
 using Microsoft.DurableTask.Client;
@@ -20,11 +21,19 @@ namespace CxServerless.Functions.Tasks;
 public abstract class TaskActionFunction(TaskStore tasks, DurableTaskClient client, TimeProvider time, HttpFunctionServices services)
     : HttpFunction(services)
 {
+    private static readonly HashSet<string> RulesApprovers = new(StringComparer.Ordinal) { CxRoles.OpsAdmin };
+
     /// <inheritdoc />
     public override IReadOnlySet<string> AllowedRoles => TaskAccess.Actors;
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
+
+    /// <summary>
+    /// Whether the action applies to a rules approval task (source <c>approval</c>); false answers 409. Whatever it is,
+    /// only an OpsAdmin acts on such a task: resolving it activates a rules version.
+    /// </summary>
+    protected virtual bool AppliesToApprovals => true;
 
     /// <summary>Reads and checks the body; null with the problem when it is unusable.</summary>
     /// <param name="body">The request body.</param>
@@ -82,6 +91,20 @@ public abstract class TaskActionFunction(TaskStore tasks, DurableTaskClient clie
         if (!TaskAccess.CanAct(caller.Subject, task.Team, task.Assignee))
         {
             return HttpTriggerResponse.Problem(403, "Forbidden", $"You may read task '{id}' but not change it.");
+        }
+
+        if (task.Source == RulesApprovalRequest.Source)
+        {
+            if (!caller.IsInAnyRole(RulesApprovers))
+            {
+                return HttpTriggerResponse.Problem(403, "Forbidden", $"Only an OpsAdmin decides rules approval task '{id}'.");
+            }
+
+            if (!AppliesToApprovals)
+            {
+                return HttpTriggerResponse.Problem(409, "Conflict",
+                    $"Task '{id}' is a rules approval: resolve it to approve, or resolve it with a resolution starting \"reject\".");
+            }
         }
 
         var by = caller.PersonId;

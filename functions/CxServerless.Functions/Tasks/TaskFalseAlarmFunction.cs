@@ -25,6 +25,10 @@ public sealed class TaskFalseAlarmFunction(
     public override string Name => "TaskFalseAlarm";
 
     /// <inheritdoc />
+    /// <remarks>A rules draft is not an alarm: an approval task is rejected by resolving it with "reject".</remarks>
+    protected override bool AppliesToApprovals => false;
+
+    /// <inheritdoc />
     protected override TaskActionInput? ReadBody(string? body, out string? problem)
     {
         if (!TaskRequests.TryRead(body, TaskJsonContext.Default.TaskFalseAlarmRequest, optional: false, "{ \"reason\": \"…\" }",

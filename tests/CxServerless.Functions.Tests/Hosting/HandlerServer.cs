@@ -39,6 +39,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("le"),
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("al"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("bl"),
+            ["CxRulesVersionsTable"] = AzuriteFixture.UniqueName("rv"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
             // A task hub of its own, one partition, quick polling: tests never share the hosted worker's queues.
             ["Workflows:TaskHub"] = "t" + Guid.NewGuid().ToString("N")[..16],
@@ -153,7 +154,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         var options = new Azure.Data.Tables.TableClientOptions();
         options.Retry.MaxRetries = 0;
         var tables = new Azure.Data.Tables.TableServiceClient(_storage, options);
-        foreach (var key in new[] { "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable" })
+        var keys = new[] { "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable" };
+        foreach (var key in keys)
         {
             try
             {

@@ -1,5 +1,6 @@
 using CxServerless.Domain.Analytics.EventTime;
 using CxServerless.Domain.Analytics.Kpis;
+using CxServerless.Domain.Analytics.Recalibration;
 using CxServerless.Domain.Analytics.Slices;
 
 namespace CxServerless.Domain.Analytics.Rules;
@@ -11,6 +12,9 @@ namespace CxServerless.Domain.Analytics.Rules;
 /// <param name="Rules">The rules; at most one rule watches any KPI and slice.</param>
 public sealed record RuleSet(string Version, KpiSettings Kpis, WatermarkPolicy EventTime, IReadOnlyList<AlertRule> Rules)
 {
+    /// <summary>How recalibration may change these rules (the file's <c>recalibration</c> section, or its defaults).</summary>
+    public RecalibrationPolicy Recalibration { get; init; } = RecalibrationPolicy.Default;
+
     /// <summary>The rule that watches <paramref name="kpi"/> for <paramref name="slice"/>, if any.</summary>
     public AlertRule? RuleFor(KpiId kpi, Slice slice) => Rules.FirstOrDefault(r => r.Kpi == kpi && r.Watches(slice));
 }

@@ -65,7 +65,8 @@ public static partial class RuleSetParser
 
     private static RuleSet ReadRoot(JsonElement root, RuleReader reader)
     {
-        reader.RejectUnknown(root, string.Empty, "$schema", "version", "description", "kpiSettings", "eventTime", "defaults", "rules");
+        reader.RejectUnknown(root, string.Empty, "$schema", "version", "description", "kpiSettings", "eventTime", "defaults", "rules",
+            "recalibration");
         var version = reader.String(root, "version", string.Empty, required: true) ?? string.Empty;
         if (version.Length > 0 && !VersionPattern().IsMatch(version))
         {
@@ -76,7 +77,8 @@ public static partial class RuleSetParser
         var eventTime = ReadEventTime(root, reader);
         var (window, policy) = ReadDefaults(root, reader);
         var rules = ReadRules(root, reader, window, policy);
-        return new RuleSet(version, kpis, eventTime, rules);
+        var recalibration = ReadRecalibration(root, reader);
+        return new RuleSet(version, kpis, eventTime, rules) { Recalibration = recalibration };
     }
 
     private static KpiSettings ReadKpiSettings(JsonElement root, RuleReader reader)

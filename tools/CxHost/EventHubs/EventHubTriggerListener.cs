@@ -2,6 +2,7 @@ using System.Globalization;
 using CxHost.Configuration;
 using CxHost.Handler;
 using CxHost.Hosting;
+using CxHost.Storage;
 
 namespace CxHost.EventHubs;
 
@@ -52,7 +53,7 @@ public sealed class EventHubTriggerListener(
                     await BalanceAsync(function, binding, prefix, partitions, owned, stoppingToken);
                     _owned[function.Name] = [.. owned.Keys.Order(StringComparer.Ordinal)];
                 }
-                catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or InvalidOperationException)
+                catch (Exception ex) when (StorageFailure.IsTransient(ex))
                 {
                     // Storage is unreachable: keep consuming what is owned; the records expire if this lasts.
                     logger.LogError(
@@ -151,7 +152,7 @@ public sealed class EventHubTriggerListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
             {
                 // Storage hiccups: start over from the checkpoint, as a new partition owner would.
                 logger.LogError("{Function}: partition {Partition} consumer failed ({Error}); resuming from the checkpoint",
@@ -178,7 +179,7 @@ public sealed class EventHubTriggerListener(
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 await ownerships.TryClaimAsync(prefix, id, string.Empty, partition.Record.ETag, timeout.Token);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+            catch (Exception ex) when (StorageFailure.IsTransient(ex) || ex is OperationCanceledException)
             {
                 logger.LogWarning("Could not give partition {Partition} up ({Error}); it expires instead", id, ex.GetType().Name);
             }

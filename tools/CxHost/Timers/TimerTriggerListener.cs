@@ -3,6 +3,7 @@ using CxHost.Configuration;
 using CxHost.Envelope;
 using CxHost.Handler;
 using CxHost.Hosting;
+using CxHost.Storage;
 
 namespace CxHost.Timers;
 
@@ -58,7 +59,7 @@ public sealed class TimerTriggerListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
             {
                 logger.LogError("{Function}: timer lock unavailable ({Error}); trying again", function.Name, ex.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -116,7 +117,7 @@ public sealed class TimerTriggerListener(
 
                     renewed = time.GetUtcNow();
                 }
-                catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+                catch (Exception ex) when (StorageFailure.IsTransient(ex))
                 {
                     if (time.GetUtcNow() - renewed >= period)
                     {

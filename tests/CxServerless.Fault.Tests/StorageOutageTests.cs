@@ -1,6 +1,5 @@
 using CxHost.Configuration;
 using CxServerless.Domain.Events;
-using CxServerless.Testing;
 using Xunit.Abstractions;
 
 namespace CxServerless.Fault.Tests;
@@ -8,9 +7,10 @@ namespace CxServerless.Fault.Tests;
 /// <summary>
 /// Two instances of the real app on an Azurite of the test's own (other ports, data in a temporary folder), under steady
 /// cx-sim load. Storage is stopped for 30 s mid-stream and started again; nothing is restarted by hand. Every event the
-/// producer was told was accepted must be stored once and counted once.
+/// producer was told was accepted must be stored once and counted once. It shares nothing with the other fault tests,
+/// so it has a collection of its own and runs beside them (keeping the project within about four minutes).
 /// </summary>
-[Collection(AzuriteTests.Name)]
+[Collection(nameof(StorageOutageTests))]
 public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     private static readonly ScaleOutOptions TwoInstances = new()

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CxHost.EventHubs;
 using CxServerless.Testing;
 using CxSim.Generation;
-using CxHost.EventHubs;
 
 namespace CxServerless.Benchmarks.Live;
 

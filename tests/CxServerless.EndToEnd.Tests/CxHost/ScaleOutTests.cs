@@ -101,10 +101,11 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
     public async Task Both_instances_take_messages_from_one_queue_and_each_message_is_handled_once()
     {
         var queue = AzuriteFixture.UniqueName("shared");
-        await using var app = new FixtureFunctionApp(azurite) { ScaleOut = Fast };
+        // Small batches and short polling, so that neither instance can take the whole queue in one receive.
+        var queues = new JsonObject { ["batchSize"] = 2, ["newBatchThreshold"] = 1, ["maxPollingInterval"] = "00:00:00.200" };
+        await using var app = new FixtureFunctionApp(azurite, new JsonObject { ["queues"] = queues }) { ScaleOut = Fast };
         app.TrackQueue(queue);
         app.Function("Work", FunctionJson.Queue(queue));
-        await app.StartAsync();
         var client = azurite.Queues.GetQueueClient(queue);
         await client.CreateIfNotExistsAsync();
         for (var i = 0; i < 60; i++)
@@ -112,6 +113,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
             await client.SendMessageAsync($"m{i}");
         }
 
+        await app.StartAsync();
         var handled = await FixtureFunctionApp.EventuallyAsync(
             () => app.EnvelopesWithPidAsync("Work"), e => e.Count >= 60, TimeSpan.FromSeconds(60), "60 messages");
         Assert.Equal(60, handled.Select(h => Encoded.String(h.Envelope["Data"]!["message"])).Distinct().Count());

@@ -21,7 +21,11 @@ internal sealed class InvocationRecorder(TableClient table)
 
     public async Task RecordInvocationAsync(string function, string invocationId, string envelope, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(function, $"{DateTime.UtcNow.Ticks:D19}-{Guid.NewGuid():N}") { ["InvocationId"] = invocationId };
+        var entity = new TableEntity(function, $"{DateTime.UtcNow.Ticks:D19}-{Guid.NewGuid():N}")
+        {
+            ["InvocationId"] = invocationId,
+            ["Pid"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+        };
         var chunks = envelope.Chunk(ChunkChars).Select(c => new string(c)).ToList();
         entity["Chunks"] = chunks.Count;
         for (var i = 0; i < chunks.Count; i++)

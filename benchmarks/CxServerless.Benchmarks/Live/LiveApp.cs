@@ -39,16 +39,26 @@ internal sealed class LiveApp : IAsyncDisposable
     /// <summary>The handler process's id, or 0 while it is not running (between a crash and its restart).</summary>
     public int HandlerProcessId => _host?.Handler.ProcessId ?? 0;
 
+    /// <summary>The number of instances (handler processes) cx-host runs.</summary>
+    public int Instances => _host?.Instances.Count ?? 0;
+
+    /// <summary>The handler process id of instance <paramref name="index"/>, or 0 while it is not running.</summary>
+    public int HandlerProcessIdOf(int index) => _host?.Instances[index].Handler.ProcessId ?? 0;
+
+    /// <summary>Error-level log entries: cx-host's own, and the handler's forwarded <c>fail:</c>/<c>crit:</c> lines.</summary>
+    public ErrorCounter Errors { get; } = new();
+
     public string AlertsTable => _names["CxAlertsTable"];
 
-    public static async Task<LiveApp> StartAsync(AzuriteFixture azurite, LiveOptions options)
+    public static async Task<LiveApp> StartAsync(
+        AzuriteFixture azurite, LiveOptions options, string[]? disabled = null, Func<string, Task>? beforeStart = null)
     {
         var root = AzuriteFixture.RepositoryRoot();
         var id = AzuriteFixture.UniqueName("cxlive");
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), id)).FullName;
 
         // cx-host names timer state after the app folder's parent, so a unique parent keeps this run's timers apart.
-        var appRoot = CopyApp(root, Path.Combine(folder, "app"));
+        var appRoot = CopyApp(root, Path.Combine(folder, "app"), disabled ?? Disabled);
         var rules = Path.Combine(folder, "bench-rules.json");
         BenchRules.Write(Path.Combine(root, "functions", "rules", "cx-rules.v1.json"), rules);
         var names = new Dictionary<string, string>
@@ -71,6 +81,11 @@ internal sealed class LiveApp : IAsyncDisposable
             ["CxDevelopmentIdentities"] = "true",
         };
         var app = new LiveApp(azurite, folder, names);
+        if (beforeStart is not null)
+        {
+            await beforeStart(names["CxEventHubName"]);
+        }
+
         app._host = new CxHostApplication(
             new CxHostOptions
             {
@@ -81,8 +96,12 @@ internal sealed class LiveApp : IAsyncDisposable
                 EventHubPartitions = options.Partitions,
                 DevelopmentRole = "Supervisor",
                 ExtraSettings = settings,
+                ScaleOut = new ScaleOutOptions { Instances = options.Instances },
             },
-            LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)));
+            LoggerFactory.Create(b => b
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .AddProvider(app.Errors)
+                .SetMinimumLevel(LogLevel.Warning)));
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -165,7 +184,7 @@ internal sealed class LiveApp : IAsyncDisposable
         }
     }
 
-    private static string CopyApp(string root, string target)
+    private static string CopyApp(string root, string target, string[] disabled)
     {
         var source = Path.Combine(root, "functions");
         Directory.CreateDirectory(target);
@@ -175,7 +194,7 @@ internal sealed class LiveApp : IAsyncDisposable
         {
             var name = Path.GetFileName(folder);
             var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "function.json")))!.AsObject();
-            if (Disabled.Any(d => name.StartsWith(d, StringComparison.Ordinal)))
+            if (disabled.Any(d => name.StartsWith(d, StringComparison.Ordinal)))
             {
                 definition["disabled"] = true;
             }

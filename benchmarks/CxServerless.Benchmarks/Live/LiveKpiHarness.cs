@@ -107,7 +107,7 @@ public sealed class LiveKpiHarness : ILoadHarness
     /// contacts per minute are calibrated by generating ten minutes offline (pure and fast) and scaling to the target,
     /// because conversations spread their events over a long time and the steady rate is hard to predict otherwise.
     /// </summary>
-    private static (TrafficGenerator Generator, double ContactsPerMinute) Generator(LiveOptions options, DateTimeOffset now)
+    internal static (TrafficGenerator Generator, double ContactsPerMinute) Generator(LiveOptions options, DateTimeOffset now)
     {
         var sample = TimeSpan.FromMinutes(10);
         var guess = Scenario(now, 60);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxHost.Configuration;
 
 namespace CxServerless.Benchmarks.Live;
 
@@ -7,7 +8,7 @@ internal sealed record LiveOptions
 {
     public const string Usage =
         "usage: ./cx bench live [--duration SECONDS (180)] [--rate EVENTS_PER_SECOND (10)] [--partitions N (2)] [--probes N (10)] "
-        + "[--alert-every SECONDS (2)]";
+        + "[--alert-every SECONDS (2)] [--instances N (1)]";
 
     /// <summary>How long the dashboard pollers run; steady load runs from start-up until the last probe is seen.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(180);
@@ -17,6 +18,9 @@ internal sealed record LiveOptions
 
     /// <summary>Event Hubs partitions of the local hub.</summary>
     public int Partitions { get; init; } = 2;
+
+    /// <summary>Handler instances under cx-host (<c>--instances</c>).</summary>
+    public int Instances { get; init; } = 1;
 
     /// <summary>Alert probes to inject.</summary>
     public int Probes { get; init; } = 10;
@@ -56,6 +60,9 @@ internal sealed record LiveOptions
                 case "--probes":
                     options = options with { Probes = (int)value };
                     break;
+                case "--instances":
+                    options = options with { Instances = (int)value };
+                    break;
                 case "--alert-every":
                     options = options with { AlertEverySeconds = (int)value };
                     break;
@@ -67,6 +74,7 @@ internal sealed record LiveOptions
 
         error = options.Duration < TimeSpan.FromSeconds(60) ? "--duration must be at least 60 seconds"
             : options.Partitions is < 1 or > 32 ? "--partitions must be 1-32"
+            : options.Instances is < 1 or > ScaleOutOptions.MaxInstances ? $"--instances must be 1-{ScaleOutOptions.MaxInstances}"
             : options.AlertEverySeconds is < 1 or > 59 ? "--alert-every must be 1-59 seconds"
             : options.Rate > 5000 ? "--rate must be at most 5000"
             : null;

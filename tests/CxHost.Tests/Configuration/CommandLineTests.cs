@@ -38,6 +38,28 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void TryParse_reads_instances_and_keeps_the_sdk_balancing_defaults()
+    {
+        var options = CommandLine.TryParse(["--app", App, "--instances", "3"], out var error);
+
+        Assert.Null(error);
+        Assert.Equal(3, options!.ScaleOut.Instances);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ScaleOut.LoadBalancingUpdateInterval);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.ScaleOut.PartitionOwnershipExpiration);
+        Assert.Equal(1, CommandLine.TryParse(["--app", App], out _)!.ScaleOut.Instances);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("9")]
+    [InlineData("two")]
+    public void TryParse_refuses_an_instance_count_out_of_range(string count)
+    {
+        Assert.Null(CommandLine.TryParse(["--app", App, "--instances", count], out var error));
+        Assert.Contains("--instances", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryParse_refuses_an_unknown_role()
     {
         Assert.Null(CommandLine.TryParse(["--app", App, "--as", "Overlord"], out var error));

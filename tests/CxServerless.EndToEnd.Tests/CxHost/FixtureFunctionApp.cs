@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using CxHost.Configuration;
 using CxHost.Hosting;
 using CxServerless.Testing;
@@ -48,6 +49,9 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
 
     /// <summary>cx-host's <c>--as</c>: the development role it presents (TeamLead unless a test says otherwise; null for none).</summary>
     public string? DevelopmentRole { get; set; } = "TeamLead";
+
+    /// <summary>How many instances cx-host runs and how fast they balance (the defaults unless a test says otherwise).</summary>
+    public ScaleOutOptions ScaleOut { get; set; } = new();
 
     public CxHostApplication Host => _host ?? throw new InvalidOperationException("Not started.");
 
@@ -98,6 +102,7 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
             Storage = _storage,
             EventHubPartitions = partitions,
             DevelopmentRole = DevelopmentRole,
+            ScaleOut = ScaleOut,
         };
         _host = new CxHostApplication(options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)));
         await _host.StartAsync(CancellationToken.None);
@@ -115,6 +120,20 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
         {
             var text = string.Concat(Enumerable.Range(0, row.GetInt32("Chunks") ?? 0).Select(i => row.GetString($"Envelope{i}")));
             envelopes.Add((JsonObject)JsonNode.Parse(text)!);
+        }
+
+        return envelopes;
+    }
+
+    /// <summary>The process id of the handler that received each envelope of <paramref name="function"/>, oldest first.</summary>
+    public async Task<List<(JsonObject Envelope, int Pid)>> EnvelopesWithPidAsync(string function)
+    {
+        var envelopes = new List<(JsonObject, int)>();
+        await foreach (var row in _records.QueryAsync<TableEntity>(e => e.PartitionKey == function))
+        {
+            var text = string.Concat(Enumerable.Range(0, row.GetInt32("Chunks") ?? 0).Select(i => row.GetString($"Envelope{i}")));
+            var pid = int.Parse(row.GetString("Pid")!, System.Globalization.CultureInfo.InvariantCulture);
+            envelopes.Add(((JsonObject)JsonNode.Parse(text)!, pid));
         }
 
         return envelopes;
@@ -165,6 +184,17 @@ internal sealed class FixtureFunctionApp : IAsyncDisposable
         {
             await _records.DeleteAsync();
         }
+        // Timer locks live under the app's own host id (its unique parent folder).
+        var hosts = _azurite.Blobs.GetBlobContainerClient(global::CxHost.Timers.TimerStatusStore.ContainerName);
+        if (_storage == _azurite.ConnectionString && await hosts.ExistsAsync())
+        {
+            var prefix = $"locks/{CxHostApplication.HostId(_root)}/";
+            await foreach (var blob in hosts.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, default))
+            {
+                await hosts.DeleteBlobIfExistsAsync(blob.Name);
+            }
+        }
+
         foreach (var queue in _queues)
         {
             await _azurite.Queues.GetQueueClient(queue).DeleteIfExistsAsync();

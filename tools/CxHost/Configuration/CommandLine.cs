@@ -5,14 +5,14 @@ namespace CxHost.Configuration;
 
 /// <summary>
 /// Parses <c>cx-host --app DIR [--port 7071] [--as ROLE] [--team TEAM] [--sim] [--handler PATH] [--storage CONNECTION]
-/// [--partitions 4] [--envelope double|plain]</c>.
+/// [--partitions 4] [--instances 1] [--envelope double|plain]</c>.
 /// </summary>
 public static class CommandLine
 {
     /// <summary>The usage text printed on bad arguments.</summary>
     public const string Usage =
         "usage: cx-host --app <function app dir> [--port 7071] [--as ROLE] [--team TEAM] [--sim] [--handler <executable>] " +
-        "[--storage <connection string>] [--partitions 4] [--envelope double|plain]";
+        "[--storage <connection string>] [--partitions 4] [--instances 1] [--envelope double|plain]";
 
     /// <summary>Parses <paramref name="args"/>; returns null and a reason when they are not valid.</summary>
     public static CxHostOptions? TryParse(IReadOnlyList<string> args, out string? error)
@@ -29,7 +29,8 @@ public static class CommandLine
                 continue;
             }
 
-            if (name is not ("--app" or "--port" or "--as" or "--team" or "--handler" or "--storage" or "--partitions" or "--envelope"))
+            if (name is not ("--app" or "--port" or "--as" or "--team" or "--handler" or "--storage" or "--partitions" or "--instances"
+                or "--envelope"))
             {
                 error = $"unknown option '{name}'";
                 return null;
@@ -71,6 +72,14 @@ public static class CommandLine
             return null;
         }
 
+        var instances = 1;
+        if (values.TryGetValue("--instances", out var instanceText)
+            && !int.TryParse(instanceText, NumberStyles.None, CultureInfo.InvariantCulture, out instances))
+        {
+            error = $"--instances '{instanceText}' is not a number";
+            return null;
+        }
+
         var encoding = values.GetValueOrDefault("--envelope", "double").ToUpperInvariant() switch
         {
             "DOUBLE" => EnvelopeEncoding.DoubleEncoded,
@@ -94,6 +103,7 @@ public static class CommandLine
             Storage = values.GetValueOrDefault("--storage"),
             EventHubPartitions = partitions,
             Encoding = encoding.Value,
+            ScaleOut = new ScaleOutOptions { Instances = instances },
         };
         var problems = options.Validate();
         error = problems.Count > 0 ? string.Join("; ", problems) : null;

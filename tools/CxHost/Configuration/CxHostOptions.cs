@@ -33,6 +33,9 @@ public sealed record CxHostOptions
     /// <summary>How invocation values are encoded; Azure double-encodes (the default).</summary>
     public Envelope.EnvelopeEncoding Encoding { get; init; } = Envelope.EnvelopeEncoding.DoubleEncoded;
 
+    /// <summary>How many instances run and how they share partitions and timers (<c>--instances</c>).</summary>
+    public ScaleOutOptions ScaleOut { get; init; } = new();
+
     /// <summary>Extra environment for the handler, applied over the app settings (tests use it).</summary>
     public IReadOnlyDictionary<string, string> ExtraSettings { get; init; } = new Dictionary<string, string>();
 
@@ -71,6 +74,7 @@ public sealed record CxHostOptions
                 $"--team: '{DevelopmentTeam}' is not 1 to {Http.DevelopmentPrincipal.MaxTeamLength} letters, digits, '-', '_' or '.'");
         }
 
+        problems.AddRange(ScaleOut.Problems());
         return problems;
     }
 }

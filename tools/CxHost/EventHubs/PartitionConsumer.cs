@@ -25,27 +25,41 @@ public sealed class PartitionConsumer(
     private readonly string _checkpointBlob =
         CheckpointStore.BlobName(binding.FullyQualifiedNamespace, binding.Hub, binding.ConsumerGroup, partitionId);
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>The partition this consumer reads.</summary>
+    public string PartitionId => partitionId;
+
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> is cancelled (stop now, even mid-invocation), or until
+    /// <paramref name="ownershipLost"/> is: another instance owns the partition, so this one finishes the batch in hand
+    /// (checkpointing it) and reads no more; a batch still waiting for a retry is left to the new owner, unchecked.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken, CancellationToken ownershipLost = default)
     {
-        var position = await checkpoints.ReadAsync(_checkpointBlob, cancellationToken)
-            ?? (startFromEnd ? await log.LastSequenceNumberAsync(binding.Hub, partitionId, cancellationToken) : -1);
-        while (!cancellationToken.IsCancellationRequested)
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownershipLost);
+        var position = await checkpoints.ReadAsync(_checkpointBlob, either.Token)
+            ?? (startFromEnd ? await log.LastSequenceNumberAsync(binding.Hub, partitionId, either.Token) : -1);
+        while (!either.IsCancellationRequested)
         {
-            var events = await log.ReadAsync(binding.Hub, partitionId, position, binding.Many ? maxBatchSize : 1, cancellationToken);
+            var events = await log.ReadAsync(binding.Hub, partitionId, position, binding.Many ? maxBatchSize : 1, either.Token);
             if (events.Count == 0)
             {
-                await log.WaitForAppendAsync(binding.Hub, TimeSpan.FromMilliseconds(500), cancellationToken);
+                await log.WaitForAppendAsync(binding.Hub, TimeSpan.FromMilliseconds(500), either.Token);
                 continue;
             }
 
-            await DeliverAsync(events, cancellationToken);
+            if (!await DeliverAsync(events, cancellationToken, ownershipLost))
+            {
+                return;
+            }
+
             await checkpoints.WriteAsync(_checkpointBlob, events[^1], cancellationToken);
             position = events[^1].SequenceNumber;
         }
     }
 
-    private async Task DeliverAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    /// <returns>True when the batch is done with (succeeded, or retries exhausted); false when ownership was lost mid-retry.</returns>
+    private async Task<bool> DeliverAsync(
+        IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken, CancellationToken ownershipLost)
     {
         var envelope = EventBatchEnvelope.Build(
             function.Name, function.Trigger.Name, binding, partitionId, events, encoding, time.GetUtcNow());
@@ -54,7 +68,7 @@ public sealed class PartitionConsumer(
             var outcome = await invoker.InvokeAsync(function, envelope, cancellationToken);
             if (outcome.Succeeded)
             {
-                return;
+                return true;
             }
 
             if (function.Retry is not { } retry || !retry.ShouldRetry(retries))
@@ -63,7 +77,12 @@ public sealed class PartitionConsumer(
                     "{Function} partition {Partition}: giving up on sequence numbers {First}-{Last} after {Attempts} attempt(s); "
                     + "checkpointing past them",
                     function.Name, partitionId, events[0].SequenceNumber, events[^1].SequenceNumber, retries + 1);
-                return;
+                return true;
+            }
+
+            if (ownershipLost.IsCancellationRequested)
+            {
+                return false;
             }
 
             await Task.Delay(retry.DelayBefore(retries + 1), time, cancellationToken);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxHost.Configuration;
 using CxHost.Queues;
+using CxHost.Storage;
 
 namespace CxHost.Handler;
 
@@ -21,6 +22,10 @@ public sealed class FunctionInvoker(
     public const string HostVersion = "4.0.0-cxhost";
 
     private readonly HttpClient _client = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private int _inFlight;
+
+    /// <summary>How many invocations are running now (the fault tests kill the handler while one is).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Invokes <paramref name="function"/> with <paramref name="envelope"/>; never throws for handler failures.</summary>
     public async Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, JsonObject envelope, CancellationToken cancellationToken)
@@ -32,6 +37,7 @@ public sealed class FunctionInvoker(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(functionTimeout);
         InvocationOutcome outcome;
+        Interlocked.Increment(ref _inFlight);
         try
         {
             await handler.WaitReadyAsync(timeout.Token);
@@ -50,6 +56,10 @@ public sealed class FunctionInvoker(
         {
             outcome = new InvocationOutcome(false, watch.Elapsed, $"handler unreachable ({ex.HttpRequestError})", null);
         }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
 
         Log(functionName, outcome);
         return outcome;
@@ -66,7 +76,7 @@ public sealed class FunctionInvoker(
             await outputs.WriteAsync(function, outcome, cancellationToken);
             return outcome;
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (StorageFailure.IsTransient(ex) || ex is FormatException)
         {
             // As in the host, an output binding that cannot be written fails the invocation.
             logger.LogError(ex, "{Function}: writing an output binding failed", function.Name);

@@ -14,16 +14,17 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace CxHost.Hosting;
 
 /// <summary>
-/// One running cx-host: storage (Azurite started if needed), the custom handler, the trigger listeners and the HTTP
-/// front end (HTTP functions and the Event Hubs send API). Tests construct it with options; <c>Program</c> runs it
-/// until Ctrl+C. Disposing stops everything it started.
+/// One running cx-host: storage (Azurite started if needed), one or more instances (each a custom handler process with
+/// its own trigger listeners, <see cref="HostInstance"/>) and the HTTP front end (HTTP functions, spread over the
+/// instances, and the Event Hubs send API). Tests construct it with options; <c>Program</c> runs it until Ctrl+C.
+/// Disposing stops everything it started.
 /// </summary>
 public sealed class CxHostApplication : IAsyncDisposable
 {
     private readonly CxHostOptions _options;
     private readonly ILoggerFactory _loggers;
     private AzuriteLauncher? _azurite;
-    private HandlerProcess? _handler;
+    private HostInstances? _instances;
     private SimulatorProcess? _simulator;
     private WebApplication? _web;
 
@@ -49,8 +50,14 @@ public sealed class CxHostApplication : IAsyncDisposable
     /// <summary>The app as read at start.</summary>
     public FunctionAppDefinition? App { get; private set; }
 
-    /// <summary>The running handler, once started.</summary>
-    public HandlerProcess Handler => _handler ?? throw new InvalidOperationException("cx-host is not started.");
+    /// <summary>The first instance's handler, once started (the only one without <c>--instances</c>).</summary>
+    public HandlerProcess Handler => Instances[0].Handler;
+
+    /// <summary>The instances, by index, once started.</summary>
+    public IReadOnlyList<HostInstance> Instances => _instances?.All ?? throw new InvalidOperationException("cx-host is not started.");
+
+    /// <summary>Kills instance <paramref name="index"/> abruptly (<see cref="HostInstance.KillAsync"/>); the others carry on.</summary>
+    public Task KillInstanceAsync(int index) => Instances[index].KillAsync();
 
     /// <summary>Reads the app, makes sure storage answers, starts the handler, then the listeners and the HTTP front end.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -68,11 +75,22 @@ public sealed class CxHostApplication : IAsyncDisposable
         };
         var command = HandlerCommand.Resolve(
             _options.AppRoot, app.Host.ExecutablePath, app.Host.WorkingDirectory, app.Host.Arguments, _options.HandlerOverride);
-        _handler = new HandlerProcess(command, environment, _loggers.CreateLogger<HandlerProcess>());
-        await _handler.StartAsync(cancellationToken);
+        var outputs = new QueueOutputWriter(connections, app.Host.Queues);
+        _instances = new HostInstances([.. Enumerable.Range(0, _options.ScaleOut.Instances).Select(i =>
+        {
+            var handler = new HandlerProcess(command, environment, _loggers.CreateLogger<HandlerProcess>());
+            var invoker = new FunctionInvoker(handler, app.Host.FunctionTimeout, outputs, _loggers.CreateLogger<FunctionInvoker>());
+            return new HostInstance(new InstanceIdentity(i), handler, invoker);
+        })]);
+        await Task.WhenAll(_instances.All.Select(i => i.StartHandlerAsync(cancellationToken)));
 
         _web = BuildWeb(app, connections);
         await _web.StartAsync(cancellationToken);
+        foreach (var instance in _instances.All)
+        {
+            await instance.StartListenersAsync(_web.Services, cancellationToken);
+        }
+
         var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
 
@@ -105,9 +123,9 @@ public sealed class CxHostApplication : IAsyncDisposable
             await _web.DisposeAsync();
         }
 
-        if (_handler is not null)
+        if (_instances is not null)
         {
-            await _handler.DisposeAsync();
+            await Task.WhenAll(_instances.All.Select(i => i.DisposeAsync().AsTask()));
         }
 
         if (_azurite is not null)
@@ -129,21 +147,13 @@ public sealed class CxHostApplication : IAsyncDisposable
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(connections);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(Handler);
-        builder.Services.AddSingleton(_ => new QueueOutputWriter(connections, app.Host.Queues));
-        builder.Services.AddSingleton(sp => new FunctionInvoker(
-            Handler,
-            app.Host.FunctionTimeout,
-            sp.GetRequiredService<QueueOutputWriter>(),
-            sp.GetRequiredService<ILogger<FunctionInvoker>>()));
+        builder.Services.AddSingleton(_instances!);
         builder.Services.AddSingleton(sp => new EventLog(
             new TableServiceClient(connections.Host), sp.GetRequiredService<TimeProvider>(), _options.EventHubPartitions));
         builder.Services.AddSingleton(_ => new CheckpointStore(new BlobServiceClient(connections.Host)));
+        builder.Services.AddSingleton(_ => new OwnershipStore(new BlobServiceClient(connections.Host)));
         builder.Services.AddSingleton(_ => new TimerStatusStore(new BlobServiceClient(connections.Host), HostId(app.AppRoot)));
         builder.Services.AddSingleton<HttpTriggerEndpoint>();
-        builder.Services.AddHostedService<TimerTriggerListener>();
-        builder.Services.AddHostedService<QueueTriggerListener>();
-        builder.Services.AddHostedService<EventHubTriggerListener>();
 
         var web = builder.Build();
         var prefix = app.Host.RoutePrefix.Trim('/');

@@ -1,17 +1,19 @@
 using System.Text;
 using CxHost.Configuration;
 using CxHost.Handler;
+using CxHost.Hosting;
 
 namespace CxHost.Http;
 
 /// <summary>
 /// Serves HTTP functions at <c>/{routePrefix}/{route}</c>: matches the most specific route, turns the request into the
 /// <c>Data.req</c> envelope (adding the development principal when configured), invokes the function and answers with its
-/// http output binding. A failed invocation answers 500, as the Functions host does.
+/// http output binding. A failed invocation answers 500, as the Functions host does. With several instances, requests go
+/// to them in turn.
 /// </summary>
 public sealed class HttpTriggerEndpoint(
     FunctionAppDefinition app,
-    FunctionInvoker invoker,
+    HostInstances instances,
     CxHostOptions options,
     TimeProvider time,
     ILogger<HttpTriggerEndpoint> logger)
@@ -42,7 +44,7 @@ public sealed class HttpTriggerEndpoint(
         }
 
         var envelope = await BuildEnvelopeAsync(context, match.Route, match.Values!);
-        var outcome = await invoker.InvokeAsync(match.Route.Function, envelope, context.RequestAborted);
+        var outcome = await instances.Next().Invoker.InvokeAsync(match.Route.Function, envelope, context.RequestAborted);
         await WriteAsync(context, match.Route, outcome);
     }
 

@@ -40,7 +40,7 @@ public sealed class QueueTriggerListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException or HttpRequestException)
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
             {
                 logger.LogError(ex, "{Function}: queue listener failed; polling again shortly", function.Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -98,7 +98,7 @@ public sealed class QueueTriggerListener(
         {
             await ProcessAsync(function, queue, poison, message, stoppingToken);
         }
-        catch (Azure.RequestFailedException ex)
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
             // The message becomes visible again when its lease ends and is retried then, as in the host.
             logger.LogError(ex, "{Function}: settling message {Id} failed", function.Name, message.MessageId);

@@ -16,6 +16,9 @@ public sealed class TimerStatusStore(BlobServiceClient blobs, string hostId)
     /// <summary>The blob name of a function's status.</summary>
     public string BlobName(string function) => $"timers/{hostId}/{function}/status";
 
+    /// <summary>The singleton listener lock of <paramref name="function"/>, held in the same container, for one owner.</summary>
+    public TimerSingletonLock Lock(string function, string ownerId, TimeSpan period) => new(blobs, hostId, function, ownerId, period);
+
     /// <summary>The stored status, or null.</summary>
     public async Task<ScheduleStatus?> ReadAsync(string function, CancellationToken cancellationToken)
     {

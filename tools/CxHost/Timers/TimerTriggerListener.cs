@@ -2,19 +2,24 @@ using System.Text.Json.Nodes;
 using CxHost.Configuration;
 using CxHost.Envelope;
 using CxHost.Handler;
+using CxHost.Hosting;
+using CxHost.Storage;
 
 namespace CxHost.Timers;
 
 /// <summary>
 /// Drives every <c>timerTrigger</c>: at start, runs a function marked <c>runOnStartup</c>, or one whose stored
 /// <c>Next</c> passed while cx-host was down (with <c>IsPastDue</c>); then runs it at each occurrence, with
-/// <c>IsPastDue</c> when it starts late, and stores the schedule status after each run.
+/// <c>IsPastDue</c> when it starts late, and stores the schedule status after each run. With several instances, a
+/// timer runs only on the instance that holds its <see cref="TimerSingletonLock"/>; the others try again every polling
+/// interval, and take over once a holder that died lets its lease lapse.
 /// </summary>
 public sealed class TimerTriggerListener(
     FunctionAppDefinition app,
     TimerStatusStore statuses,
     FunctionInvoker invoker,
     CxHostOptions options,
+    InstanceIdentity identity,
     TimeProvider time,
     ILogger<TimerTriggerListener> logger) : BackgroundService
 {
@@ -32,16 +37,100 @@ public sealed class TimerTriggerListener(
 
     private async Task RunGuardedAsync(FunctionDefinition function, CancellationToken stoppingToken)
     {
+        var scale = options.ScaleOut;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var singleton = statuses.Lock(function.Name, identity.OwnerId, scale.TimerLockPeriod);
+            try
+            {
+                if (!await singleton.TryAcquireAsync(stoppingToken))
+                {
+                    await Task.Delay(scale.TimerLockPollingInterval, time, stoppingToken);
+                    continue;
+                }
+
+                logger.LogInformation("{Function}: instance {Instance} holds the timer lock", function.Name, identity.Index);
+                if (!await RunWhileHeldAsync(function, singleton, stoppingToken))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
+            {
+                logger.LogError("{Function}: timer lock unavailable ({Error}); trying again", function.Name, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Runs the schedule until the lock is lost (true: try to take it again) or the schedule is invalid (false).</summary>
+    private async Task<bool> RunWhileHeldAsync(FunctionDefinition function, TimerSingletonLock singleton, CancellationToken stoppingToken)
+    {
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = RenewAsync(function, singleton, held);
         try
         {
-            await RunAsync(function, stoppingToken);
+            await RunAsync(function, held.Token);
+            return true;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
+            return true; // the lock was lost; another instance runs the timer now
         }
         catch (InvalidOperationException ex)
         {
             logger.LogError("{Function}: timer not started: {Message}", function.Name, ex.Message);
+            return false;
+        }
+        finally
+        {
+            await held.CancelAsync();
+            await renewing;
+            if (!identity.Abandoned)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await singleton.ReleaseAsync(timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Renews the lease every third of its period; cancels <paramref name="held"/> once it is lost or has lapsed.</summary>
+    private async Task RenewAsync(FunctionDefinition function, TimerSingletonLock singleton, CancellationTokenSource held)
+    {
+        var period = options.ScaleOut.TimerLockPeriod;
+        var renewed = time.GetUtcNow();
+        try
+        {
+            while (!held.IsCancellationRequested)
+            {
+                await Task.Delay(period / 3, time, held.Token);
+                try
+                {
+                    if (!await singleton.RenewAsync(held.Token))
+                    {
+                        break;
+                    }
+
+                    renewed = time.GetUtcNow();
+                }
+                catch (Exception ex) when (StorageFailure.IsTransient(ex))
+                {
+                    if (time.GetUtcNow() - renewed >= period)
+                    {
+                        break; // the lease has lapsed by now; another instance may hold it
+                    }
+                }
+            }
+
+            logger.LogWarning("{Function}: instance {Instance} lost the timer lock", function.Name, identity.Index);
+            await held.CancelAsync();
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

@@ -71,6 +71,7 @@ internal sealed class LiveApp : IAsyncDisposable
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("liveal"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("liveba"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("livela"),
+            ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("liveci"),
             ["Workflows__TaskHub"] = "live" + Guid.NewGuid().ToString("N")[..16],
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("livealerts"),
         };

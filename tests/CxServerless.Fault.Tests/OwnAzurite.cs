@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CxServerless.Testing;
 
 namespace CxServerless.Fault.Tests;
@@ -37,7 +35,9 @@ internal sealed class OwnAzurite : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await ListeningAsync(_ports.Blob) && await ListeningAsync(_ports.Queue) && await ListeningAsync(_ports.Table)))
+        while (!(await AzuriteFixture.IsListeningAsync(_ports.Blob)
+            && await AzuriteFixture.IsListeningAsync(_ports.Queue)
+            && await AzuriteFixture.IsListeningAsync(_ports.Table)))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -85,20 +85,5 @@ internal sealed class OwnAzurite : IAsyncDisposable
 
         _process?.Dispose();
         Directory.Delete(_location, recursive: true);
-    }
-
-    private static async Task<bool> ListeningAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

@@ -144,7 +144,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<bool> IsListeningAsync(int port)
+    /// <summary>True when something accepts a TCP connection on the loopback port within half a second.</summary>
+    public static async Task<bool> IsListeningAsync(int port)
     {
         try
         {

@@ -111,13 +111,9 @@ public sealed class RetentionSweeper(
 
     // ErasureRequests: one partition; a filtered scan on CompletedAt, which running requests do not have yet.
     private Task<(long, long)> SweepErasureReceiptsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
-        TableSweep.DeleteAsync(
+        TableSweep.DeleteAllAsync(
             tables.ErasureRequests,
             TableClient.CreateQueryFilter($"PartitionKey eq {Privacy.ErasureRequestStore.Partition} and CompletedAt lt {cutoff}"),
-            [],
-            _ => false,
-            null,
-            null,
             cancellationToken);
 
     // Quarantine: PartitionKey {yyyyMMdd of ingestion}-{partition}. A quarantined payload never became an event, so it has
@@ -135,26 +131,18 @@ public sealed class RetentionSweeper(
     // LateEvents: one partition ('late'), so the walk is a filtered scan of it; rows hold no customer or
     // conversation id, only the event id (the event itself, in CxEvents, is what a hold keeps).
     private Task<(long, long)> SweepLateEventsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
-        TableSweep.DeleteAsync(
+        TableSweep.DeleteAllAsync(
             tables.LateEvents,
             TableClient.CreateQueryFilter($"PartitionKey eq {"late"} and ArrivedAt lt {cutoff}"),
-            [],
-            _ => false,
-            null,
-            null,
             cancellationToken);
 
     // MetricBuckets: PartitionKey m{minute:D12}; 'clock' sorts below 'm', so the range starts at 'm'. Aggregates: no holds.
     private Task<(long, long)> SweepMetricBucketsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken)
     {
         var before = MetricBucketStore.MinuteKey(cutoff.UtcTicks / TimeSpan.TicksPerMinute);
-        return TableSweep.DeleteAsync(
+        return TableSweep.DeleteAllAsync(
             tables.MetricBuckets,
             TableClient.CreateQueryFilter($"PartitionKey ge {"m"} and PartitionKey lt {before}"),
-            [],
-            _ => false,
-            null,
-            null,
             cancellationToken);
     }
 
@@ -218,24 +206,16 @@ public sealed class RetentionSweeper(
 
     // Handovers: PartitionKey the team, so a filtered scan on At. Summaries of KPIs per team: no customer, no case.
     private Task<(long, long)> SweepHandoversAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
-        TableSweep.DeleteAsync(
+        TableSweep.DeleteAllAsync(
             tables.Handovers,
             TableClient.CreateQueryFilter($"At lt {cutoff}"),
-            [],
-            _ => false,
-            null,
-            null,
             cancellationToken);
 
     // Audit: PartitionKey the UTC day (yyyyMMdd). Audit rows name staff, never customers: no holds.
     private Task<(long, long)> SweepAuditAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
-        TableSweep.DeleteAsync(
+        TableSweep.DeleteAllAsync(
             tables.Audit,
             TableClient.CreateQueryFilter($"PartitionKey lt {Stamp(cutoff, "yyyyMMdd")}"),
-            [],
-            _ => false,
-            null,
-            null,
             cancellationToken);
 
     private static string Stamp(DateTimeOffset time, string format) => time.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);

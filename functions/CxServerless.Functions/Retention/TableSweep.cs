@@ -62,11 +62,14 @@ internal static class TableSweep
         return (deletedCount, heldCount);
     }
 
+    /// <summary>Deletes every row <paramref name="filter"/> finds, for data no hold can cover; none is ever held.</summary>
+    public static Task<(long Deleted, long Held)> DeleteAllAsync(TableClient table, string filter, CancellationToken cancellationToken) =>
+        DeleteAsync(table, filter, [], _ => false, null, null, cancellationToken);
+
     /// <summary>Deletes every row of one partition (a task's timeline); returns how many.</summary>
     public static async Task<long> DeletePartitionAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
     {
-        var (deleted, _) = await DeleteAsync(
-            table, TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), [], _ => false, null, null, cancellationToken);
+        var (deleted, _) = await DeleteAllAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken);
         return deleted;
     }
 

@@ -154,8 +154,9 @@ public sealed class TimerTriggerListener(
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = schedule.Next(time.GetUtcNow());
-            var wait = due - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+
+            // A delay can wake a little early; firing before the occurrence would stamp it with the previous second.
+            for (var wait = due - time.GetUtcNow(); wait > TimeSpan.Zero; wait = due - time.GetUtcNow())
             {
                 await Task.Delay(wait, time, stoppingToken);
             }

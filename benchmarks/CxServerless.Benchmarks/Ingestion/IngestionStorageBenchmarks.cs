@@ -77,6 +77,7 @@ public class IngestionStorageBenchmarks
             _counters,
             new CxServerless.Functions.Privacy.CustomerIndexStore(_tables.GetTableClient(_indexTable), Buckets),
             analytics,
+            [],
             Options.Create(_options),
             TimeProvider.System,
             NullLogger<IngestCxEventsFunction>.Instance);

@@ -8,8 +8,10 @@ namespace CxServerless.Functions.Ingestion;
 
 /// <summary>
 /// <c>IngestCxEvents</c> (Event Hubs trigger, many, string): runs every event of a batch through the pure pipeline,
-/// stores accepted events and quarantines the rest, then adds the batch to its partition's counters under an ETag. The
-/// invocation only succeeds once all of that is durable; any storage failure fails it so the host retries the same batch.
+/// stores accepted events and quarantines the rest, adds the stored events to the KPI buckets, hands them to every
+/// <see cref="IStoredEventSink"/> (off-path work such as sentiment scoring), then adds the batch to its partition's
+/// counters under an ETag. The invocation only succeeds once all of that is durable; any storage failure fails it so the
+/// host retries the same batch.
 /// </summary>
 public sealed partial class IngestCxEventsFunction(
     IngestionPipeline pipeline,
@@ -17,6 +19,7 @@ public sealed partial class IngestCxEventsFunction(
     IngestionCounterStore counters,
     Privacy.CustomerIndexStore customerIndex,
     Analytics.AnalyticsWriter analytics,
+    IEnumerable<IStoredEventSink> sinks,
     Microsoft.Extensions.Options.IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<IngestCxEventsFunction> logger) : IFunctionHandler
@@ -65,6 +68,13 @@ public sealed partial class IngestCxEventsFunction(
 
             // KPI buckets before the counters: if this fails, the batch is redelivered and the writer skips what it already holds.
             await analytics.ApplyAsync(rowKey, stored, cancellationToken);
+            if (stored.Count > 0)
+            {
+                foreach (var sink in sinks)
+                {
+                    await sink.AcceptAsync(stored, cancellationToken);
+                }
+            }
 
             var next = Copy(totals);
             next.Add(delta);

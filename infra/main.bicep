@@ -227,6 +227,8 @@ var tableNames = [
   'CustomerIndex'
   'ErasureRequests'
   'RulesVersions'
+  'LegalHolds'
+  'RetentionRuns'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task

@@ -3,7 +3,10 @@ using CxServerless.Infra.Tests.Bicep;
 
 namespace CxServerless.Infra.Tests.Storage;
 
-/// <summary>The tables the handler names (constants called <c>TableName</c> or <c>XxxTableName</c>) are provisioned by Bicep.</summary>
+/// <summary>
+/// The tables the handler names (constants called <c>TableName</c> or <c>XxxTableName</c>, and the defaults of settings
+/// properties called <c>XxxTable</c>) are provisioned by Bicep.
+/// </summary>
 public sealed partial class ProvisionedStorageTests(CompiledMainTemplate main) : IClassFixture<CompiledMainTemplate>
 {
     [Fact]
@@ -42,6 +45,8 @@ public sealed partial class ProvisionedStorageTests(CompiledMainTemplate main) :
         Assert.DoesNotContain("workflow-control-", template.Root["variables"]!["workQueues"]!.ToString(), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"\bconst\s+string\s+\w*TableName\s*=\s*""(?<value>[^""]+)""")]
+    [GeneratedRegex(
+        @"\bconst\s+string\s+\w*TableName\s*=\s*""(?<value>[^""]+)""" +
+        @"|\bpublic\s+string\s+\w*Table\s*\{\s*get;\s*(?:set|init);\s*\}\s*=\s*""(?<value>[^""]+)""")]
     private static partial Regex TableNameConstant();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CxHost.EventHubs;
@@ -5,6 +6,8 @@ namespace CxHost.EventHubs;
 /// <summary>
 /// The producer side: the Event Hubs REST send API, <c>POST /{hub}/messages</c> (single event or batch), answering 201
 /// like Event Hubs. <c>?api-version=</c>, <c>?timeout=</c> and an <c>Authorization</c> SAS header are accepted and ignored.
+/// When the event log's storage cannot be reached it answers 503 with <c>Retry-After</c>, as Event Hubs answers a send it
+/// cannot take now (<c>ServerBusy</c>), so producers retry instead of treating the send as a bug; nothing was appended.
 /// </summary>
 public static partial class SendEndpoint
 {
@@ -15,7 +18,11 @@ public static partial class SendEndpoint
         return app;
     }
 
-    private static async Task<IResult> SendAsync(string hub, HttpRequest request, EventLog log, CancellationToken cancellationToken)
+    /// <summary>Seconds a producer is asked to wait before sending again while storage is unreachable.</summary>
+    public const int RetryAfterSeconds = 1;
+
+    private static async Task<IResult> SendAsync(
+        string hub, HttpRequest request, EventLog log, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!HubName().IsMatch(hub))
         {
@@ -42,12 +49,28 @@ public static partial class SendEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Invalid send request", error!);
         }
 
-        await log.AppendAsync(hub, events, cancellationToken);
+        try
+        {
+            await log.AppendAsync(hub, events, cancellationToken);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            LogStorageUnavailable(loggers.CreateLogger(typeof(SendEndpoint)), hub, ex.GetType().Name);
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                "Event log unavailable",
+                $"The events were not accepted: the event log's storage did not answer ({ex.GetType().Name}). Send them again.");
+        }
+
         return Results.StatusCode(StatusCodes.Status201Created);
     }
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(title: title, detail: detail, statusCode: status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Send to {Hub} refused with 503: the event log's storage failed ({ExceptionType})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string hub, string exceptionType);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,255}$")]
     private static partial Regex HubName();

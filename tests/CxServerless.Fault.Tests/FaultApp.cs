@@ -59,11 +59,17 @@ internal sealed class FaultApp : IAsyncDisposable
     /// <summary>cx-host's host id (timer locks and statuses live under it).</summary>
     public string HostId => CxHostApplication.HostId(Path.Combine(_folder, "app"));
 
-    public static async Task<FaultApp> StartAsync(string storage, ScaleOutOptions scaleOut, int partitions = 4)
+    /// <summary>Copies the app, starts cx-host with the given instances and waits until it is up.</summary>
+    /// <param name="storage">The storage connection string.</param>
+    /// <param name="scaleOut">Instances and their timings.</param>
+    /// <param name="partitions">Event Hubs partitions.</param>
+    /// <param name="alsoEnabled">Functions of the usually disabled set to enable (for example <c>Heartbeat</c>).</param>
+    public static async Task<FaultApp> StartAsync(
+        string storage, ScaleOutOptions scaleOut, int partitions = 4, IReadOnlyCollection<string>? alsoEnabled = null)
     {
         var root = AzuriteFixture.RepositoryRoot();
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("cxfault"))).FullName;
-        var appRoot = CopyApp(root, Path.Combine(folder, "app"));
+        var appRoot = CopyApp(root, Path.Combine(folder, "app"), alsoEnabled ?? []);
         var rules = Path.Combine(folder, "fault-rules.json");
         WriteRules(Path.Combine(root, "functions", "rules", "cx-rules.v1.json"), rules);
         var names = new Dictionary<string, string>
@@ -130,6 +136,10 @@ internal sealed class FaultApp : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>When <paramref name="function"/>'s timer last ran, from its schedule status blob; null before its first run.</summary>
+    public async Task<DateTimeOffset?> TimerLastRunAsync(string function) =>
+        (await new TimerStatusStore(new BlobServiceClient(_storage), HostId).ReadAsync(function, CancellationToken.None))?.Last;
 
     /// <summary>The active owner of each partition of the ingestion function.</summary>
     public async Task<Dictionary<string, string>> PartitionOwnersAsync(TimeSpan expiration)
@@ -224,7 +234,7 @@ internal sealed class FaultApp : IAsyncDisposable
         }
     }
 
-    private static string CopyApp(string root, string target)
+    private static string CopyApp(string root, string target, IReadOnlyCollection<string> alsoEnabled)
     {
         var source = Path.Combine(root, "functions");
         Directory.CreateDirectory(target);
@@ -234,7 +244,7 @@ internal sealed class FaultApp : IAsyncDisposable
         {
             var name = Path.GetFileName(folder);
             var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "function.json")))!.AsObject();
-            if (Disabled.Contains(name, StringComparer.Ordinal))
+            if (Disabled.Contains(name, StringComparer.Ordinal) && !alsoEnabled.Contains(name, StringComparer.Ordinal))
             {
                 definition["disabled"] = true;
             }

@@ -27,7 +27,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     {
         await using var azurite = new OwnAzurite();
         await azurite.StartAsync();
-        await using var app = await FaultApp.StartAsync(azurite.ConnectionString, TwoInstances);
+        await using var app = await FaultApp.StartAsync(azurite.ConnectionString, TwoInstances, alsoEnabled: ["Heartbeat"]);
         using var http = new HttpClient { BaseAddress = app.Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await Wait.UntilAsync(
             () => app.PartitionOwnersAsync(TwoInstances.PartitionOwnershipExpiration),
@@ -40,6 +40,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         await azurite.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(30));
         await azurite.StartAsync();
+        var restarted = DateTimeOffset.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(20));
         await load.StopAsync();
 
@@ -64,6 +65,13 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         Assert.Equal(
             totals.Counter("received"), totals.Counter("stored") + totals.Counter("duplicates") + totals.Counter("quarantinedTotal"));
         Assert.All(app.Host.Instances, i => Assert.True(i.IsAlive));
+
+        // The timers run again by themselves: a storage failure must not be taken for a bad schedule and stop one for good.
+        // Heartbeat runs every minute and keeps its schedule status (EvaluateAlerts, every 2 s, keeps none).
+        var beat = await Wait.UntilAsync(
+            () => app.TimerLastRunAsync("Heartbeat"), last => last > restarted, TimeSpan.FromSeconds(90),
+            "the Heartbeat timer running after the outage", pollMs: 2000);
+        output.WriteLine($"Heartbeat last ran {beat:O}, storage back at {restarted:O}");
     }
 
     /// <summary>Stored events that are <c>ContactStarted</c>: accepted ones, and any whose failed send still reached the log.</summary>

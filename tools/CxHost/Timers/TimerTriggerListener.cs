@@ -37,6 +37,21 @@ public sealed class TimerTriggerListener(
 
     private async Task RunGuardedAsync(FunctionDefinition function, CancellationToken stoppingToken)
     {
+        // A bad schedule is known before any storage call: only it stops the timer. Storage failures later, whatever
+        // exception type the SDK throws for them, are retried below and never read as a bad schedule.
+        TimerSchedule schedule;
+        try
+        {
+            schedule = TimerSchedule.Parse(
+                function.Trigger.Get("schedule") ?? throw new InvalidOperationException("timerTrigger has no schedule."));
+            _ = schedule.Next(time.GetUtcNow());
+        }
+        catch (InvalidOperationException ex)
+        {
+            logger.LogError("{Function}: timer not started: {Message}", function.Name, ex.Message);
+            return;
+        }
+
         var scale = options.ScaleOut;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,10 +65,7 @@ public sealed class TimerTriggerListener(
                 }
 
                 logger.LogInformation("{Function}: instance {Instance} holds the timer lock", function.Name, identity.Index);
-                if (!await RunWhileHeldAsync(function, singleton, stoppingToken))
-                {
-                    return;
-                }
+                await RunWhileHeldAsync(function, schedule, singleton, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,24 +79,19 @@ public sealed class TimerTriggerListener(
         }
     }
 
-    /// <summary>Runs the schedule until the lock is lost (true: try to take it again) or the schedule is invalid (false).</summary>
-    private async Task<bool> RunWhileHeldAsync(FunctionDefinition function, TimerSingletonLock singleton, CancellationToken stoppingToken)
+    /// <summary>Runs the schedule until the lock is lost (then returns, to try to take it again) or storage fails (throws).</summary>
+    private async Task RunWhileHeldAsync(
+        FunctionDefinition function, TimerSchedule schedule, TimerSingletonLock singleton, CancellationToken stoppingToken)
     {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewing = RenewAsync(function, singleton, held);
         try
         {
-            await RunAsync(function, held.Token);
-            return true;
+            await RunAsync(function, schedule, held.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            return true; // the lock was lost; another instance runs the timer now
-        }
-        catch (InvalidOperationException ex)
-        {
-            logger.LogError("{Function}: timer not started: {Message}", function.Name, ex.Message);
-            return false;
+            // the lock was lost; another instance runs the timer now
         }
         finally
         {
@@ -134,10 +141,8 @@ public sealed class TimerTriggerListener(
         }
     }
 
-    private async Task RunAsync(FunctionDefinition function, CancellationToken stoppingToken)
+    private async Task RunAsync(FunctionDefinition function, TimerSchedule schedule, CancellationToken stoppingToken)
     {
-        var schedule = TimerSchedule.Parse(
-            function.Trigger.Get("schedule") ?? throw new InvalidOperationException("timerTrigger has no schedule."));
         var useMonitor = function.Trigger.GetBoolean("useMonitor", fallback: true);
         var stored = useMonitor ? await statuses.ReadAsync(function.Name, stoppingToken) : null;
         var now = time.GetUtcNow();

@@ -53,7 +53,12 @@ public static partial class SendEndpoint
         {
             await log.AppendAsync(hub, events, cancellationToken);
         }
-        catch (Exception ex) when (Storage.StorageFailure.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The producer went away mid-request: nobody reads the answer; if it sends again, ingestion drops the repeats by event id.
+            return Results.Empty;
+        }
+        catch (Exception ex) when (Storage.StorageFailure.IsTransient(ex))
         {
             LogStorageUnavailable(loggers.CreateLogger(typeof(SendEndpoint)), hub, ex.GetType().Name);
             request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

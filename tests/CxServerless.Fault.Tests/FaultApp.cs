@@ -156,83 +156,21 @@ internal sealed class FaultApp : IAsyncDisposable
         var tables = new TableServiceClient(_storage);
         foreach (var (setting, name) in _names)
         {
-            await IgnoreMissingAsync(setting switch
+            await StorageCleanup.IgnoreMissingAsync(setting switch
             {
                 "CxEventHubName" => tables.DeleteTableAsync(EventLog.TableNameFor(name)),
-                "CxAlertsQueue" => DeleteQueuesAsync(name),
-                "Workflows__TaskHub" => DeleteTaskHubAsync(name),
+                "CxAlertsQueue" => StorageCleanup.DeleteQueueAndPoisonAsync(_storage, name),
+                "Workflows__TaskHub" => StorageCleanup.DeleteTaskHubAsync(_storage, name),
                 _ => tables.DeleteTableAsync(name),
             });
         }
 
-        var blobs = new BlobServiceClient(_storage);
-        await DeleteBlobsAsync(blobs, CheckpointStore.ContainerName, $"/{Hub.ToLowerInvariant()}/");
-        await DeleteBlobsAsync(blobs, TimerStatusStore.ContainerName, $"/{HostId}/");
+        await StorageCleanup.DeleteBlobsContainingAsync(_storage, CheckpointStore.ContainerName, $"/{Hub.ToLowerInvariant()}/");
+        await StorageCleanup.DeleteBlobsContainingAsync(_storage, TimerStatusStore.ContainerName, $"/{HostId}/");
         Directory.Delete(_folder, recursive: true);
     }
 
     private TableClient Table(string setting) => new TableServiceClient(_storage).GetTableClient(_names[setting]);
-
-    private async Task DeleteQueuesAsync(string name)
-    {
-        var queues = new QueueServiceClient(_storage);
-        await queues.GetQueueClient(name).DeleteIfExistsAsync();
-        await queues.GetQueueClient(name + "-poison").DeleteIfExistsAsync();
-    }
-
-    /// <summary>The Durable Task Framework's tables, queues and lease container of the task hub.</summary>
-    private async Task DeleteTaskHubAsync(string hub)
-    {
-        var tables = new TableServiceClient(_storage);
-        await foreach (var table in tables.QueryAsync(filter: (string?)null))
-        {
-            if (table.Name.StartsWith(hub, StringComparison.OrdinalIgnoreCase))
-            {
-                await tables.DeleteTableAsync(table.Name);
-            }
-        }
-
-        var queues = new QueueServiceClient(_storage);
-        await foreach (var queue in queues.GetQueuesAsync(prefix: hub.ToLowerInvariant()))
-        {
-            await queues.DeleteQueueAsync(queue.Name);
-        }
-
-        var blobs = new BlobServiceClient(_storage);
-        var prefix = hub.ToLowerInvariant();
-        await foreach (var container in blobs.GetBlobContainersAsync(BlobContainerTraits.None, BlobContainerStates.None, prefix))
-        {
-            await blobs.DeleteBlobContainerAsync(container.Name);
-        }
-    }
-
-    private static async Task DeleteBlobsAsync(BlobServiceClient blobs, string container, string contains)
-    {
-        var client = blobs.GetBlobContainerClient(container);
-        if (!await client.ExistsAsync())
-        {
-            return;
-        }
-
-        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
-        {
-            if (blob.Name.Contains(contains, StringComparison.Ordinal))
-            {
-                await IgnoreMissingAsync(client.DeleteBlobIfExistsAsync(blob.Name));
-            }
-        }
-    }
-
-    private static async Task IgnoreMissingAsync(Task task)
-    {
-        try
-        {
-            await task;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-        }
-    }
 
     private static string CopyApp(string root, string target, IReadOnlyCollection<string> alsoEnabled)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure;
 using CxHost.Configuration;
 using CxHost.EventHubs;
 using CxHost.Hosting;
@@ -136,53 +135,22 @@ internal sealed class LiveApp : IAsyncDisposable
             await _host.DisposeAsync();
         }
 
+        var storage = _azurite.ConnectionString;
         foreach (var (setting, name) in _names)
         {
-            await IgnoreMissingAsync(setting switch
+            await StorageCleanup.IgnoreMissingAsync(setting switch
             {
                 "CxEventHubName" => _azurite.Tables.DeleteTableAsync(EventLog.TableNameFor(name)),
-                "CxAlertsQueue" => DeleteQueuesAsync(name),
+                "CxAlertsQueue" => StorageCleanup.DeleteQueueAndPoisonAsync(storage, name),
+                "Workflows__TaskHub" => StorageCleanup.DeleteTaskHubAsync(storage, name),
                 _ => _azurite.Tables.DeleteTableAsync(name),
             });
         }
 
-        await DeleteBlobsAsync(CheckpointStore.ContainerName, $"/{Hub.ToLowerInvariant()}/");
-        await DeleteBlobsAsync(TimerStatusStore.ContainerName, $"timers/{new DirectoryInfo(_folder).Name}/");
+        await StorageCleanup.DeleteBlobsContainingAsync(storage, CheckpointStore.ContainerName, $"/{Hub.ToLowerInvariant()}/");
+        await StorageCleanup.DeleteBlobsContainingAsync(
+            storage, TimerStatusStore.ContainerName, $"timers/{new DirectoryInfo(_folder).Name}/");
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task DeleteQueuesAsync(string name)
-    {
-        await _azurite.Queues.GetQueueClient(name).DeleteIfExistsAsync();
-        await _azurite.Queues.GetQueueClient(name + "-poison").DeleteIfExistsAsync();
-    }
-
-    private async Task DeleteBlobsAsync(string container, string contains)
-    {
-        var client = _azurite.Blobs.GetBlobContainerClient(container);
-        if (!await client.ExistsAsync())
-        {
-            return;
-        }
-
-        await foreach (var blob in client.GetBlobsAsync())
-        {
-            if (blob.Name.Contains(contains, StringComparison.Ordinal))
-            {
-                await client.DeleteBlobIfExistsAsync(blob.Name);
-            }
-        }
-    }
-
-    private static async Task IgnoreMissingAsync(Task task)
-    {
-        try
-        {
-            await task;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
     }
 
     private static string CopyApp(string root, string target, string[] disabled)

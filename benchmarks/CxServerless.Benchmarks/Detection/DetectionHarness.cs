@@ -52,7 +52,8 @@ public sealed class DetectionHarness : ILoadHarness
         await File.WriteAllTextAsync(Path.Combine(outDir, "plan.json"), planText);
         var freeze = new Freeze(
             Path.GetRelativePath(root, rulesPath), FrozenHash.Of(rulesBytes), shipped.Version, FrozenHash.Of(staticJson),
-            FrozenHash.Of(planText), "dotnet run --project benchmarks/CxServerless.Benchmarks -c Release -- detection " + string.Join(' ', args));
+            FrozenHash.Of(planText),
+            "dotnet run --project benchmarks/CxServerless.Benchmarks -c Release -- detection " + string.Join(' ', args));
         await File.WriteAllTextAsync(Path.Combine(outDir, "freeze.txt"), freeze.ToText());
         Console.WriteLine(freeze.ToText());
         Console.WriteLine($"{runs.Count} runs, {runs.Sum(r => r.Incidents.Count)} incidents; {Environment.ProcessorCount} cores (shared).");
@@ -80,7 +81,8 @@ public sealed class DetectionHarness : ILoadHarness
                 var result = Replay(run, shipped, baseline);
                 results.Add(result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {run.Id}: {result.Events} events, {result.Seconds:F0} s; shipped {Brief(result.Shipped)}; static {Brief(result.Static)}"));
+                    $"  {run.Id}: {result.Events} events, {result.Seconds:F0} s; "
+                    + $"shipped {Brief(result.Shipped)}; static {Brief(result.Static)}"));
                 return ValueTask.CompletedTask;
             });
         var ordered = runs.Select(r => results.Single(x => x.Run.Id == r.Id)).ToList();
@@ -136,15 +138,21 @@ public sealed class DetectionHarness : ILoadHarness
         var events = PlannedTraffic.Events(run).ToList();
         var storageRun = new StorageEvaluatorRun(
             connectionString, rulesJson, run.Seed, restartHours,
-            line => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    storage {run.Id}: {line} ({watch.Elapsed.TotalMinutes:F1} min)")));
+            line => Console.WriteLine(
+                string.Create(CultureInfo.InvariantCulture, $"    storage {run.Id}: {line} ({watch.Elapsed.TotalMinutes:F1} min)")));
         var stored = await storageRun.RunAsync(events, CancellationToken.None);
         var score = DetectionScorer.Score(
-            PlannedTraffic.Labels(run), stored, shipped, PlannedTraffic.Cells(run), new MatchingRule(MatchingRule.DefaultGrace, run.ScoredFrom));
+            PlannedTraffic.Labels(run),
+            stored,
+            shipped,
+            PlannedTraffic.Cells(run),
+            new MatchingRule(MatchingRule.DefaultGrace, run.ScoredFrom));
         return new StoredRun(run, score, [.. storageRun.RestartTimes], storageRun.Passes, watch.Elapsed.TotalSeconds);
     }
 
     private static string Brief(DetectionScore s) => string.Create(CultureInfo.InvariantCulture,
-        $"{s.Incidents.Count(i => i.Detected)}/{s.Incidents.Count} detected, {s.Alerts.Count(a => a.ContainsIncident)}/{s.Alerts.Count} strict");
+        $"{s.Incidents.Count(i => i.Detected)}/{s.Incidents.Count} detected, "
+        + $"{s.Alerts.Count(a => a.ContainsIncident)}/{s.Alerts.Count} strict");
 
     private static string RepositoryRoot()
     {

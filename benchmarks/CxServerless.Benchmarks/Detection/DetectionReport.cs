@@ -30,7 +30,8 @@ internal sealed class DetectionReport(
 
             foreach (var (generator, list) in groups)
             {
-                yield return (variant, generator, QualityFigures.Of([.. list.Select(r => variant == "shipped" ? r.ShippedRun : r.StaticRun)]));
+                var scored = list.Select(r => variant == "shipped" ? r.ShippedRun : r.StaticRun);
+                yield return (variant, generator, QualityFigures.Of([.. scored]));
             }
         }
     }
@@ -102,8 +103,8 @@ internal sealed class DetectionReport(
             return;
         }
 
-        md.AppendLine("| run | passes | restarts | minutes | alerts both | only storage | only memory | storage: detected, strict true/alerts "
-            + "| memory: detected, strict true/alerts |");
+        md.AppendLine("| run | passes | restarts | minutes | alerts both | only storage | only memory "
+            + "| storage: detected, strict true/alerts | memory: detected, strict true/alerts |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in storage)
         {
@@ -114,7 +115,8 @@ internal sealed class DetectionReport(
 
         foreach (var s in storage)
         {
-            md.AppendLine().AppendLine($"{s.Run.Id}: restarts at {string.Join(", ", s.Restarts.Select(r => r.ToString("MM-dd HH:mm", Inv)))}. "
+            var restarts = string.Join(", ", s.Restarts.Select(r => r.ToString("MM-dd HH:mm", Inv)));
+            md.AppendLine().AppendLine($"{s.Run.Id}: restarts at {restarts}. "
                 + $"Only storage: {None(s.OnlyStorage)}. Only memory: {None(s.OnlyMemory)}.");
         }
     }
@@ -153,7 +155,9 @@ internal sealed class DetectionReport(
 
         md.AppendLine().AppendLine(r.Proposal.HasDraft
             ? $"Draft {r.Proposal.DraftVersion}: within guard rails {r.Proposal.WithinGuardRails}"
-                + (r.Proposal.WithinGuardRails ? " (activated at once)." : $" (needs approval: {string.Join("; ", r.Proposal.GuardRailViolations)}).")
+                + (r.Proposal.WithinGuardRails
+                    ? " (activated at once)."
+                    : $" (needs approval: {string.Join("; ", r.Proposal.GuardRailViolations)}).")
             : "No draft.");
         md.AppendLine().AppendLine("| held-out day | alerts | strict precision (95 % CI) | shared precision | "
             + $"`{RecalibrationAtWork.RuleId}` alerts, false | recall |");
@@ -177,17 +181,21 @@ internal sealed class DetectionReport(
     private void AppendIncidents(StringBuilder md)
     {
         md.AppendLine().AppendLine("## Every incident").AppendLine();
-        md.AppendLine("| run | kind | slice | strength | start (UTC) | min | shipped: detected by | static |").AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| run | kind | slice | strength | start (UTC) | min | shipped: detected by | static |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in runs.Where(r => !r.Run.Steady))
         {
             for (var i = 0; i < r.Run.Incidents.Count; i++)
             {
                 var planned = r.Run.Incidents[i];
                 var shipped = r.Shipped.Incidents[i];
+                var by = shipped.Alert is { } a
+                    ? string.Create(Inv, $"{a.RuleId} {a.Slice} ({a.Detector}, +{shipped.OpenDelay!.Value.TotalMinutes:0} min)")
+                    : "MISSED";
                 md.AppendLine(string.Create(Inv,
                     $"| {r.Run.Id} | {planned.Kind} | {planned.SliceText} | {planned.Strength:0.#} | {planned.Start:ddd HH:mm} | "
                     + $"{(planned.End - planned.Start).TotalMinutes:0} | "
-                    + $"{(shipped.Alert is { } a ? $"{a.RuleId} {a.Slice} ({a.Detector}, +{shipped.OpenDelay!.Value.TotalMinutes:0} min)" : "MISSED")} | "
+                    + $"{by} | "
                     + $"{(r.Static.Incidents[i].Detected ? "yes" : "MISSED")} |"));
             }
         }
@@ -196,7 +204,8 @@ internal sealed class DetectionReport(
     private void AppendFalseAlerts(StringBuilder md)
     {
         md.AppendLine().AppendLine("## Shipped rules: alerts counted false under the strict reading").AppendLine();
-        md.AppendLine("| run | opened (UTC) | rule | slice | detector | shares an incident's traffic | value |").AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| run | opened (UTC) | rule | slice | detector | shares an incident's traffic | value |")
+            .AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in runs)
         {
             foreach (var a in r.Shipped.Alerts.Where(a => !a.ContainsIncident))

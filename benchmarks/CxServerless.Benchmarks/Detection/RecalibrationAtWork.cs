@@ -35,7 +35,8 @@ internal static class RecalibrationAtWork
 
         var before = new AlertReplay(misSet, new ReplayOptions { ThroughIngestion = false, KeepHistory = true });
         before.Run(events);
-        var history = DetectionScorer.Score(labels, before.Transitions, misSet, cells, new MatchingRule(MatchingRule.DefaultGrace, run.ScoredFrom));
+        var scored = new MatchingRule(MatchingRule.DefaultGrace, run.ScoredFrom);
+        var history = DetectionScorer.Score(labels, before.Transitions, misSet, cells, scored);
         var lastEnd = before.Transitions.GroupBy(t => t.Alert.Id).ToDictionary(g => g.Key, g => g.Max(t => t.Alert.WindowEnd));
         var fired = history.Alerts
             .Where(a => a.Alert.OpenedAt < heldOutFrom)

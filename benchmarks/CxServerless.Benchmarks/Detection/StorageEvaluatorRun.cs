@@ -64,7 +64,9 @@ internal sealed class StorageEvaluatorRun(
         });
         var o = options.Value;
         var pipeline = new IngestionPipeline(
-            SourceAdapters.Registry(), new Pseudonymizer(Encoding.UTF8.GetBytes("detection-harness-pseudonym-key-0123456789")), new IngestionLimits());
+            SourceAdapters.Registry(),
+            new Pseudonymizer(Encoding.UTF8.GetBytes("detection-harness-pseudonym-key-0123456789")),
+            new IngestionLimits());
         var first = events[0].EventTime;
         var time = new FakeTimeProvider(first);
         var restarts = new Random(restartSeed);
@@ -72,7 +74,8 @@ internal sealed class StorageEvaluatorRun(
         var sequences = new long[Partitions];
         Handler Start() => new(
             new AnalyticsWriter(
-                new MetricBucketStore(tables.GetTableClient(o.MetricBucketsTable)), new LateEventStore(tables.GetTableClient(o.LateEventsTable)),
+                new MetricBucketStore(tables.GetTableClient(o.MetricBucketsTable)),
+                new LateEventStore(tables.GetTableClient(o.LateEventsTable)),
                 rules, time, NullLogger<AnalyticsWriter>.Instance),
             new KpiReadModel(new MetricBucketStore(tables.GetTableClient(o.MetricBucketsTable)), rules, options, time),
             new AlertStore(tables.GetTableClient(o.AlertsTable), queues.GetQueueClient(o.AlertsQueue), time),
@@ -99,9 +102,9 @@ internal sealed class StorageEvaluatorRun(
                 {
                     var e = arrivals[next].Event;
                     var partition = AlertReplay.PartitionOf(e, Partitions);
-                    var raw = new RawEvent(
-                        e.Body, partition.ToString(CultureInfo.InvariantCulture), sequences[partition]++, arrivals[next].Arrival, NoProperties);
-                    if (pipeline.Process(raw, arrivals[next].Arrival).Event is { } cxEvent)
+                    var at = arrivals[next].Arrival;
+                    var id = partition.ToString(CultureInfo.InvariantCulture);
+                    if (pipeline.Process(new RawEvent(e.Body, id, sequences[partition]++, at, NoProperties), at).Event is { } cxEvent)
                     {
                         (batches[partition] ??= []).Add(new SequencedEvent(cxEvent, sequences[partition]));
                     }

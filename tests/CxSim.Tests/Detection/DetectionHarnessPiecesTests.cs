@@ -48,7 +48,8 @@ public sealed class DetectionHarnessPiecesTests
                 var incident = run.Incidents[i];
                 var slotStart = run.ScoredFrom.AddHours(4 * i);
                 Assert.InRange(incident.Start, slotStart, slotStart.AddHours(4));
-                Assert.True(incident.End + TimeSpan.FromMinutes(75) <= slotStart.AddHours(4), $"{run.Id} incident {i} runs into the next slot");
+                Assert.True(
+                    incident.End + TimeSpan.FromMinutes(75) <= slotStart.AddHours(4), $"{run.Id} incident {i} runs into the next slot");
                 Assert.InRange((incident.End - incident.Start).TotalMinutes, 20, 90);
                 Assert.Contains(incident.Strength, new[] { 0.5, 1, 1.5, 2 });
             }
@@ -93,7 +94,8 @@ public sealed class DetectionHarnessPiecesTests
     {
         var runs = IncidentPlacement.Place([1], [IncidentPlacement.Independent], [], Placement);
         var run = runs[0];
-        var weaker = run with { Incidents = [run.Incidents[0] with { Strength = run.Incidents[0].Strength + 0.5 }, .. run.Incidents.Skip(1)] };
+        var first = run.Incidents[0];
+        var weaker = run with { Incidents = [first with { Strength = first.Strength + 0.5 }, .. run.Incidents.Skip(1)] };
 
         Assert.NotEqual(FrozenHash.Of(PlanFile.Write(runs)), FrozenHash.Of(PlanFile.Write([weaker])));
     }
@@ -183,9 +185,10 @@ public sealed class DetectionHarnessPiecesTests
             Opened("handle-time", KpiId.AverageHandleTime, new Slice(SliceDimension.Queue, "support"), t.AddMinutes(10)), // contains
             Opened("handle-time", KpiId.AverageHandleTime, Slice.All, t.AddMinutes(12)), // contains
             Opened("handle-time", KpiId.AverageHandleTime, new Slice(SliceDimension.Team, "team-payments"), t.AddMinutes(12)), // false
-            Opened("handle-time", KpiId.AverageHandleTime, new Slice(SliceDimension.Channel, "Chat"), t.AddHours(4).AddMinutes(5)), // shares
+            Opened("handle-time", KpiId.AverageHandleTime, new Slice(SliceDimension.Channel, "Chat"), t.AddMinutes(245)), // shares
         };
-        var score = DetectionScorer.Score(labels, alerts, Rules, IndependentCentre.Cells, new MatchingRule(MatchingRule.DefaultGrace, run.ScoredFrom));
+        var matching = new MatchingRule(MatchingRule.DefaultGrace, run.ScoredFrom);
+        var score = DetectionScorer.Score(labels, alerts, Rules, IndependentCentre.Cells, matching);
         var steady = IncidentPlacement.SteadyRun(IncidentPlacement.Independent, 101, Placement);
         var steadyScore = DetectionScorer.Score(
             [], [Opened("csat", KpiId.CsatAverage, Slice.All, steady.ScoredFrom.AddHours(3))], Rules, IndependentCentre.Cells,

@@ -214,7 +214,9 @@ public sealed class AlertReplay
         return (int)(StableHash.Of(e.PartitionKey) % (ulong)partitions);
     }
 
-    /// <summary>How long after its event time <paramref name="e"/> arrives under <paramref name="options"/> (deterministic per event).</summary>
+    /// <summary>
+    /// How long after its event time <paramref name="e"/> arrives under <paramref name="options"/> (deterministic per event).
+    /// </summary>
     public static TimeSpan DelayOf(SimulatedEvent e, ReplayOptions options)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -24,7 +24,8 @@ public static class IncidentPlacement
     [
         new("handle-time-surge", 20, 60, [AllTraffic, Team("team-payments"), Team("team-support"), Team("team-onboarding")]),
         new("queue-outage", 20, 45, [Queue("payments"), Queue("support"), Queue("onboarding")]),
-        new("channel-csat-dip", 45, LongestMinutes, [AllTraffic, Channel(CxChannel.Voice), Channel(CxChannel.Chat), Channel(CxChannel.Email)]),
+        new("channel-csat-dip", 45, LongestMinutes,
+            [AllTraffic, Channel(CxChannel.Voice), Channel(CxChannel.Chat), Channel(CxChannel.Email)]),
         new("patience-drop", 20, 60, [AllTraffic, Queue("payments"), Queue("support"), Queue("onboarding")]),
         new("volume-surge", 20, 60, [AllTraffic, Queue("payments"), Queue("support"), Queue("onboarding")]),
         new("wait-creep", 30, 60, [AllTraffic, Queue("payments"), Queue("support"), Queue("onboarding")]),
@@ -101,7 +102,8 @@ public static class IncidentPlacement
         ArgumentNullException.ThrowIfNull(options);
         _ = KindsOf(generator);
         var (start, scoredFrom) = Start(new Random(Mix(seed, generator, 2)), options);
-        return new PlannedRun($"steady-{generator}-{seed:D2}", generator, seed, start, scoredFrom, scoredFrom.AddHours(options.SteadyHours), []);
+        var end = scoredFrom.AddHours(options.SteadyHours);
+        return new PlannedRun($"steady-{generator}-{seed:D2}", generator, seed, start, scoredFrom, end, []);
     }
 
     private static (DateTimeOffset Start, DateTimeOffset ScoredFrom) Start(Random random, PlacementOptions options)

@@ -39,7 +39,8 @@ public sealed record PlacementOptions
 
         if (TimeSpan.FromHours(ScoredHours / IncidentsPerRun) < Separation + TimeSpan.FromMinutes(IncidentPlacement.LongestMinutes + 15))
         {
-            throw new ArgumentException("Each incident's slot must hold the longest incident plus the separation.", nameof(IncidentsPerRun));
+            throw new ArgumentException(
+                "Each incident's slot must hold the longest incident plus the separation.", nameof(IncidentsPerRun));
         }
     }
 }

@@ -21,7 +21,9 @@ public sealed record QualityFigures(
     IReadOnlyDictionary<string, int> StrictFalseByKpi,
     IReadOnlyDictionary<string, int> SteadyFalseByKpi)
 {
-    /// <summary>The figures of <paramref name="runs"/>: incident runs give recall and precision, steady runs false alerts per day.</summary>
+    /// <summary>
+    /// The figures of <paramref name="runs"/>: incident runs give recall and precision, steady runs false alerts per day.
+    /// </summary>
     public static QualityFigures Of(IReadOnlyList<ScoredRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);

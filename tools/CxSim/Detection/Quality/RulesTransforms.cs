@@ -76,7 +76,8 @@ public static class RulesTransforms
     private static JsonNode Parse(string rulesJson)
     {
         ArgumentNullException.ThrowIfNull(rulesJson);
-        return JsonNode.Parse(rulesJson, documentOptions: Reading) ?? throw new ArgumentException("The rules file is empty.", nameof(rulesJson));
+        return JsonNode.Parse(rulesJson, documentOptions: Reading)
+            ?? throw new ArgumentException("The rules file is empty.", nameof(rulesJson));
     }
 
     private static string Versioned(JsonNode root, string suffix)

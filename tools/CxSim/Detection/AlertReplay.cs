@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CxServerless.Domain.Analytics.Aggregation;
 using CxServerless.Domain.Analytics.Alerts;
 using CxServerless.Domain.Analytics.EventTime;
 using CxServerless.Domain.Analytics.Partitions;
@@ -33,6 +34,8 @@ public sealed class AlertReplay
     private readonly BucketLookback _lookback;
     private readonly List<RaisedTransition> _transitions = [];
     private readonly SortedSet<long> _activeMinutes = [];
+    private readonly List<MinuteBucket> _history = [];
+    private readonly SortedSet<long> _historyMinutes = [];
     private DateTimeOffset? _published;
     private DateTimeOffset? _evaluatedThrough;
 
@@ -65,6 +68,15 @@ public sealed class AlertReplay
     /// <summary>The counters.</summary>
     public ReplayCounters Counters { get; } = new();
 
+    /// <summary>
+    /// Every drained bucket that some rule watches, from the first event on, when <see cref="ReplayOptions.KeepHistory"/>
+    /// is set (empty otherwise): the stored history a recalibration reads.
+    /// </summary>
+    public IReadOnlyList<MinuteBucket> History => _history;
+
+    /// <summary>Every minute in which anything arrived, when <see cref="ReplayOptions.KeepHistory"/> is set.</summary>
+    public IReadOnlySet<long> HistoryMinutes => _historyMinutes;
+
     /// <summary>The global watermark last published.</summary>
     public DateTimeOffset? Watermark => _published;
 
@@ -90,7 +102,7 @@ public sealed class AlertReplay
             while (more && source.Current.EventTime <= now)
             {
                 var e = source.Current;
-                var arrival = e.EventTime + DelayOf(e);
+                var arrival = e.EventTime + DelayOf(e, _options);
                 inFlight.Enqueue((e, arrival), (arrival.UtcTicks, e.Sequence));
                 more = source.MoveNext();
             }
@@ -114,7 +126,7 @@ public sealed class AlertReplay
         while (inFlight.TryPeek(out var next, out _) && next.Arrival <= now)
         {
             inFlight.Dequeue();
-            var partition = (int)(StableHash.Of(next.Event.PartitionKey) % (ulong)_partitions.Length);
+            var partition = PartitionOf(next.Event, _partitions.Length);
             Counters.Delivered++;
             if (Ingest(next.Event, partition, next.Arrival) is { } cxEvent)
             {
@@ -156,6 +168,11 @@ public sealed class AlertReplay
             var buckets = partition.DrainBuckets();
             _activeMinutes.UnionWith(buckets.Select(b => b.Minute));
             _lookback.Add(buckets);
+            if (_options.KeepHistory)
+            {
+                _history.AddRange(buckets.Where(b => Rules.RuleFor(b.Kpi, b.Slice) is not null));
+                _historyMinutes.UnionWith(buckets.Select(b => b.Minute));
+            }
         }
 
         if (Watermarks.Global(_partitions.Select(p => p.Clock), now, Rules.EventTime) is not { } global)
@@ -187,14 +204,29 @@ public sealed class AlertReplay
         _activeMinutes.RemoveWhere(m => m < EventMinutes.MinuteOf(through) - longest);
     }
 
-    private TimeSpan DelayOf(SimulatedEvent e)
+    /// <summary>
+    /// The source partition of <paramref name="e"/> among <paramref name="partitions"/> (a stable hash of its conversation
+    /// id, like Event Hubs' partition key), so that other replays of the same traffic deliver it the same way.
+    /// </summary>
+    public static int PartitionOf(SimulatedEvent e, int partitions)
     {
-        var spread = (_options.MaxArrivalDelay - _options.MinArrivalDelay).Ticks;
+        ArgumentNullException.ThrowIfNull(e);
+        return (int)(StableHash.Of(e.PartitionKey) % (ulong)partitions);
+    }
+
+    /// <summary>
+    /// How long after its event time <paramref name="e"/> arrives under <paramref name="options"/> (deterministic per event).
+    /// </summary>
+    public static TimeSpan DelayOf(SimulatedEvent e, ReplayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(options);
+        var spread = (options.MaxArrivalDelay - options.MinArrivalDelay).Ticks;
         var mix = StableHash.Of(e.PartitionKey) ^ ((ulong)e.Sequence * 0x9E3779B97F4A7C15UL);
         mix ^= mix >> 29;
         mix *= 0xBF58476D1CE4E5B9UL;
         mix ^= mix >> 32;
-        return _options.MinArrivalDelay + TimeSpan.FromTicks(spread == 0 ? 0 : (long)(mix % (ulong)spread));
+        return options.MinArrivalDelay + TimeSpan.FromTicks(spread == 0 ? 0 : (long)(mix % (ulong)spread));
     }
 
     private DateTimeOffset CeilingToTick(DateTimeOffset time)

@@ -31,6 +31,12 @@ public sealed record ReplayOptions
     /// </summary>
     public bool ThroughIngestion { get; init; } = true;
 
+    /// <summary>
+    /// True to keep every watched bucket and active minute of the whole run (<see cref="AlertReplay.History"/>), as the
+    /// recalibration's history; false (the default) keeps only the lookback the evaluation needs.
+    /// </summary>
+    public bool KeepHistory { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public void Validate()
     {

@@ -168,7 +168,7 @@ public sealed class IndependentCentre
 
         // A healthy centre: about 90 % of calls and chats answered within 20 s on a normal day.
         var wait = Exponential(channel == CxChannel.Voice ? 7 : 9) * WaitFactor(arrival, queue.Name);
-        if (Active(IndependentIncidentKind.QueueOutage, arrival, queue.Name) is { } outage)
+        if (Active(IndependentIncidentKind.QueueOutage, arrival, queue.Name) is { } outage && Blocked(outage))
         {
             wait += (outage.End - arrival).TotalSeconds + Exponential(60);
         }
@@ -267,9 +267,8 @@ public sealed class IndependentCentre
     private CxScores Survey(DateTimeOffset at, CxChannel channel, CxOutcome outcome)
     {
         // The survey event carries the conversation's channel; a dip on a channel picks answers from an unhappy mix.
-        double[] shares = Active(IndependentIncidentKind.CsatDip, at, channel: channel) is not null ? [0.35, 0.25, 0.2, 0.12, 0.08]
-            : outcome == CxOutcome.Resolved ? [0.03, 0.05, 0.1, 0.32, 0.5]
-            : [0.12, 0.12, 0.2, 0.3, 0.26];
+        double[] usual = outcome == CxOutcome.Resolved ? [0.03, 0.05, 0.1, 0.32, 0.5] : [0.12, 0.12, 0.2, 0.3, 0.26];
+        var shares = Active(IndependentIncidentKind.CsatDip, at, channel: channel) is { } dip ? Unhappy(usual, dip.Magnitude) : usual;
         var roll = _random.NextDouble();
         var csat = 1;
         var cumulative = shares[0];
@@ -282,6 +281,24 @@ public sealed class IndependentCentre
         var ces = csat switch { 5 => _random.Next(6, 8), 4 => _random.Next(5, 7), 3 => _random.Next(4, 6), _ => _random.Next(1, 4) };
         return new CxScores { Csat = csat, Nps = nps, Ces = ces };
     }
+
+    // Magnitude 1 (the default) is the unhappy mix itself; a weaker dip blends towards the usual answers, a stronger
+    // one goes as far again past it (shares clamped at zero and renormalised).
+    private static double[] Unhappy(double[] usual, double magnitude)
+    {
+        double[] unhappy = [0.35, 0.25, 0.2, 0.12, 0.08];
+        if (magnitude == 1)
+        {
+            return unhappy;
+        }
+
+        var blended = usual.Select((u, i) => Math.Max(0, u + (magnitude * (unhappy[i] - u)))).ToArray();
+        var total = blended.Sum();
+        return [.. blended.Select(b => b / total)];
+    }
+
+    // An outage of magnitude 1 (the default) blocks every contact; a partial one (below 1) blocks that share of them.
+    private bool Blocked(IndependentIncident outage) => outage.Magnitude >= 1 || _random.NextDouble() < outage.Magnitude;
 
     private double WaitFactor(DateTimeOffset arrival, string queue)
     {

@@ -25,6 +25,9 @@ public sealed class SentimentScoring(
     RuleSet rules,
     TimeProvider time)
 {
+    /// <summary>Test seam: runs after the scores are stored and before any bucket write (a throw there is a death).</summary>
+    internal Func<Task>? AfterScoresStored { get; set; }
+
     /// <summary>Scores and counts the message's events.</summary>
     public async Task<SentimentScoringResult> ProcessAsync(SentimentQueueMessage message, CancellationToken cancellationToken)
     {
@@ -36,6 +39,11 @@ public sealed class SentimentScoring(
             .DistinctBy(k => k.Key)
             .ToList();
         var rows = await StoreScoresAsync(items, cancellationToken);
+        if (AfterScoresStored is { } hook)
+        {
+            await hook();
+        }
+
         var watermark = await LowestWatermarkAsync(cancellationToken);
         var result = new SentimentScoringResult(0, 0, 0);
         foreach (var minute in items.GroupBy(k => k.Minute).OrderBy(g => g.Key))

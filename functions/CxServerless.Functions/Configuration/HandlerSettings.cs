@@ -283,7 +283,7 @@ public static class HandlerSettings
             "Read by the Functions host through %CxWorkflowPurgeSchedule% in PurgeWorkflowHistory/function.json: " +
             "the workflow history purge's NCRONTAB schedule (daily at 03:15 UTC)."),
         new(Retention, SettingShape.Section, SettingScope.Everywhere,
-            "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, " +
+            "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, SentimentScoresDays, " +
             "AlertsDays, BaselinesDays, TasksDays, NotificationsDays, FeedbackLoopsDays, AuditDays, ErasureReceiptsDays) and " +
             "WorkflowHistoryDays for finished workflow instances. Each optional, 1-3650 (README, \"Retention\")."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,

@@ -283,7 +283,8 @@ public static class HandlerSettings
             "Read by the Functions host through %CxWorkflowPurgeSchedule% in PurgeWorkflowHistory/function.json: " +
             "the workflow history purge's NCRONTAB schedule (daily at 03:15 UTC)."),
         new(Retention, SettingShape.Section, SettingScope.Everywhere,
-            "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, SentimentScoresDays, " +
+            "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, " +
+            "SentimentScoresDays, " +
             "AlertsDays, BaselinesDays, TasksDays, NotificationsDays, FeedbackLoopsDays, AuditDays, ErasureReceiptsDays) and " +
             "WorkflowHistoryDays for finished workflow instances. Each optional, 1-3650 (README, \"Retention\")."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,
@@ -306,7 +307,8 @@ public static class HandlerSettings
             "Read by the handler (ingestion's SentimentEnqueuer writes it) and by the Functions host through %CxSentimentQueue% in " +
             "ScoreSentiment/function.json. Default sentiment-requests (docs/sentiment.md)."),
         new(SentimentScoresTable, SettingShape.Value, SettingScope.LocalOnly,
-            "Read by the handler: one score per scored event (ScoreSentiment writes it). Optional; Azure uses the default SentimentScores."),
+            "Read by the handler: one score per scored event (ScoreSentiment writes it). " +
+            "Optional; Azure uses the default SentimentScores."),
         new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
             "Optional; Azure uses the default TeamGroups."),

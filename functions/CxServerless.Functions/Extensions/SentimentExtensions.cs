@@ -48,15 +48,17 @@ public static class SentimentExtensions
 
         // The pipeline: ingestion's stored events onto the queue, ScoreSentiment off it into SentimentScores and the buckets.
         services.AddSingleton(sp => new SentimentEnqueuer(
-            sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(sp.GetRequiredService<IOptions<SentimentOptions>>().Value.Queue)));
+            sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(Settings(sp).Queue)));
         services.AddSingleton<IStoredEventSink>(sp => sp.GetRequiredService<SentimentEnqueuer>());
         services.AddSingleton(sp => new SentimentScoreStore(
-            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(sp.GetRequiredService<IOptions<SentimentOptions>>().Value.ScoresTable)));
+            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(Settings(sp).ScoresTable)));
         services.AddSingleton<SentimentBucketWriter>();
         services.AddSingleton<SentimentScoring>();
         services.AddSingleton<IFunctionHandler, ScoreSentimentFunction>();
         return services;
     }
+
+    private static SentimentOptions Settings(IServiceProvider sp) => sp.GetRequiredService<IOptions<SentimentOptions>>().Value;
 
     private static void Resilience(HttpStandardResilienceOptions resilience, IServiceProvider sp)
     {

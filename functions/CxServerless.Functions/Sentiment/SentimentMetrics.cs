@@ -3,7 +3,9 @@ using CxServerless.Functions.Telemetry;
 
 namespace CxServerless.Functions.Sentiment;
 
-/// <summary>The sentiment pipeline's metrics (the chain's own, <c>cx.sentiment.documents</c>, lives in <see cref="SentimentChain"/>).</summary>
+/// <summary>
+/// The sentiment pipeline's metrics (the chain's own, <c>cx.sentiment.documents</c>, lives in <see cref="SentimentChain"/>).
+/// </summary>
 public static class SentimentMetrics
 {
     private static readonly Counter<long> Queued = CxTelemetry.Meter.CreateCounter<long>(
@@ -12,7 +14,8 @@ public static class SentimentMetrics
     private static readonly Counter<long> Outcomes = CxTelemetry.Meter.CreateCounter<long>(
         "cx.sentiment.scores",
         unit: "{event}",
-        description: "Scored events by outcome: applied (added to AverageSentiment), late (its minute was final), already (counted before).");
+        description: "Scored events by outcome: applied (added to AverageSentiment), late (its minute was final), "
+            + "already (counted before).");
 
     /// <summary>Records events put on the queue.</summary>
     public static void Enqueued(int count) => Queued.Add(count);

@@ -32,7 +32,8 @@ public sealed class SentimentScoreStore(TableClient table)
     /// <summary>The stored score of an event, or null.</summary>
     public async Task<SentimentScoreRow?> ReadAsync(long minute, string key, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(MetricBucketStore.MinuteKey(minute), key, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            MetricBucketStore.MinuteKey(minute), key, cancellationToken: cancellationToken);
         return response.HasValue ? SentimentScoreRow.FromEntity(response.Value!) : null;
     }
 

@@ -103,7 +103,10 @@ public sealed class SentimentScoring(
     private async Task<DateTimeOffset> LowestWatermarkAsync(CancellationToken cancellationToken)
     {
         var clocks = await buckets.ReadClocksAsync(cancellationToken);
-        return clocks.Where(c => !c.Clock.IsEmpty).Select(c => c.Clock.Watermark(rules.EventTime)).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
+        return clocks.Where(c => !c.Clock.IsEmpty)
+            .Select(c => c.Clock.Watermark(rules.EventTime))
+            .DefaultIfEmpty(DateTimeOffset.MinValue)
+            .Min();
     }
 
     private static Slice ParseSlice(string text) =>

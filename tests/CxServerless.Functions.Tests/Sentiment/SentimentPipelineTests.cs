@@ -75,8 +75,10 @@ public sealed class SentimentPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     /// <summary>Praise on queue billing, complaints on queue sales, all in the minute ending Base + 1 min.</summary>
     private static List<SentimentQueueItem> Mixed(string prefix, int each) =>
     [
-        .. Enumerable.Range(0, each).Select(i => Item($"{prefix}-p{i}", Base.AddSeconds(5 + i), Praise[i % Praise.Length], "billing")),
-        .. Enumerable.Range(0, each).Select(i => Item($"{prefix}-n{i}", Base.AddSeconds(30 + i), Complaints[i % Complaints.Length], "sales")),
+        .. Enumerable.Range(0, each)
+            .Select(i => Item($"{prefix}-p{i}", Base.AddSeconds(5 + i), Praise[i % Praise.Length], "billing")),
+        .. Enumerable.Range(0, each)
+            .Select(i => Item($"{prefix}-n{i}", Base.AddSeconds(30 + i), Complaints[i % Complaints.Length], "sales")),
     ];
 
     private async Task<WindowResult?> WindowAsync(Slice slice, DateTimeOffset? from = null)
@@ -163,7 +165,9 @@ public sealed class SentimentPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         for (var round = 0; round < 5; round++)
         {
             var items = Enumerable.Range(round * 5, 10)
-                .Select(i => Item($"c{i}", Base.AddSeconds(1 + i), i % 2 == 0 ? Praise[i % 4] : Complaints[i % 4], i % 2 == 0 ? "billing" : "sales"))
+                .Select(i => i % 2 == 0
+                    ? Item($"c{i}", Base.AddSeconds(1 + i), Praise[i % 4], "billing")
+                    : Item($"c{i}", Base.AddSeconds(1 + i), Complaints[i % 4], "sales"))
                 .ToList();
             expected.UnionWith(items.Select(i => i.EventId));
             var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>

@@ -138,8 +138,10 @@ public sealed class SentimentQueueTests(AzuriteFixture azurite)
         // The vendor's 0.5, the thanks (positive) and the complaint (negative): three samples, each counted once.
         Assert.Equal(3, window!["samples"]!.GetValue<long>());
         var scores = server.Services.GetRequiredService<SentimentScoreStore>();
-        var m1 = await scores.ReadAsync(EventMinutes.MinuteOf(at), SentimentPipelineRules.EventKey("canonical", run + "m1"), default);
-        var s1 = await scores.ReadAsync(EventMinutes.MinuteOf(at.AddSeconds(5)), SentimentPipelineRules.EventKey("canonical", run + "s1"), default);
+        var m1 = await scores.ReadAsync(
+            EventMinutes.MinuteOf(at), SentimentPipelineRules.EventKey("canonical", run + "m1"), default);
+        var s1 = await scores.ReadAsync(
+            EventMinutes.MinuteOf(at.AddSeconds(5)), SentimentPipelineRules.EventKey("canonical", run + "s1"), default);
         Assert.NotNull(m1);
         Assert.NotNull(s1);
         Assert.True(m1.Score.Score > 0 && s1.Score.Score < 0, $"{m1.Score.Score} {s1.Score.Score}");
@@ -148,10 +150,10 @@ public sealed class SentimentQueueTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("not json")]
-    [InlineData("{\"version\":1,\"items\":[]}")]
-    [InlineData("{\"version\":2,\"items\":[{\"eventId\":\"a\",\"source\":\"s\",\"eventTime\":\"2026-12-01T09:00:00Z\",\"slices\":[\"all\"],\"text\":\"hi\"}]}")]
-    [InlineData("{\"version\":1,\"items\":[{\"eventId\":\"a\",\"source\":\"s\",\"eventTime\":\"2026-12-01T09:00:00Z\",\"slices\":[\"nope\"],\"text\":\"hi\"}]}")]
-    [InlineData("{\"version\":1,\"items\":[{\"eventId\":\"a\",\"source\":\"s\",\"slices\":[\"all\"],\"text\":\"hi\"}]}")]
+    [InlineData("""{"version":1,"items":[]}""")]
+    [InlineData("""{"version":2,"items":[{"eventId":"a","source":"s","eventTime":"2026-12-01T09:00:00Z","slices":["all"],"text":"hi"}]}""")]
+    [InlineData("""{"version":1,"items":[{"eventId":"a","source":"s","eventTime":"2026-12-01T09:00:00Z","slices":["x"],"text":"hi"}]}""")]
+    [InlineData("""{"version":1,"items":[{"eventId":"a","source":"s","slices":["all"],"text":"hi"}]}""")]
     public async Task A_message_that_is_not_a_sentiment_message_fails_its_invocation(string text)
     {
         using var server = new HandlerServer(azurite.ConnectionString);
@@ -169,12 +171,14 @@ public sealed class SentimentQueueTests(AzuriteFixture azurite)
         // Worst case for size: texts of three-byte characters (CJK) at the item limit, plus quotes that JSON escapes.
         var long3 = new string('日', SentimentQueueMessage.MaxTextChars - 10) + "\"\"\"\"\"\"\"\"\"\"";
         var items = Enumerable.Range(0, 100)
-            .Select(i => new SentimentQueueItem($"e{i}", "test", DateTimeOffset.UnixEpoch.AddMinutes(i), ["all"], i % 3 == 0 ? long3 : "short text", false))
+            .Select(i => new SentimentQueueItem(
+                $"e{i}", "test", DateTimeOffset.UnixEpoch.AddMinutes(i), ["all"], i % 3 == 0 ? long3 : "short text", false))
             .ToList();
 
         var messages = SentimentEnqueuer.Pack(items);
 
-        Assert.All(messages, m => Assert.True(Encoding.UTF8.GetByteCount(m) <= SentimentQueueMessage.MaxBytes, $"{Encoding.UTF8.GetByteCount(m)} bytes"));
+        Assert.All(messages, m => Assert.True(
+            Encoding.UTF8.GetByteCount(m) <= SentimentQueueMessage.MaxBytes, $"{Encoding.UTF8.GetByteCount(m)} bytes"));
         var read = messages.SelectMany(m => SentimentQueueMessage.TryParse(m, out _)!.Items).ToList();
         Assert.Equal(items.Select(i => i.EventId), read.Select(i => i.EventId));
         Assert.Equal(long3, read[0].Text);

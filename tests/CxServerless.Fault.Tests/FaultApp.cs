@@ -77,6 +77,8 @@ internal sealed class FaultApp : IAsyncDisposable
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("faultba"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("faultla"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("faultalerts"),
+            ["CxSentimentQueue"] = AzuriteFixture.UniqueName("faultsentiment"),
+            ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("faultss"),
             ["Workflows__TaskHub"] = "fault" + Guid.NewGuid().ToString("N")[..16],
         };
         var settings = new Dictionary<string, string>(names)
@@ -149,7 +151,7 @@ internal sealed class FaultApp : IAsyncDisposable
             await IgnoreMissingAsync(setting switch
             {
                 "CxEventHubName" => tables.DeleteTableAsync(EventLog.TableNameFor(name)),
-                "CxAlertsQueue" => DeleteQueuesAsync(name),
+                "CxAlertsQueue" or "CxSentimentQueue" => DeleteQueuesAsync(name),
                 "Workflows__TaskHub" => DeleteTaskHubAsync(name),
                 _ => tables.DeleteTableAsync(name),
             });

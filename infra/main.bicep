@@ -229,12 +229,14 @@ var tableNames = [
   'RulesVersions'
   'LegalHolds'
   'RetentionRuns'
+  'SentimentScores'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task
 // hub's control and work-item queues are the framework's (above); the host's -poison convention does not apply.
 var workQueues = [
   'alerts'
+  'sentiment-requests'
 ]
 var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'))
 

@@ -107,6 +107,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Sentiment__BreakDuration: '00:00:30'
     // Cost guard: at most 300 Language requests a minute per instance (S0's rate limit); above it, the local scorer.
     Sentiment__MaxLanguageCallsPerMinute: '300'
+    // The sentiment pipeline: ingestion enqueues masked texts, ScoreSentiment (%CxSentimentQueue%) scores them.
+    CxSentimentQueue: 'sentiment-requests'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
     // The workflow layer: the Durable Task Framework (TaskHubWorker over the Azure Storage provider) hosted in the
@@ -141,6 +143,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Retention__QuarantineDays: '14'
     Retention__LateEventsDays: '30'
     Retention__MetricBucketsDays: '90'
+    Retention__SentimentScoresDays: '35'
     Retention__AlertsDays: '365'
     Retention__BaselinesDays: '90'
     Retention__TasksDays: '365'

@@ -182,7 +182,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
 
                 foreach (var queue in _queues)
                 {
-                    await _azurite.Queues.DeleteQueueAsync(queue);
+                    await _azurite.Queues.GetQueueClient(queue).DeleteIfExistsAsync(); // sentiment: only made when text came
                 }
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException { Status: 0 }
@@ -244,6 +244,9 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         _queues.Add(alertsQueue);
         settings["CxAlertsQueue"] = alertsQueue;
         AlertsQueue = alertsQueue;
+        var sentimentQueue = AzuriteFixture.UniqueName("sentiment");
+        _queues.Add(sentimentQueue);
+        settings["CxSentimentQueue"] = sentimentQueue;
         Settings = settings;
 
         var options = new CxHostOptions
@@ -269,6 +272,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         ["CxAlertsTable"] = Table("al"),
         ["CxBaselinesTable"] = Table("bl"),
         ["CxLateEventsTable"] = Table("le"),
+        ["CxSentimentScoresTable"] = Table("ss"),
         ["CxAlertSchedule"] = "*/2 * * * * *",
     };
 

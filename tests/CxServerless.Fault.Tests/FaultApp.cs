@@ -83,6 +83,8 @@ internal sealed class FaultApp : IAsyncDisposable
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("faultba"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("faultla"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("faultalerts"),
+            ["CxSentimentQueue"] = AzuriteFixture.UniqueName("faultsentiment"),
+            ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("faultss"),
             ["Workflows__TaskHub"] = "fault" + Guid.NewGuid().ToString("N")[..16],
         };
         var settings = new Dictionary<string, string>(names)
@@ -159,7 +161,7 @@ internal sealed class FaultApp : IAsyncDisposable
             await StorageCleanup.IgnoreMissingAsync(setting switch
             {
                 "CxEventHubName" => tables.DeleteTableAsync(EventLog.TableNameFor(name)),
-                "CxAlertsQueue" => StorageCleanup.DeleteQueueAndPoisonAsync(_storage, name),
+                "CxAlertsQueue" or "CxSentimentQueue" => StorageCleanup.DeleteQueueAndPoisonAsync(_storage, name),
                 "Workflows__TaskHub" => StorageCleanup.DeleteTaskHubAsync(_storage, name),
                 _ => tables.DeleteTableAsync(name),
             });

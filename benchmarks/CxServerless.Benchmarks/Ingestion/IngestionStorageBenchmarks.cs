@@ -33,6 +33,7 @@ public class IngestionStorageBenchmarks
     private string _bucketsTable = null!;
     private string _lateTable = null!;
     private string _indexTable = null!;
+    private Azure.Storage.Queues.QueueClient _sentimentQueue = null!;
     private long _sequence;
 
     /// <summary>How many table partitions each hour of events is spread over (setting CxIngestPartitionBuckets).</summary>
@@ -67,6 +68,12 @@ public class IngestionStorageBenchmarks
         _bucketsTable = AzuriteFixture.UniqueName("benchmb");
         _lateTable = AzuriteFixture.UniqueName("benchla");
         _indexTable = AzuriteFixture.UniqueName("benchci");
+
+        // The sentiment pipeline's sink: one queue write per batch with text, counted like the table requests.
+        var queueOptions = new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.None };
+        queueOptions.AddPolicy(_counter, HttpPipelinePosition.PerRetry);
+        _sentimentQueue = new Azure.Storage.Queues.QueueClient(
+            _azurite.ConnectionString, AzuriteFixture.UniqueName("benchsq"), queueOptions);
         var analytics = new CxServerless.Functions.Analytics.AnalyticsWriter(
             new CxServerless.Functions.Analytics.MetricBucketStore(_tables.GetTableClient(_bucketsTable)),
             new CxServerless.Functions.Analytics.LateEventStore(_tables.GetTableClient(_lateTable)),
@@ -77,7 +84,7 @@ public class IngestionStorageBenchmarks
             _counters,
             new CxServerless.Functions.Privacy.CustomerIndexStore(_tables.GetTableClient(_indexTable), Buckets),
             analytics,
-            [],
+            [new CxServerless.Functions.Sentiment.SentimentEnqueuer(_sentimentQueue)],
             Options.Create(_options),
             TimeProvider.System,
             NullLogger<IngestCxEventsFunction>.Instance);
@@ -115,6 +122,7 @@ public class IngestionStorageBenchmarks
             _tables.DeleteTable(name);
         }
 
+        _sentimentQueue.DeleteIfExists();
         _azurite.DisposeAsync().GetAwaiter().GetResult();
     }
 

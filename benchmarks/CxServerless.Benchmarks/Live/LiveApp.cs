@@ -73,6 +73,8 @@ internal sealed class LiveApp : IAsyncDisposable
             ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("liveci"),
             ["Workflows__TaskHub"] = "live" + Guid.NewGuid().ToString("N")[..16],
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("livealerts"),
+            ["CxSentimentQueue"] = AzuriteFixture.UniqueName("livesentiment"),
+            ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("livess"),
         };
         var settings = new Dictionary<string, string>(names)
         {
@@ -141,7 +143,7 @@ internal sealed class LiveApp : IAsyncDisposable
             await StorageCleanup.IgnoreMissingAsync(setting switch
             {
                 "CxEventHubName" => _azurite.Tables.DeleteTableAsync(EventLog.TableNameFor(name)),
-                "CxAlertsQueue" => StorageCleanup.DeleteQueueAndPoisonAsync(storage, name),
+                "CxAlertsQueue" or "CxSentimentQueue" => StorageCleanup.DeleteQueueAndPoisonAsync(storage, name),
                 "Workflows__TaskHub" => StorageCleanup.DeleteTaskHubAsync(storage, name),
                 _ => _azurite.Tables.DeleteTableAsync(name),
             });

@@ -68,6 +68,12 @@ public static class HandlerSettings
     /// </summary>
     public const string Sentiment = "Sentiment";
 
+    /// <summary>The queue of stored events waiting for a sentiment score.</summary>
+    public const string SentimentQueue = "CxSentimentQueue";
+
+    /// <summary>The table of stored sentiment scores.</summary>
+    public const string SentimentScoresTable = "CxSentimentScoresTable";
+
     /// <summary>The alert rules file, relative to the app root.</summary>
     public const string RulesFile = "CxRulesFile";
 
@@ -278,6 +284,7 @@ public static class HandlerSettings
             "the workflow history purge's NCRONTAB schedule (daily at 03:15 UTC)."),
         new(Retention, SettingShape.Section, SettingScope.Everywhere,
             "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, " +
+            "SentimentScoresDays, " +
             "AlertsDays, BaselinesDays, TasksDays, NotificationsDays, FeedbackLoopsDays, AuditDays, ErasureReceiptsDays) and " +
             "WorkflowHistoryDays for finished workflow instances. Each optional, 1-3650 (README, \"Retention\")."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,
@@ -296,6 +303,12 @@ public static class HandlerSettings
             "Read by the handler: the sentiment chain's Language calls: BatchSize (1-10), AttemptTimeout, RetryDelay, MaxRetryAttempts, " +
             "FailureRatio, MinimumThroughput, SamplingDuration, BreakDuration, ModelVersion, and the cost guard " +
             "MaxLanguageCallsPerMinute (per instance; above it the local scorer answers). Each optional (docs/sentiment.md)."),
+        new(SentimentQueue, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler (ingestion's SentimentEnqueuer writes it) and by the Functions host through %CxSentimentQueue% in " +
+            "ScoreSentiment/function.json. Default sentiment-requests (docs/sentiment.md)."),
+        new(SentimentScoresTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: one score per scored event (ScoreSentiment writes it). " +
+            "Optional; Azure uses the default SentimentScores."),
         new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
             "Optional; Azure uses the default TeamGroups."),

@@ -1,8 +1,10 @@
 using Azure.Core;
 using Azure.Identity;
 using CxServerless.Functions.Configuration;
+using CxServerless.Functions.Ingestion;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Sentiment;
+using CxServerless.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace CxServerless.Functions.Extensions;
 
 /// <summary>
-/// Registers the sentiment scorer chain (Azure AI Language, then the local lexicon scorer) and <c>POST /api/sentiment</c>.
+/// Registers the sentiment scorer chain (Azure AI Language, then the local lexicon scorer), <c>POST /api/sentiment</c>, and
+/// the pipeline that scores stored events off the ingestion path (<c>SentimentEnqueuer</c>, <c>ScoreSentiment</c>).
 /// </summary>
 public static class SentimentExtensions
 {
@@ -28,6 +31,8 @@ public static class SentimentExtensions
             {
                 o.Endpoint = configuration[HandlerSettings.LanguageEndpoint];
                 o.Key = configuration[HandlerSettings.LanguageKey];
+                o.Queue = configuration[HandlerSettings.SentimentQueue] ?? o.Queue;
+                o.ScoresTable = configuration[HandlerSettings.SentimentScoresTable] ?? o.ScoresTable;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentimentOptions>, SentimentOptionsValidator>());
@@ -40,8 +45,20 @@ public static class SentimentExtensions
         services.AddSingleton<LanguageCallBudget>();
         services.AddSingleton<SentimentChain>();
         services.AddSingleton<IFunctionHandler, SentimentFunction>();
+
+        // The pipeline: ingestion's stored events onto the queue, ScoreSentiment off it into SentimentScores and the buckets.
+        services.AddSingleton(sp => new SentimentEnqueuer(
+            sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(Settings(sp).Queue)));
+        services.AddSingleton<IStoredEventSink>(sp => sp.GetRequiredService<SentimentEnqueuer>());
+        services.AddSingleton(sp => new SentimentScoreStore(
+            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(Settings(sp).ScoresTable)));
+        services.AddSingleton<SentimentBucketWriter>();
+        services.AddSingleton<SentimentScoring>();
+        services.AddSingleton<IFunctionHandler, ScoreSentimentFunction>();
         return services;
     }
+
+    private static SentimentOptions Settings(IServiceProvider sp) => sp.GetRequiredService<IOptions<SentimentOptions>>().Value;
 
     private static void Resilience(HttpStandardResilienceOptions resilience, IServiceProvider sp)
     {

@@ -31,6 +31,10 @@ public static class RetentionClasses
     public static RetentionClass MetricBuckets { get; } = new(
         "metricBuckets", "Retention__MetricBucketsDays", o => o.MetricBucketsDays, "PartitionKey range: minutes before the cutoff");
 
+    /// <summary>One sentiment score per scored event.</summary>
+    public static RetentionClass SentimentScores { get; } = new(
+        "sentimentScores", "Retention__SentimentScoresDays", o => o.SentimentScoresDays, "PartitionKey range: minutes before the cutoff");
+
     /// <summary>Resolved alerts.</summary>
     public static RetentionClass Alerts { get; } = new(
         "alerts", "Retention__AlertsDays", o => o.AlertsDays, "filtered scan of partitions 'alert' and 'manual' on ResolvedAt");
@@ -76,7 +80,8 @@ public static class RetentionClasses
     /// <summary>Every class.</summary>
     public static IReadOnlyList<RetentionClass> All { get; } =
     [
-        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, Alerts, Baselines, Tasks, Notifications, FalseAlarms, Handovers,
+        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, SentimentScores, Alerts, Baselines, Tasks, Notifications,
+        FalseAlarms, Handovers,
         FeedbackLoops, Audit,
         ErasureReceipts, WorkflowHistory,
     ];

@@ -30,6 +30,10 @@ public sealed class RetentionOptions
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__MetricBucketsDays' must be 1 to 3650 days.")]
     public int MetricBucketsDays { get; set; } = 90;
 
+    /// <summary>Stored sentiment scores, by event minute (longer than the drift check's 30 trailing days).</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__SentimentScoresDays' must be 1 to 3650 days.")]
+    public int SentimentScoresDays { get; set; } = 35;
+
     /// <summary>Resolved alerts, by resolution time; open alerts are never deleted.</summary>
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__AlertsDays' must be 1 to 3650 days.")]
     public int AlertsDays { get; set; } = 365;

@@ -35,6 +35,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.Quarantine, SweepQuarantineAsync),
             (RetentionClasses.LateEvents, SweepLateEventsAsync),
             (RetentionClasses.MetricBuckets, SweepMetricBucketsAsync),
+            (RetentionClasses.SentimentScores, tables.SentimentScores is null ? null : SweepSentimentScoresAsync),
             (RetentionClasses.Alerts, SweepAlertsAsync),
             (RetentionClasses.Baselines, SweepBaselinesAsync),
             (RetentionClasses.Tasks, SweepTasksAsync),
@@ -144,6 +145,15 @@ public sealed class RetentionSweeper(
             tables.MetricBuckets,
             TableClient.CreateQueryFilter($"PartitionKey ge {"m"} and PartitionKey lt {before}"),
             cancellationToken);
+    }
+
+    // SentimentScores: PartitionKey m{minute:D12} of the event, as the buckets. Scores of events: no text, no customer key,
+    // no conversation id, so a hold cannot be told from a row (the held event itself stays in CxEvents).
+    private Task<(long, long)> SweepSentimentScoresAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken)
+    {
+        var before = MetricBucketStore.MinuteKey(cutoff.UtcTicks / TimeSpan.TicksPerMinute);
+        return TableSweep.DeleteAllAsync(
+            tables.SentimentScores!, TableClient.CreateQueryFilter($"PartitionKey lt {before}"), cancellationToken);
     }
 
     // Alerts: fixed partitions, so a filtered scan on ResolvedAt (open alerts have none and are never due). A detected alert

@@ -20,6 +20,12 @@ public sealed class SentimentOptions
     /// <summary>Gets or sets the Language key (<c>Ocp-Apim-Subscription-Key</c>); empty: the app's Entra identity.</summary>
     public string? Key { get; set; }
 
+    /// <summary>Gets or sets the queue of events to score (setting <c>CxSentimentQueue</c>; function.json reads it too).</summary>
+    public string Queue { get; set; } = SentimentEnqueuer.DefaultQueueName;
+
+    /// <summary>Gets or sets the table of stored scores (setting <c>CxSentimentScoresTable</c>).</summary>
+    public string ScoresTable { get; set; } = SentimentScoreStore.DefaultTableName;
+
     /// <summary>Gets or sets the Language model version (<c>latest</c>, or a dated version to pin one).</summary>
     public string ModelVersion { get; set; } = "latest";
 
@@ -70,6 +76,16 @@ public sealed class SentimentOptions
                 || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
         {
             problems.Add("Setting 'CxLanguageEndpoint' must be an absolute https URL (or empty for the local scorer only).");
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Queue, "^[a-z0-9](?!.*--)[a-z0-9-]{1,54}[a-z0-9]$"))
+        {
+            problems.Add("Setting 'CxSentimentQueue' must be a queue name: 3-56 lower-case letters, digits and single hyphens.");
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(ScoresTable, "^[A-Za-z][A-Za-z0-9]{2,62}$"))
+        {
+            problems.Add("Setting 'CxSentimentScoresTable' must be a valid table name.");
         }
 
         Check(problems, !string.IsNullOrWhiteSpace(ModelVersion) && ModelVersion.Length <= 32, nameof(ModelVersion),

@@ -41,6 +41,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("bl"),
             ["CxRulesVersionsTable"] = AzuriteFixture.UniqueName("rv"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
+            ["CxSentimentQueue"] = AzuriteFixture.UniqueName("sentiment").ToLowerInvariant(),
+            ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("ss"),
             // A task hub of its own, one partition, quick polling: tests never share the hosted worker's queues.
             ["Workflows:TaskHub"] = "t" + Guid.NewGuid().ToString("N")[..16],
             ["Workflows:PartitionCount"] = "1",
@@ -154,7 +156,11 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         var options = new Azure.Data.Tables.TableClientOptions();
         options.Retry.MaxRetries = 0;
         var tables = new Azure.Data.Tables.TableServiceClient(_storage, options);
-        var keys = new[] { "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable" };
+        var keys = new[]
+        {
+            "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
+            "CxSentimentScoresTable",
+        };
         foreach (var key in keys)
         {
             try
@@ -165,6 +171,18 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             {
                 // Storage unreachable (some tests point at a dead endpoint) or table never made: nothing to clean.
             }
+        }
+
+        try
+        {
+            new Azure.Storage.Queues.QueueClient(_storage, _settings["CxSentimentQueue"], new Azure.Storage.Queues.QueueClientOptions
+            {
+                Retry = { MaxRetries = 0 },
+            }).DeleteIfExists();
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            // As above.
         }
     }
 }

@@ -62,6 +62,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["quarantine"] = (1, 1, "swept"),
                 ["lateEvents"] = (1, 0, "swept"),
                 ["metricBuckets"] = (1, 0, "swept"),
+                ["sentimentScores"] = (0, 0, "notStored"), // these tables have no SentimentScores (SentimentScoresRetentionTests)
                 ["alerts"] = (2, 1, "swept"),
                 ["baselines"] = (1, 0, "swept"),
                 ["tasks"] = (1, 1, "swept"),

@@ -227,12 +227,14 @@ var tableNames = [
   'CustomerIndex'
   'ErasureRequests'
   'RulesVersions'
+  'FeedbackLoops'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task
 // hub's control and work-item queues are the framework's (above); the host's -poison convention does not apply.
 var workQueues = [
   'alerts'
+  'feedback'
 ]
 var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'))
 

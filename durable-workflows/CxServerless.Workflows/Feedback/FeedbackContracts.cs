@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CxServerless.Domain.Analytics.Alerts;
 
 namespace CxServerless.Workflows.Feedback;
@@ -12,7 +10,7 @@ namespace CxServerless.Workflows.Feedback;
 public sealed record FeedbackScores(int? Csat, int? Nps, int? Ces, double? Sentiment);
 
 /// <summary>What starts a closed feedback loop. Holds the customer's pseudonym, never personal data or text.</summary>
-/// <param name="LoopId">The loop's id (<c>feedback-{16 hex}-{n}</c>): the instance id; the task derives from it.</param>
+/// <param name="LoopId">The loop's id (<c>feedback-{32 hex}</c>): the instance id; the task derives from it.</param>
 /// <param name="CustomerKey">The customer's pseudonym (<c>c-k1-…</c>).</param>
 /// <param name="EventId">The stored event that opened the loop.</param>
 /// <param name="Reasons">Why it opened: <c>csat</c>, <c>nps</c>, <c>effort</c>, <c>negativeText</c>.</param>
@@ -29,17 +27,14 @@ public sealed record FeedbackLoopRequest(
     AlertSeverity Severity, string RulesVersion, FeedbackScores Before, TimeSpan FollowUpDelay, TimeSpan ResponseTimeout,
     IReadOnlyList<string> FollowUpChannels)
 {
-    /// <summary>The loop id of a customer's <paramref name="sequence"/>th loop.</summary>
-    /// <param name="customerKey">The customer's pseudonym.</param>
-    /// <param name="sequence">The customer's loop number, from 1.</param>
+    /// <summary>A new loop id: <c>feedback-</c> and 32 random hex digits.</summary>
+    /// <remarks>
+    /// Random rather than derived from the pseudonym, so that a task, a notification key or a workflow instance left
+    /// after an erasure cannot be linked back to the customer; the head row's claim keeps a redelivered trigger on the
+    /// loop id it first got.
+    /// </remarks>
     /// <returns>The loop id; also the orchestration's instance id.</returns>
-    public static string LoopIdFor(string customerKey, int sequence) => $"feedback-{Hash(customerKey)}-{sequence}";
-
-    /// <summary>A stable 16-hex digest of a key, so ids stay short and keep no key's characters.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>The digest.</returns>
-    public static string Hash(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
+    public static string NewLoopId() => "feedback-" + Guid.NewGuid().ToString("N");
 }
 
 /// <summary>The customer's answer to the follow-up survey: the payload of the <c>followUpResponse</c> event.</summary>

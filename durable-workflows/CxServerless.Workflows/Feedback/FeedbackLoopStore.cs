@@ -71,7 +71,7 @@ public sealed class FeedbackLoopStore(TableClient table)
 
             var sequence = (head?.Sequence ?? 0) + 1;
             var next = new FeedbackLoopHead(
-                customerKey, FeedbackLoopRequest.LoopIdFor(customerKey, sequence), sequence, eventId, FeedbackLoopStages.Open, now);
+                customerKey, FeedbackLoopRequest.NewLoopId(), sequence, eventId, FeedbackLoopStages.Open, now);
             try
             {
                 if (head is null)

@@ -38,7 +38,7 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
     }
 
     private static FeedbackLoopRequest Loop(int sequence, TimeSpan? timeout = null) => new(
-        FeedbackLoopRequest.LoopIdFor(Customer, sequence), Customer, $"survey-{sequence}", ["nps", "negativeText"], "billing",
+        FeedbackLoopRequest.NewLoopId(), Customer, $"survey-{sequence}", ["nps", "negativeText"], "billing",
         "queue=billing", AlertSeverity.Warning, "fb-test-1", new FeedbackScores(2, 3, null, -0.7),
         TimeSpan.FromSeconds(3), timeout ?? TimeSpan.FromMinutes(2), ["inbox"]);
 
@@ -152,10 +152,11 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         // Eight triggers of one customer claimed at once: one opens the loop, the others see it.
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => loops.ClaimAsync(Customer, $"e{i}", now, cap, default)));
         var opener = Assert.Single(claims, c => c.Opens);
-        Assert.All(claims, c => Assert.Equal(FeedbackLoopRequest.LoopIdFor(Customer, 1), c.Head.LoopId));
+        Assert.All(claims, c => Assert.Equal((opener.Head.LoopId, 1), (c.Head.LoopId, c.Head.Sequence)));
+        Assert.Matches("^feedback-[0-9a-f]{32}$", opener.Head.LoopId);
         var redelivered = await loops.ClaimAsync(Customer, opener.Head.EventId, now, cap, default);
         Assert.True(redelivered.Opens);
-        Assert.Equal(1, redelivered.Head.Sequence);
+        Assert.Equal(opener.Head.LoopId, redelivered.Head.LoopId);
 
         Assert.True(await loops.AttachAsync(Customer, opener.Head.LoopId, "later", ["csat"], "billing", now, default));
         Assert.False(await loops.AttachAsync(Customer, opener.Head.LoopId, "later", ["csat"], "billing", now, default));
@@ -167,6 +168,7 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         Assert.False((await loops.ClaimAsync(Customer, "inside", now.AddDays(29), cap, default)).Opens);
         var next = await loops.ClaimAsync(Customer, "outside", now.AddDays(31), cap, default);
         Assert.True(next.Opens);
-        Assert.Equal((FeedbackLoopRequest.LoopIdFor(Customer, 2), 2), (next.Head.LoopId, next.Head.Sequence));
+        Assert.Equal(2, next.Head.Sequence);
+        Assert.NotEqual(opener.Head.LoopId, next.Head.LoopId);
     }
 }

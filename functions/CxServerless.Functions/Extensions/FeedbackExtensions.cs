@@ -36,6 +36,7 @@ public static class FeedbackExtensions
             sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(Options(sp).LoopsTable)));
         services.AddSingleton<IStoredEventSink>(sp => new FeedbackSink(
             sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(Options(sp).Queue)));
+        services.AddSingleton<FeedbackErasure>();
         services.AddSingleton<IFunctionHandler, StartFeedbackFunction>();
         return services;
     }

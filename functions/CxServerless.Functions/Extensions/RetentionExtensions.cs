@@ -54,7 +54,8 @@ public static class RetentionExtensions
                 sp.GetRequiredService<Privacy.CustomerIndexStore>().Table,
                 sp.GetRequiredService<Privacy.ErasureRequestStore>().Table,
                 sp.GetRequiredService<Tasks.FalseAlarmStore>().Table,
-                sp.GetRequiredService<Handover.HandoverStore>().Table);
+                sp.GetRequiredService<Handover.HandoverStore>().Table,
+                sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackLoopStore>().Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

@@ -14,6 +14,7 @@ namespace CxServerless.Functions.Retention;
 /// <param name="Audit">Audit.</param>
 /// <param name="FalseAlarms">FalseAlarms.</param>
 /// <param name="Handovers">Handovers.</param>
+/// <param name="FeedbackLoops">The closed feedback loops (null: not stored, reported as such).</param>
 /// <param name="CustomerIndex">CustomerIndex.</param>
 /// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
@@ -29,4 +30,5 @@ public sealed record RetentionTables(
     TableClient CustomerIndex,
     TableClient ErasureRequests,
     TableClient FalseAlarms,
-    TableClient Handovers);
+    TableClient Handovers,
+    TableClient? FeedbackLoops = null);

@@ -54,6 +54,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxHandoversTable"] = AzuriteFixture.UniqueName("handovers"),
             ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("custindex"),
             ["CxErasureRequestsTable"] = AzuriteFixture.UniqueName("erasure"),
+            ["CxFeedbackLoopsTable"] = AzuriteFixture.UniqueName("feedbackloops"),
+            ["CxFeedbackQueue"] = AzuriteFixture.UniqueName("feedback").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -154,7 +156,10 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         var options = new Azure.Data.Tables.TableClientOptions();
         options.Retry.MaxRetries = 0;
         var tables = new Azure.Data.Tables.TableServiceClient(_storage, options);
-        var keys = new[] { "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable" };
+        var keys = new[]
+        {
+            "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable", "CxFeedbackLoopsTable",
+        };
         foreach (var key in keys)
         {
             try

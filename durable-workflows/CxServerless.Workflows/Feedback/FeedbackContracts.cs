@@ -15,7 +15,9 @@ public sealed record FeedbackScores(int? Csat, int? Nps, int? Ces, double? Senti
 /// <param name="EventId">The stored event that opened the loop.</param>
 /// <param name="Reasons">Why it opened: <c>csat</c>, <c>nps</c>, <c>effort</c>, <c>negativeText</c>.</param>
 /// <param name="Topic">The topic its text was tagged with.</param>
-/// <param name="Slice">The contact's slice (<c>team=…</c> when the topic names a team or the event has one, else <c>queue=…</c>).</param>
+/// <param name="Slice">
+/// The contact's slice: <c>team=…</c> when the topic names a team or the event has one, else <c>queue=…</c>.
+/// </param>
 /// <param name="Severity">The roster's escalation chain the task climbs.</param>
 /// <param name="RulesVersion">The feedback rules version it ran under.</param>
 /// <param name="Before">The scores that opened it.</param>

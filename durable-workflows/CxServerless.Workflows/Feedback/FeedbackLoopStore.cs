@@ -109,7 +109,11 @@ public sealed class FeedbackLoopStore(TableClient table)
         await EnsureAsync(cancellationToken);
         var row = new TableEntity(customerKey, AttachmentRow(eventId))
         {
-            ["LoopId"] = loopId, ["EventId"] = eventId, ["Reasons"] = string.Join(',', reasons), ["Topic"] = topic, ["At"] = at,
+            ["LoopId"] = loopId,
+            ["EventId"] = eventId,
+            ["Reasons"] = string.Join(',', reasons),
+            ["Topic"] = topic,
+            ["At"] = at,
         };
         try
         {
@@ -130,7 +134,8 @@ public sealed class FeedbackLoopStore(TableClient table)
     public async Task<int> AttachedAsync(string customerKey, string loopId, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {customerKey} and RowKey ge {"att-"} and RowKey lt {"att."} and LoopId eq {loopId}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {customerKey} and RowKey ge {"att-"} and RowKey lt {"att."} and LoopId eq {loopId}");
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
@@ -211,13 +216,17 @@ public sealed class FeedbackLoopStore(TableClient table)
 /// <param name="EventId">The event that opened it.</param>
 /// <param name="Status">The loop's stage.</param>
 /// <param name="OpenedAt">When it opened.</param>
-public sealed record FeedbackLoopHead(string CustomerKey, string LoopId, int Sequence, string EventId, string Status, DateTimeOffset OpenedAt)
+public sealed record FeedbackLoopHead(
+    string CustomerKey, string LoopId, int Sequence, string EventId, string Status, DateTimeOffset OpenedAt)
 {
     /// <summary>Builds the table row.</summary>
     /// <returns>The entity.</returns>
     public TableEntity ToEntity() => new(CustomerKey, FeedbackLoopStore.HeadRow)
     {
-        [nameof(LoopId)] = LoopId, [nameof(Sequence)] = Sequence, [nameof(EventId)] = EventId, [nameof(Status)] = Status,
+        [nameof(LoopId)] = LoopId,
+        [nameof(Sequence)] = Sequence,
+        [nameof(EventId)] = EventId,
+        [nameof(Status)] = Status,
         [nameof(OpenedAt)] = OpenedAt,
     };
 

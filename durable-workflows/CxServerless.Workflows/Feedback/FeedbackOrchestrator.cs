@@ -45,7 +45,9 @@ public sealed class FeedbackOrchestrator : TaskOrchestrator<FeedbackLoopRequest,
         ArgumentNullException.ThrowIfNull(input);
         await RecordAsync(context, input, FeedbackLoopStages.Open);
         var task = await context.CallSubOrchestratorAsync<EscalationOutcome>(
-            nameof(EscalationOrchestrator), TaskRequest(input), new SubOrchestrationOptions(Retry, EscalationRequest.InstanceIdFor(input.LoopId)));
+            nameof(EscalationOrchestrator),
+            TaskRequest(input),
+            new SubOrchestrationOptions(Retry, EscalationRequest.InstanceIdFor(input.LoopId)));
         if (task.Closure != "resolved")
         {
             await RecordAsync(context, input, FeedbackLoopStages.Closed, FeedbackLoopStages.Dismissed);

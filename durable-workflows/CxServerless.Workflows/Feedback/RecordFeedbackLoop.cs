@@ -31,7 +31,9 @@ public sealed class RecordFeedbackLoop(FeedbackLoopStore loops, TaskStore tasks)
             AcknowledgedAt = task?.AcknowledgedAt ?? loop.AcknowledgedAt,
             ResolvedAt = task?.ClosedAt ?? loop.ResolvedAt,
             SlaBreached = (task?.SlaBreached ?? false) || loop.SlaBreached,
-            FollowUpRequestedAt = input.Stage == FeedbackLoopStages.AwaitingResponse ? loop.FollowUpRequestedAt ?? input.At : loop.FollowUpRequestedAt,
+            FollowUpRequestedAt = input.Stage == FeedbackLoopStages.AwaitingResponse
+                ? loop.FollowUpRequestedAt ?? input.At
+                : loop.FollowUpRequestedAt,
             ClosedAt = closing ? loop.ClosedAt ?? input.At : loop.ClosedAt,
             Outcome = closing ? loop.Outcome ?? input.Outcome : loop.Outcome,
             After = closing ? loop.After ?? input.After : loop.After,

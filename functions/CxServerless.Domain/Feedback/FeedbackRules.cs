@@ -28,7 +28,8 @@ public sealed record FeedbackRules(
 /// </param>
 /// <param name="SentimentBelow">Text whose sentiment (−1…+1) is below this is negative.</param>
 /// <param name="TextFrom">Where negative text triggers: <c>survey</c> (a survey comment), <c>email</c> (an e-mail).</param>
-public sealed record FeedbackThresholds(int? CsatAtMost, int? NpsAtMost, int? EffortAtLeast, double? SentimentBelow, IReadOnlyList<string> TextFrom);
+public sealed record FeedbackThresholds(
+    int? CsatAtMost, int? NpsAtMost, int? EffortAtLeast, double? SentimentBelow, IReadOnlyList<string> TextFrom);
 
 /// <summary>One topic of the taxonomy.</summary>
 /// <param name="Name">The topic (<c>billing</c>, <c>delivery</c>, ...).</param>

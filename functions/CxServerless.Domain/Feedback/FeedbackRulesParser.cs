@@ -78,7 +78,8 @@ public static partial class FeedbackRulesParser
         {
             if (!RosterParser.Channels.Contains(channels[i], StringComparer.Ordinal))
             {
-                reader.Error($"followUpChannels[{i}]", $"must be one of: {string.Join(", ", RosterParser.Channels)} (got \"{channels[i]}\")");
+                reader.Error(
+                    $"followUpChannels[{i}]", $"must be one of: {string.Join(", ", RosterParser.Channels)} (got \"{channels[i]}\")");
             }
         }
 

@@ -110,7 +110,9 @@ public static class HandlerSettings
     /// <summary>The feedback rules file, relative to the app root.</summary>
     public const string FeedbackRulesFile = "CxFeedbackRulesFile";
 
-    /// <summary>The closed feedback loop's delays (<c>Feedback__FollowUpDelay</c>, <c>__ResponseTimeout</c>, <c>__FrequencyCap</c>).</summary>
+    /// <summary>
+    /// The closed feedback loop's delays (<c>Feedback__FollowUpDelay</c>, <c>__ResponseTimeout</c>, <c>__FrequencyCap</c>).
+    /// </summary>
     public const string Feedback = "Feedback";
 
     /// <summary>The Notifications table.</summary>

@@ -35,11 +35,14 @@ public sealed class FeedbackErasure(FeedbackLoopStore loops, NotificationStore n
         }
 
         var deletedLoops = await TableSweep.DeleteRowsAsync(
-            loops.Table, [.. (await loops.RowsAsync(customerKey, cancellationToken)).Select(r => (customerKey, r.RowKey))], cancellationToken);
+            loops.Table,
+            [.. (await loops.RowsAsync(customerKey, cancellationToken)).Select(r => (customerKey, r.RowKey))],
+            cancellationToken);
         await notifications.EnsureAsync(cancellationToken);
         var notes = new List<(string, string)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {customerKey}");
-        await foreach (var row in notifications.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        var rows = notifications.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in rows)
         {
             notes.Add((customerKey, row.RowKey));
         }

@@ -27,7 +27,9 @@ public sealed class FeedbackOptions
     [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00", ErrorMessage = "Setting 'Feedback__ResponseTimeout' must be 1 s to 90 days.")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>The frequency cap: at most one loop per customer within it; later triggers attach (<c>Feedback__FrequencyCap</c>).</summary>
+    /// <summary>
+    /// The frequency cap: at most one loop per customer within it; later triggers attach (<c>Feedback__FrequencyCap</c>).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "Setting 'Feedback__FrequencyCap' must be 0 to 365 days.")]
     public TimeSpan FrequencyCap { get; set; } = TimeSpan.FromDays(30);
 }

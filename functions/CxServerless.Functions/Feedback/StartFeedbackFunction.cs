@@ -88,7 +88,10 @@ public sealed partial class StartFeedbackFunction(
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(FeedbackOrchestrator), start, new StartOrchestrationOptions(loop.LoopId) { DedupeStatuses = Once }, cancellationToken);
+                nameof(FeedbackOrchestrator),
+                start,
+                new StartOrchestrationOptions(loop.LoopId) { DedupeStatuses = Once },
+                cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {

@@ -23,7 +23,11 @@ public static class ErasureReceipt
     /// <param name="feedback">Feedback-loop rows, follow-up requests and workflow instances deleted.</param>
     /// <returns>One line per data class.</returns>
     public static IReadOnlyList<ErasureItem> Lines(
-        long eventsDeleted, long eventsHeld, int linkedPseudonyms, long indexDeleted, (long Loops, long Notifications, long Instances) feedback)
+        long eventsDeleted,
+        long eventsHeld,
+        int linkedPseudonyms,
+        long indexDeleted,
+        (long Loops, long Notifications, long Instances) feedback)
     {
         var eventsNote = linkedPseudonyms == 0
             ? "Stored events that carried the customer's pseudonym."

@@ -7,7 +7,8 @@ public sealed class FeedbackTriggersTests
 {
     private static readonly FeedbackRules Rules = FeedbackRulesParser.ParseOrThrow(FeedbackRulesParserTests.Small);
 
-    private static FeedbackSignal Survey(int? csat = null, int? nps = null, int? ces = null, double? sentiment = null, string? text = null) =>
+    private static FeedbackSignal Survey(
+        int? csat = null, int? nps = null, int? ces = null, double? sentiment = null, string? text = null) =>
         new(CxEventType.SurveyResponse, CxChannel.Survey, csat, nps, ces, sentiment, text);
 
     [Theory]
@@ -62,7 +63,8 @@ public sealed class FeedbackTriggersTests
     [Fact]
     public void A_detractor_with_a_negative_comment_gives_every_reason_and_its_topic()
     {
-        var result = FeedbackTriggers.Evaluate(Rules, Survey(csat: 1, nps: 2, ces: 2, sentiment: -0.8, text: "The COURIER lost my parcel!"));
+        var survey = Survey(csat: 1, nps: 2, ces: 2, sentiment: -0.8, text: "The COURIER lost my parcel!");
+        var result = FeedbackTriggers.Evaluate(Rules, survey);
 
         Assert.Equal(["csat", "nps", "effort", "negativeText"], result.Reasons);
         Assert.Equal(("delivery", "logistics"), (result.Topic, result.Team));

@@ -81,9 +81,13 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
                 await SendAsync(http, hub, Survey($"fb1-{run}", email, phone, nps: 2, csat: 1,
                     $"The courier lost my parcel and nobody called me back on {phone} or wrote to {email}. Awful."));
                 var task = await FixtureFunctionApp.EventuallyAsync(
-                    () => FeedbackTasksAsync(http), t => t.Count > 0 && t[0]["assignee"] is not null, TimeSpan.FromSeconds(120), "the task");
+                    () => FeedbackTasksAsync(http),
+                    t => t.Count > 0 && t[0]["assignee"] is not null,
+                    TimeSpan.FromSeconds(120),
+                    "the task");
                 Assert.Equal(("lead-delivery", "delivery"), (task[0]["assignee"]!.GetValue<string>(), task[0]["team"]!.GetValue<string>()));
-                var loop = await FixtureFunctionApp.EventuallyAsync(() => LoopAsync(loops), l => l is not null, TimeSpan.FromSeconds(30), "the loop");
+                var loop = await FixtureFunctionApp.EventuallyAsync(
+                    () => LoopAsync(loops), l => l is not null, TimeSpan.FromSeconds(30), "the loop");
                 var customerKey = loop!.PartitionKey;
                 var loopId = loop.RowKey;
                 Assert.StartsWith("c-k1-", customerKey, StringComparison.Ordinal);
@@ -171,14 +175,16 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
     private static async Task ActAsync(HttpClient http, string taskId, string action, object body)
     {
         using var response = await http.PostAsJsonAsync($"api/tasks/{taskId}/{action}", body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {(int)response.StatusCode} {text}");
     }
 
     private static async Task<TableEntity?> LoopAsync(TableClient loops)
     {
         try
         {
-            await foreach (var row in loops.QueryAsync<TableEntity>(e => e.RowKey.CompareTo("feedback-") >= 0 && e.RowKey.CompareTo("feedback.") < 0))
+            var rows = loops.QueryAsync<TableEntity>(e => e.RowKey.CompareTo("feedback-") >= 0 && e.RowKey.CompareTo("feedback.") < 0);
+            await foreach (var row in rows)
             {
                 return row;
             }

@@ -30,7 +30,8 @@ public sealed class FeedbackRetentionTests(AzuriteFixture azurite)
             foreach (var (customer, days, name) in new[] { (Free, 181, "old"), (Free, 179, "new"), (Held, 181, "held") })
             {
                 var at = Now.AddDays(-days);
-                await loops.SaveAsync(new FeedbackLoopRecord(customer, "feedback-" + name, "e-" + name, "nps", "billing", "v", "closed", at), default);
+                var loop = new FeedbackLoopRecord(customer, "feedback-" + name, "e-" + name, "nps", "billing", "v", "closed", at);
+                await loops.SaveAsync(loop, default);
                 await loops.AttachAsync(customer, "feedback-" + name, "att-" + name, ["csat"], "billing", at, default);
             }
 

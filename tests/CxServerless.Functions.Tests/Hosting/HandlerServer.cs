@@ -158,7 +158,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         var tables = new Azure.Data.Tables.TableServiceClient(_storage, options);
         var keys = new[]
         {
-            "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable", "CxFeedbackLoopsTable",
+            "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
+            "CxFeedbackLoopsTable",
         };
         foreach (var key in keys)
         {

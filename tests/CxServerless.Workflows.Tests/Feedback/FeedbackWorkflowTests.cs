@@ -42,6 +42,9 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         "queue=billing", AlertSeverity.Warning, "fb-test-1", new FeedbackScores(2, 3, null, -0.7),
         TimeSpan.FromSeconds(3), timeout ?? TimeSpan.FromMinutes(2), ["inbox"]);
 
+    private static Task<string> StartLoopAsync(DurableTaskClient client, FeedbackLoopRequest loop) =>
+        client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedbackOrchestrator), loop, new StartOrchestrationOptions(loop.LoopId));
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, Func<T, bool> done, string what, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -63,7 +66,7 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         var (h, tasks, notes, loops) = await StartAsync();
         await using var _ = h;
         var loop = Loop(1);
-        await h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedbackOrchestrator), loop, new StartOrchestrationOptions(loop.LoopId));
+        await StartLoopAsync(h.Client, loop);
         var taskId = EscalationRequest.TaskIdFor(loop.LoopId);
 
         var task = await EventuallyAsync(() => tasks.GetAsync(taskId, default), t => t.Assignee is not null, "the follow-up task");
@@ -115,7 +118,7 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         var dismissed = Loop(2);
         foreach (var loop in new[] { silent, dismissed })
         {
-            await h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedbackOrchestrator), loop, new StartOrchestrationOptions(loop.LoopId));
+            await StartLoopAsync(h.Client, loop);
             await EventuallyAsync(
                 () => tasks.GetAsync(EscalationRequest.TaskIdFor(loop.LoopId), default), t => t.Assignee is not null, "the task");
         }

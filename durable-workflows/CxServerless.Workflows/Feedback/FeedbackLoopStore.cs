@@ -18,20 +18,26 @@ public sealed class FeedbackLoopStore(TableClient table)
 
     private const int MaxAttempts = 8;
 
-    private bool _ensured;
+    // The creation in flight or done, shared by concurrent callers; forgotten when it failed, so the next call tries again.
+    private Task? _created;
 
     /// <summary>Gets the table.</summary>
     public TableClient Table => table;
 
-    /// <summary>Creates the table when missing.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <summary>Creates the table when missing (once per process while it succeeds).</summary>
+    /// <param name="cancellationToken">Cancels the wait (not the creation, which other callers may share).</param>
     /// <returns>A task.</returns>
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        if (!_ensured)
+        var created = _created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
+        try
         {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            _ensured = true;
+            await created.WaitAsync(cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            _ = Interlocked.CompareExchange(ref _created, null, created);
+            throw;
         }
     }
 

@@ -41,8 +41,8 @@ public sealed class FeedbackErasure(FeedbackLoopStore loops, NotificationStore n
         await notifications.EnsureAsync(cancellationToken);
         var notes = new List<(string, string)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {customerKey}");
-        var rows = notifications.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in rows)
+        var found = notifications.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in found)
         {
             notes.Add((customerKey, row.RowKey));
         }

@@ -52,7 +52,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
         var hub = AzuriteFixture.UniqueName("fbhub");
         var loopsTable = AzuriteFixture.UniqueName("fl");
         var queue = AzuriteFixture.UniqueName("feedback").ToLowerInvariant();
-        var ownTables = new[] { "ev", "qu", "co", "mb", "le", "ci" }.ToDictionary(p => p, AzuriteFixture.UniqueName);
+        var ownTables = new[] { "ev", "qu", "co", "mb", "le", "ci", "er" }.ToDictionary(p => p, AzuriteFixture.UniqueName);
         var settings = new Dictionary<string, string>
         {
             ["CxEventHubName"] = hub,
@@ -62,6 +62,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
             ["CxMetricBucketsTable"] = ownTables["mb"],
             ["CxLateEventsTable"] = ownTables["le"],
             ["CxCustomerIndexTable"] = ownTables["ci"],
+            ["CxErasureRequestsTable"] = ownTables["er"],
             ["CxFeedbackLoopsTable"] = loopsTable,
             ["CxFeedbackQueue"] = queue,
             ["Feedback__FollowUpDelay"] = "00:00:05",
@@ -69,6 +70,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
         };
         await using var app = new EscalationApp(azurite, Roster, "Supervisor", settings);
         var loops = azurite.Tables.GetTableClient(loopsTable);
+        string? pseudonym = null;
         try
         {
             await using (var host = new CxHostApplication(app.Options, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning))))
@@ -129,9 +131,20 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
                 var workflow = await FixtureFunctionApp.EventuallyAsync(
                     () => WorkflowStatusAsync(http, loopId), s => s == "Completed", TimeSpan.FromSeconds(60), "the loop's workflow");
                 Assert.Equal("Completed", workflow);
+
+                // Erasing the customer removes their loops, the follow-up request and the loop's workflow instances.
+                var receipt = await EraseAsync(http, email);
+                Assert.Equal(3, Line(receipt, "feedbackLoops")); // head, loop, attached item
+                Assert.Equal(1, Line(receipt, "notifications"));
+                Assert.Equal(2, Line(receipt, "workflowInstances")); // the loop's and its task's escalation
+                Assert.Equal(0, await RowsAsync(loops, customerKey, string.Empty));
+                Assert.Null(await WorkflowStatusAsync(http, loopId));
+                pseudonym = customerKey;
             }
 
-            var findings = await StoragePiiScan.FindAsync(azurite, app.Options.ExtraSettings["Workflows__TaskHub"], [email, phone]);
+            // After the run and the erasure, neither the customer's contact details nor their pseudonym is anywhere.
+            var findings = await StoragePiiScan.FindAsync(
+                azurite, app.Options.ExtraSettings["Workflows__TaskHub"], [email, phone, pseudonym!]);
             Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
         }
         finally
@@ -207,6 +220,34 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
 
         return count;
     }
+
+    private static async Task<JsonArray> EraseAsync(HttpClient http, string email)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/privacy/erasure", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { identifierType = "email", value = email }),
+        };
+        request.Headers.Add("Cookie", "cx-dev-role=OpsAdmin");
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"erasure: {(int)response.StatusCode} {text}");
+        var statusUri = JsonNode.Parse(text)!["statusUri"]!.GetValue<string>().TrimStart('/');
+        var done = await FixtureFunctionApp.EventuallyAsync(
+            async () =>
+            {
+                using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(statusUri, UriKind.Relative));
+                get.Headers.Add("Cookie", "cx-dev-role=OpsAdmin");
+                using var answer = await http.SendAsync(get);
+                return JsonNode.Parse(await answer.Content.ReadAsStringAsync());
+            },
+            r => r?["status"]?.GetValue<string>() == "completed",
+            TimeSpan.FromSeconds(120),
+            "the erasure");
+        return done!["receipt"]!.AsArray();
+    }
+
+    private static long Line(JsonArray receipt, string dataClass) =>
+        receipt.Single(l => l!["dataClass"]!.GetValue<string>() == dataClass)!["count"]!.GetValue<long>();
 
     private static async Task<string?> WorkflowStatusAsync(HttpClient http, string instanceId)
     {

@@ -55,7 +55,7 @@ public sealed class FeedbackOrchestrator : TaskOrchestrator<FeedbackLoopRequest,
         }
 
         await RecordAsync(context, input, FeedbackLoopStages.Resolved);
-        await context.CreateTimer(context.CurrentUtcDateTime + input.FollowUpDelay, CancellationToken.None);
+        await WaitUntilAsync(context, context.CurrentUtcDateTime + input.FollowUpDelay);
 
         // The wait starts before the request goes out, so an answer raised right after it is never missed.
         var response = context.WaitForExternalEvent<FollowUpResponse>(FollowUpResponse.EventName);
@@ -76,6 +76,18 @@ public sealed class FeedbackOrchestrator : TaskOrchestrator<FeedbackLoopRequest,
 
         await RecordAsync(context, input, FeedbackLoopStages.Closed, FeedbackLoopStages.NoResponse);
         return new FeedbackLoopOutcome(input.LoopId, FeedbackLoopStages.NoResponse, task.Closure, null);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="due"/>. The storage provider's timers can fire up to a second early (queue visibility
+    /// is whole seconds), so a timer that fired before its time is followed by another for the rest.
+    /// </summary>
+    private static async Task WaitUntilAsync(TaskOrchestrationContext context, DateTime due)
+    {
+        while (context.CurrentUtcDateTime < due)
+        {
+            await context.CreateTimer(due, CancellationToken.None);
+        }
     }
 
     private static async Task RecordAsync(

@@ -86,7 +86,9 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         Assert.Empty(await notes.ListForAsync(Customer, 10, default));
         var awaiting = await EventuallyAsync(
             () => loops.GetAsync(Customer, loop.LoopId, default), l => l.Status == FeedbackLoopStages.AwaitingResponse, "the request");
-        Assert.True(awaiting.FollowUpRequestedAt - resolved.ResolvedAt >= TimeSpan.FromSeconds(3) - TimeSpan.FromMilliseconds(50));
+        Assert.True(
+            awaiting.FollowUpRequestedAt - resolved.ResolvedAt >= TimeSpan.FromSeconds(3) - TimeSpan.FromMilliseconds(50),
+            $"resolved {resolved.ResolvedAt:O}, follow-up requested {awaiting.FollowUpRequestedAt:O}");
         var request = Assert.Single(await notes.ListForAsync(Customer, 10, default));
         Assert.Equal((RequestFollowUpSurvey.Kind, taskId), (request.Kind, request.TaskId));
 

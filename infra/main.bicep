@@ -230,6 +230,7 @@ var tableNames = [
   'LegalHolds'
   'RetentionRuns'
   'SentimentScores'
+  'FeedbackLoops'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task
@@ -237,6 +238,7 @@ var tableNames = [
 var workQueues = [
   'alerts'
   'sentiment-requests'
+  'feedback'
 ]
 var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'))
 

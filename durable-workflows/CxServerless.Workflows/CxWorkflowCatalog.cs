@@ -1,5 +1,6 @@
 using CxServerless.Workflows.Approval;
 using CxServerless.Workflows.Escalation;
+using CxServerless.Workflows.Feedback;
 using CxServerless.Workflows.Hosting;
 using CxServerless.Workflows.Notifications;
 using CxServerless.Workflows.Privacy;
@@ -32,6 +33,9 @@ public static class CxWorkflowCatalog
             .AddActivity<CompleteErasure>()
             .AddOrchestrator<RulesApprovalOrchestrator>()
             .AddActivity<OpenRulesApprovalTask>()
-            .AddActivity<DecideRulesDraft>();
+            .AddActivity<DecideRulesDraft>()
+            .AddOrchestrator<FeedbackOrchestrator>()
+            .AddActivity<RecordFeedbackLoop>()
+            .AddActivity<RequestFollowUpSurvey>();
     }
 }

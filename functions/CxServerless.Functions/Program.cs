@@ -19,6 +19,7 @@ builder.AddWorkflows();
 builder.Services.AddRetention();
 builder.Services.AddPrivacy();
 builder.Services.AddRules();
+builder.Services.AddFeedback(builder.Configuration);
 
 var app = builder.Build();
 
@@ -30,6 +31,9 @@ _ = app.Services.GetRequiredService<CxServerless.Domain.Analytics.Rules.RuleSet>
 
 // Load and validate the routing file now: an invalid file stops the process with every error listed.
 _ = app.Services.GetRequiredService<CxServerless.Functions.Escalation.RosterSource>();
+
+// Load and validate the feedback rules now: an invalid file stops the process with every error listed.
+_ = app.Services.GetRequiredService<CxServerless.Domain.Feedback.FeedbackRules>();
 
 app.MapInvocations();
 app.RecordHandlerStart();

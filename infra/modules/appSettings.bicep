@@ -128,6 +128,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CxAlertSchedule: '*/2 * * * * *'
     // The queue of alert transitions: the evaluator writes it, StartEscalation (%CxAlertsQueue%) reads it.
     CxAlertsQueue: 'alerts'
+    // Closed feedback loops (docs/feedback.md): ingestion queues feedback candidates, StartFeedback (%CxFeedbackQueue%)
+    // reads them. The delays: follow-up survey after the task is resolved, the wait for the answer, the frequency cap.
+    CxFeedbackQueue: 'feedback'
+    Feedback__FollowUpDelay: '7.00:00:00'
+    Feedback__ResponseTimeout: '14.00:00:00'
+    Feedback__FrequencyCap: '30.00:00:00'
     // Recalibrate (%CxRecalibrateSchedule%): nightly, UTC, before the retention sweep (docs/alert-rules.md).
     CxRecalibrateSchedule: '0 0 1 * * *'
     // Shift handovers: WriteHandovers (%CxHandoverSchedule%) looks every minute for a passed shift boundary of the

@@ -107,6 +107,20 @@ public static class HandlerSettings
     /// <summary>The Tasks read model.</summary>
     public const string TasksTable = "CxTasksTable";
 
+    /// <summary>The queue of feedback candidates (<c>%CxFeedbackQueue%</c> in StartFeedback/function.json).</summary>
+    public const string FeedbackQueue = "CxFeedbackQueue";
+
+    /// <summary>The FeedbackLoops table.</summary>
+    public const string FeedbackLoopsTable = "CxFeedbackLoopsTable";
+
+    /// <summary>The feedback rules file, relative to the app root.</summary>
+    public const string FeedbackRulesFile = "CxFeedbackRulesFile";
+
+    /// <summary>
+    /// The closed feedback loop's delays (<c>Feedback__FollowUpDelay</c>, <c>__ResponseTimeout</c>, <c>__FrequencyCap</c>).
+    /// </summary>
+    public const string Feedback = "Feedback";
+
     /// <summary>The Notifications table.</summary>
     public const string NotificationsTable = "CxNotificationsTable";
 
@@ -245,6 +259,17 @@ public static class HandlerSettings
         new(AlertsQueue, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler (the evaluator writes alert transitions to it) and by the Functions host through %CxAlertsQueue% in " +
             "StartEscalation/function.json (the escalation workflow's starter). Default alerts."),
+        new(FeedbackQueue, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler (the ingestion sink writes feedback candidates to it) and by the Functions host through " +
+            "%CxFeedbackQueue% in StartFeedback/function.json (the closed feedback loop's starter). Default feedback."),
+        new(FeedbackLoopsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the FeedbackLoops table (loops, their outcomes, attached items). Optional; Azure uses the default."),
+        new(FeedbackRulesFile, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the feedback rules file relative to the app root. Optional; " +
+            "default rules/cx-feedback.v1.json (docs/feedback.md)."),
+        new(Feedback, SettingShape.Section, SettingScope.Everywhere,
+            "Read by the handler: the closed feedback loop's FollowUpDelay (after the task is resolved; 7 days), ResponseTimeout " +
+            "(the wait for the customer's answer; 14 days) and FrequencyCap (one loop per customer within it; 30 days)."),
         new(TasksTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the Tasks read model (tasks and their timelines). Optional; Azure uses the default Tasks."),
         new(NotificationsTable, SettingShape.Value, SettingScope.LocalOnly,

@@ -55,7 +55,8 @@ public static class RetentionExtensions
                 sp.GetRequiredService<Privacy.ErasureRequestStore>().Table,
                 sp.GetRequiredService<Tasks.FalseAlarmStore>().Table,
                 sp.GetRequiredService<Handover.HandoverStore>().Table,
-                sp.GetService<Sentiment.SentimentScoreStore>()?.Table);
+                SentimentScores: sp.GetService<Sentiment.SentimentScoreStore>()?.Table,
+                FeedbackLoops: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackLoopStore>().Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

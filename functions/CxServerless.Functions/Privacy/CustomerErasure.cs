@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using CxServerless.Functions.Audit;
+using CxServerless.Functions.Feedback;
 using CxServerless.Functions.Ingestion;
 using CxServerless.Functions.Retention;
 using CxServerless.Workflows.Privacy;
@@ -10,7 +11,8 @@ namespace CxServerless.Functions.Privacy;
 
 /// <summary>
 /// Erases one customer from the app's tables for <see cref="ErasureOrchestrator"/>: the events that carry the pseudonym
-/// (found through the <see cref="CustomerIndexStore"/>), and the index rows of every pseudonym those events carried.
+/// (found through the <see cref="CustomerIndexStore"/>), the index rows of every pseudonym those events carried, and the
+/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>).
 /// Aggregates (KPI buckets, counters) identify no one and stay, so the KPIs still add up.
 /// </summary>
 public sealed partial class CustomerErasure(
@@ -18,6 +20,7 @@ public sealed partial class CustomerErasure(
     CustomerIndexStore index,
     IngestionStore events,
     LegalHoldStore holds,
+    FeedbackErasure feedback,
     AuditLog audit,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
@@ -94,8 +97,9 @@ public sealed partial class CustomerErasure(
 
         var eventsDeleted = await TableSweep.DeleteRowsAsync(events.Events, deleteEvents, cancellationToken);
         var indexDeleted = await TableSweep.DeleteRowsAsync(index.Table, deleteIndex, cancellationToken);
+        var loops = await feedback.EraseAsync(subject, cancellationToken);
         LogErased(logger, requestId, eventsDeleted, indexDeleted);
-        return ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted);
+        return ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops);
     }
 
     /// <inheritdoc />

@@ -20,8 +20,14 @@ public static class ErasureReceipt
     /// <param name="eventsHeld">Event rows kept under a case hold.</param>
     /// <param name="linkedPseudonyms">Other pseudonyms (another identifier of the same person) found on the deleted events.</param>
     /// <param name="indexDeleted">Customer-index rows deleted.</param>
+    /// <param name="feedback">Feedback-loop rows, follow-up requests and workflow instances deleted.</param>
     /// <returns>One line per data class.</returns>
-    public static IReadOnlyList<ErasureItem> Lines(long eventsDeleted, long eventsHeld, int linkedPseudonyms, long indexDeleted)
+    public static IReadOnlyList<ErasureItem> Lines(
+        long eventsDeleted,
+        long eventsHeld,
+        int linkedPseudonyms,
+        long indexDeleted,
+        (long Loops, long Notifications, long Instances) feedback)
     {
         var eventsNote = linkedPseudonyms == 0
             ? "Stored events that carried the customer's pseudonym."
@@ -49,9 +55,13 @@ public static class ErasureReceipt
                 "KPI aggregates (counts and sums per slice and minute) identify no one, so the KPIs still add up."),
             new("alerts", NoneStored, 0, "Alerts are raised per slice (channel, queue, team, region), never per customer."),
             new("tasks", NoneStored, 0, "Escalation tasks and their timelines refer to alerts, not customers."),
-            new("notifications", NoneStored, 0, "Notifications refer to tasks and alerts, not customers."),
-            new("workflowInstances", NoneStored, 0,
-                "No workflow takes a customer as input; the erasure workflow's own history holds the request id only."),
+            new("feedbackLoops", Deleted, feedback.Loops,
+                "The customer's closed feedback loops, their outcomes and attached items (the follow-up tasks name random loop ids)."),
+            new("notifications", Deleted, feedback.Notifications,
+                "Follow-up survey requests addressed to the pseudonym; other notifications refer to tasks and alerts, not customers."),
+            new("workflowInstances", Deleted, feedback.Instances,
+                "The feedback loops' instances (stopped first when running) and their tasks' escalations; no other workflow takes " +
+                "a customer as input, and the erasure workflow's own history holds the request id only."),
             new("audit", Kept, 0, "The audit trail is append-only; its rows of this request hold the request id, never the customer."),
         ]);
         return lines;

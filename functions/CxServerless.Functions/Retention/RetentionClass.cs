@@ -59,9 +59,9 @@ public static class RetentionClasses
     public static RetentionClass Handovers { get; } = new(
         "handovers", "Retention__HandoversDays", o => o.HandoversDays, "filtered scan on At (partitions are teams)");
 
-    /// <summary>Feedback loops (no table yet).</summary>
+    /// <summary>Closed feedback loops, their head rows and attached items.</summary>
     public static RetentionClass FeedbackLoops { get; } = new(
-        "feedbackLoops", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays, "applies once the table exists");
+        "feedbackLoops", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays, "filtered scan on OpenedAt and At");
 
     /// <summary>The audit trail.</summary>
     public static RetentionClass Audit { get; } = new(

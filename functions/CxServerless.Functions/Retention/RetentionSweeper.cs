@@ -42,7 +42,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.Notifications, SweepNotificationsAsync),
             (RetentionClasses.FalseAlarms, SweepFalseAlarmsAsync),
             (RetentionClasses.Handovers, SweepHandoversAsync),
-            (RetentionClasses.FeedbackLoops, null),
+            (RetentionClasses.FeedbackLoops, tables.FeedbackLoops is null ? null : SweepFeedbackLoopsAsync),
             (RetentionClasses.Audit, SweepAuditAsync),
             (RetentionClasses.ErasureReceipts, SweepErasureReceiptsAsync),
         };
@@ -219,6 +219,18 @@ public sealed class RetentionSweeper(
         TableSweep.DeleteAllAsync(
             tables.Handovers,
             TableClient.CreateQueryFilter($"At lt {cutoff}"),
+            cancellationToken);
+
+    // FeedbackLoops: PartitionKey the customer's pseudonym; head and loop rows carry OpenedAt, attached items At. A customer
+    // hold keeps the customer's rows. Loops end within weeks, far inside the limit, so no running loop loses its row.
+    private Task<(long, long)> SweepFeedbackLoopsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.FeedbackLoops!,
+            TableClient.CreateQueryFilter($"OpenedAt lt {cutoff} or At lt {cutoff}"),
+            [],
+            row => held.Holds(row.PartitionKey),
+            null,
+            null,
             cancellationToken);
 
     // Audit: PartitionKey the UTC day (yyyyMMdd). Audit rows name staff, never customers: no holds.

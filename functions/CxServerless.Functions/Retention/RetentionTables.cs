@@ -15,6 +15,7 @@ namespace CxServerless.Functions.Retention;
 /// <param name="FalseAlarms">FalseAlarms.</param>
 /// <param name="Handovers">Handovers.</param>
 /// <param name="SentimentScores">SentimentScores; null where the app has no sentiment pipeline (the class is then not stored).</param>
+/// <param name="FeedbackLoops">The closed feedback loops (null: not stored, reported as such).</param>
 /// <param name="CustomerIndex">CustomerIndex.</param>
 /// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
@@ -31,4 +32,5 @@ public sealed record RetentionTables(
     TableClient ErasureRequests,
     TableClient FalseAlarms,
     TableClient Handovers,
-    TableClient? SentimentScores = null);
+    TableClient? SentimentScores = null,
+    TableClient? FeedbackLoops = null);

@@ -56,6 +56,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxHandoversTable"] = AzuriteFixture.UniqueName("handovers"),
             ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("custindex"),
             ["CxErasureRequestsTable"] = AzuriteFixture.UniqueName("erasure"),
+            ["CxFeedbackLoopsTable"] = AzuriteFixture.UniqueName("feedbackloops"),
+            ["CxFeedbackQueue"] = AzuriteFixture.UniqueName("feedback").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -160,6 +162,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
+            "CxFeedbackLoopsTable",
         };
         foreach (var key in keys)
         {

@@ -15,7 +15,7 @@ public sealed class HostConfigurationTests
               "extensions": {
                 "http": { "routePrefix": "" },
                 "queues": { "maxPollingInterval": "00:00:02", "visibilityTimeout": "00:00:05", "batchSize": 64, "maxDequeueCount": 3, "messageEncoding": "none" },
-                "eventHubs": { "maxEventBatchSize": 50, "initialOffsetOptions": { "type": "fromEnd" } }
+                "eventHubs": { "maxEventBatchSize": 50, "batchCheckpointFrequency": 4, "initialOffsetOptions": { "type": "fromEnd" } }
               }
             }
             """);
@@ -25,7 +25,7 @@ public sealed class HostConfigurationTests
         Assert.Equal(["--x"], host.Arguments);
         Assert.Equal(string.Empty, host.RoutePrefix);
         Assert.Equal(new QueueSettings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), 32, 16, 3, false), host.Queues);
-        Assert.Equal(new EventHubSettings(50, true), host.EventHubs);
+        Assert.Equal(new EventHubSettings(50, true, 4), host.EventHubs);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class HostConfigurationTests
         Assert.Equal(TimeSpan.FromMinutes(5), host.FunctionTimeout);
         Assert.Equal("api", host.RoutePrefix);
         Assert.Equal(new QueueSettings(TimeSpan.FromMinutes(1), TimeSpan.Zero, 16, 8, 5, true), host.Queues);
-        Assert.Equal(new EventHubSettings(100, false), host.EventHubs);
+        Assert.Equal(new EventHubSettings(100, false, 1), host.EventHubs);
     }
 
     [Theory]

@@ -118,6 +118,38 @@ public sealed class EventHubTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Batch_checkpoint_frequency_checkpoints_every_nth_batch_as_the_extension_does()
+    {
+        var hub = AzuriteFixture.UniqueName("hub");
+        var eventHubs = new JsonObject { ["maxEventBatchSize"] = 1, ["batchCheckpointFrequency"] = 3 };
+        await using var app = new FixtureFunctionApp(azurite, hostExtensions: new JsonObject { ["eventHubs"] = eventHubs });
+        app.Function("Ingest", FunctionJson.EventHub(hub));
+        await app.StartAsync(partitions: 1);
+        try
+        {
+            var five = new JsonArray(Enumerable.Range(0, 5).Select(i => (JsonNode)new JsonObject { ["Body"] = $"e{i}" }).ToArray());
+            using var sent = await app.Http.PostAsync($"{hub}/messages", new StringContent(five.ToJsonString(), Encoding.UTF8, BatchType));
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+
+            // Five one-event batches: a checkpoint after the third (sequence 2); the fourth and fifth wait for the sixth.
+            await FixtureFunctionApp.EventuallyAsync(() => app.EnvelopesAsync("Ingest"), e => e.Count >= 5, TimeSpan.FromSeconds(30), "5 batches");
+            await Task.Delay(1500);
+            Assert.Equal(5, (await app.EnvelopesAsync("Ingest")).Count);
+            Assert.Equal(2, await CheckpointAsync(hub, "0"));
+
+            using var sixth = await app.Http.PostAsync($"{hub}/messages", new StringContent("e5"));
+            Assert.Equal(HttpStatusCode.Created, sixth.StatusCode);
+            var checkpoint = await FixtureFunctionApp.EventuallyAsync(
+                () => CheckpointAsync(hub, "0"), c => c == 5, TimeSpan.FromSeconds(30), "the checkpoint after the sixth batch");
+            Assert.Equal(5, checkpoint);
+        }
+        finally
+        {
+            await CleanUpAsync(hub);
+        }
+    }
+
+    [Fact]
     public async Task After_a_restart_delivery_resumes_from_the_checkpoint()
     {
         var hub = AzuriteFixture.UniqueName("hub");

@@ -133,7 +133,7 @@ public sealed class EventHubTriggerListener(
         CancellationToken stoppingToken)
     {
         var consumer = new PartitionConsumer(function, binding, partitionId,
-            app.Host.EventHubs.MaxEventBatchSize, app.Host.EventHubs.StartFromEnd,
+            app.Host.EventHubs.MaxEventBatchSize, app.Host.EventHubs.StartFromEnd, app.Host.EventHubs.BatchCheckpointFrequency,
             log, checkpoints, invoker, options.Encoding, time, logger);
         var lost = new CancellationTokenSource();
         return new OwnedPartition(record, lost, RunGuardedAsync(function.Name, consumer, stoppingToken, lost.Token));

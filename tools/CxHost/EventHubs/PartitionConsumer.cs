@@ -7,7 +7,8 @@ namespace CxHost.EventHubs;
 /// <summary>
 /// Delivers one partition of a hub to one function, one batch at a time: read after the checkpoint, invoke, apply the
 /// function's retry policy with the same batch, then checkpoint, after success and after failure once retries are
-/// exhausted, as the Event Hubs extension does. Stopping mid-retry leaves the checkpoint alone, so the batch comes again.
+/// exhausted, every <c>batchCheckpointFrequency</c> batches (host.json; 1 by default), as the Event Hubs extension does.
+/// After a stop or a crash the batches since the last checkpoint are delivered again. Stopping mid-retry leaves the checkpoint alone, so the batch comes again.
 /// </summary>
 public sealed class PartitionConsumer(
     FunctionDefinition function,
@@ -15,6 +16,7 @@ public sealed class PartitionConsumer(
     string partitionId,
     int maxBatchSize,
     bool startFromEnd,
+    int checkpointFrequency,
     EventLog log,
     CheckpointStore checkpoints,
     FunctionInvoker invoker,
@@ -36,6 +38,7 @@ public sealed class PartitionConsumer(
     public async Task RunAsync(CancellationToken cancellationToken, CancellationToken ownershipLost = default)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownershipLost);
+        var uncheckpointed = 0;
         var position = await checkpoints.ReadAsync(_checkpointBlob, either.Token)
             ?? (startFromEnd ? await log.LastSequenceNumberAsync(binding.Hub, partitionId, either.Token) : -1);
         while (!either.IsCancellationRequested)
@@ -52,7 +55,13 @@ public sealed class PartitionConsumer(
                 return;
             }
 
-            await checkpoints.WriteAsync(_checkpointBlob, events[^1], cancellationToken);
+            // Every checkpointFrequency-th batch, and the last one before a handover, so the new owner starts after it.
+            if (++uncheckpointed >= Math.Max(1, checkpointFrequency) || ownershipLost.IsCancellationRequested)
+            {
+                await checkpoints.WriteAsync(_checkpointBlob, events[^1], cancellationToken);
+                uncheckpointed = 0;
+            }
+
             position = events[^1].SequenceNumber;
         }
     }

@@ -132,7 +132,8 @@ public sealed class EventHubTriggerTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
 
             // Five one-event batches: a checkpoint after the third (sequence 2); the fourth and fifth wait for the sixth.
-            await FixtureFunctionApp.EventuallyAsync(() => app.EnvelopesAsync("Ingest"), e => e.Count >= 5, TimeSpan.FromSeconds(30), "5 batches");
+            await FixtureFunctionApp.EventuallyAsync(
+                () => app.EnvelopesAsync("Ingest"), e => e.Count >= 5, TimeSpan.FromSeconds(30), "5 batches");
             await Task.Delay(1500);
             Assert.Equal(5, (await app.EnvelopesAsync("Ingest")).Count);
             Assert.Equal(2, await CheckpointAsync(hub, "0"));

@@ -8,7 +8,8 @@ namespace CxHost.EventHubs;
 /// Delivers one partition of a hub to one function, one batch at a time: read after the checkpoint, invoke, apply the
 /// function's retry policy with the same batch, then checkpoint, after success and after failure once retries are
 /// exhausted, every <c>batchCheckpointFrequency</c> batches (host.json; 1 by default), as the Event Hubs extension does.
-/// After a stop or a crash the batches since the last checkpoint are delivered again. Stopping mid-retry leaves the checkpoint alone, so the batch comes again.
+/// After a stop or a crash the batches since the last checkpoint are delivered again. Stopping mid-retry leaves the
+/// checkpoint alone, so the batch comes again.
 /// </summary>
 public sealed class PartitionConsumer(
     FunctionDefinition function,

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CxServerless.Domain.Analytics.Alerts;
-using CxServerless.Domain.Analytics.Detection;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Rules;
 using CxServerless.Domain.Analytics.Slices;
@@ -208,28 +206,8 @@ public sealed class DetectionHarnessPiecesTests
 
     private static readonly RuleSet Rules = DefaultRules.Load();
 
-    private static RaisedTransition Opened(string ruleId, KpiId kpi, Slice slice, DateTimeOffset openedAt) => new(
-        new AlertTransition(AlertTransitionKind.Opened, new Alert
-        {
-            Id = ruleId + slice + openedAt.Ticks,
-            RulesVersion = Rules.Version,
-            RuleId = ruleId,
-            Kpi = kpi,
-            Slice = slice,
-            Status = AlertStatus.Open,
-            Severity = AlertSeverity.Warning,
-            Detector = "static",
-            Direction = BreachDirection.Above,
-            Value = 1,
-            PeakValue = 1,
-            WindowStart = openedAt.AddMinutes(-15),
-            WindowEnd = openedAt,
-            OpenedAt = openedAt,
-            BreachCount = 1,
-            Route = RoutingHint.None,
-            Message = "m",
-        }),
-        openedAt.AddMinutes(1));
+    private static RaisedTransition Opened(string ruleId, KpiId kpi, Slice slice, DateTimeOffset openedAt) =>
+        OpenedAlerts.Opened(Rules.Version, ruleId, kpi, slice, openedAt, TimeSpan.FromMinutes(1));
 
     private static string RepositoryRoot()
     {

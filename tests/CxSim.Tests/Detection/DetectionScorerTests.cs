@@ -1,5 +1,3 @@
-using CxServerless.Domain.Analytics.Alerts;
-using CxServerless.Domain.Analytics.Detection;
 using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Rules;
 using CxServerless.Domain.Analytics.Slices;
@@ -20,28 +18,8 @@ public sealed class DetectionScorerTests
     private static IncidentLabel Label(IncidentSlice slice) =>
         new Incident(IncidentKind.WaitSpike, T0, T0.AddMinutes(30), slice).ToLabel();
 
-    private static RaisedTransition Opened(string ruleId, KpiId kpi, Slice slice, DateTimeOffset openedAt) => new(
-        new AlertTransition(AlertTransitionKind.Opened, new Alert
-        {
-            Id = ruleId + slice + openedAt.Ticks,
-            RulesVersion = Rules.Version,
-            RuleId = ruleId,
-            Kpi = kpi,
-            Slice = slice,
-            Status = AlertStatus.Open,
-            Severity = AlertSeverity.Warning,
-            Detector = "static",
-            Direction = BreachDirection.Above,
-            Value = 1,
-            PeakValue = 1,
-            WindowStart = openedAt.AddMinutes(-15),
-            WindowEnd = openedAt,
-            OpenedAt = openedAt,
-            BreachCount = 1,
-            Route = RoutingHint.None,
-            Message = "m",
-        }),
-        openedAt.AddMinutes(2));
+    private static RaisedTransition Opened(string ruleId, KpiId kpi, Slice slice, DateTimeOffset openedAt) =>
+        OpenedAlerts.Opened(Rules.Version, ruleId, kpi, slice, openedAt, TimeSpan.FromMinutes(2));
 
     private static DetectionScore Score(IncidentLabel label, params RaisedTransition[] alerts) =>
         DetectionScorer.Score([label], alerts, Rules, Cells, Matching);

@@ -223,6 +223,7 @@ var tableNames = [
   'Heartbeat'
   'IngestCounters'
   'LateEvents'
+  'FirstContacts'
   'TeamGroups'
   'CustomerIndex'
   'ErasureRequests'

@@ -150,6 +150,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Retention__LateEventsDays: '30'
     Retention__MetricBucketsDays: '90'
     Retention__SentimentScoresDays: '35'
+    Retention__FirstContactsDays: '10'
     Retention__AlertsDays: '365'
     Retention__BaselinesDays: '90'
     Retention__TasksDays: '365'

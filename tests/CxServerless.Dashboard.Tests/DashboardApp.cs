@@ -272,6 +272,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
         ["CxAlertsTable"] = Table("al"),
         ["CxBaselinesTable"] = Table("bl"),
         ["CxLateEventsTable"] = Table("le"),
+        ["CxFirstContactsTable"] = Table("fc"),
         ["CxSentimentScoresTable"] = Table("ss"),
         ["CxAlertSchedule"] = "*/2 * * * * *",
     };

@@ -82,6 +82,7 @@ internal sealed class FaultApp : IAsyncDisposable
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("faultal"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("faultba"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("faultla"),
+            ["CxFirstContactsTable"] = AzuriteFixture.UniqueName("faultfc"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("faultalerts"),
             ["CxSentimentQueue"] = AzuriteFixture.UniqueName("faultsentiment"),
             ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("faultss"),

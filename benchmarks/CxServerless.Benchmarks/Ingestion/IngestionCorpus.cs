@@ -6,17 +6,20 @@ using CxServerless.Testing;
 namespace CxServerless.Benchmarks.Ingestion;
 
 /// <summary>
-/// A deterministic mix of event bodies like production's: canonical events with free text that carries personal data,
-/// Amazon Connect contact records, Communication Services chat messages, Zendesk comments, and a share of broken bodies.
+/// A deterministic mix of event bodies like production's: canonical events with free text that carries personal data
+/// (with <c>contacts</c>, a share of them canonical contact starts and resolved ends of known customers instead), Amazon
+/// Connect contact records, Communication Services chat messages, Zendesk comments, and a share of broken bodies.
 /// The vendor payloads are the test fixtures' (<see cref="VendorSamples"/>), with ids, times and text varied per event.
 /// </summary>
 public static class IngestionCorpus
 {
     /// <summary>
     /// Builds <paramref name="count"/> bodies with event times shortly before <paramref name="now"/>; ids are unique from
-    /// <paramref name="firstIndex"/> on, so consecutive calls make fresh events.
+    /// <paramref name="firstIndex"/> on, so consecutive calls make fresh events. With <paramref name="contacts"/>, one body
+    /// in ten is a contact start and one a resolved contact end (of the canonical four in ten), so first-contact state is
+    /// written as production writes it.
     /// </summary>
-    public static IReadOnlyList<string> Bodies(int count, DateTimeOffset now, long firstIndex = 0)
+    public static IReadOnlyList<string> Bodies(int count, DateTimeOffset now, long firstIndex = 0, bool contacts = false)
     {
         var bodies = new List<string>(count);
         for (var n = 0; n < count; n++)
@@ -25,6 +28,8 @@ public static class IngestionCorpus
             var t = now.AddSeconds(-(n % 60)).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
             bodies.Add((i % 10) switch
             {
+                0 when contacts => Lifecycle(i, t, "ContactStarted"),
+                1 when contacts => Lifecycle(i, t, "ContactEnded"),
                 < 4 => Canonical(i, t),
                 < 6 => ContactRecord(i, t),
                 < 8 => AcsChat(i, t),
@@ -54,6 +59,28 @@ public static class IngestionCorpus
         ["text"] = $"Hello, my order {i} has not arrived. Call me on +44 20 7946 {i % 10000:D4} "
             + $"or mail me at customer{i % 500}@example.com.",
     }.ToJsonString();
+
+    private static string Lifecycle(int i, string t, string type)
+    {
+        var json = new JsonObject
+        {
+            ["schemaVersion"] = 1,
+            ["eventId"] = $"sim-{i}",
+            ["type"] = type,
+            ["eventTime"] = t,
+            ["conversationId"] = $"contact-{i / 10}",
+            ["channel"] = "voice",
+            ["queue"] = "billing",
+            ["agentId"] = $"agent-{i % 13}",
+            ["customer"] = new JsonObject { ["email"] = $"customer{i / 10 % 500}@example.com" },
+        };
+        if (type == "ContactEnded")
+        {
+            json["outcome"] = "Resolved";
+        }
+
+        return json.ToJsonString();
+    }
 
     private static string ContactRecord(int i, string t) => VendorSamples.ConnectVoice
         .Replace("15a5cf14-3212-45a1-9f86-a8e97db8afaf", $"15a5cf14-3212-45a1-9f86-{i:D12}", StringComparison.Ordinal)

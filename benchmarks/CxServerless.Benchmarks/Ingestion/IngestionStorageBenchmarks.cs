@@ -25,6 +25,7 @@ namespace CxServerless.Benchmarks.Ingestion;
 public class IngestionStorageBenchmarks
 {
     private readonly RequestCountingPolicy _counter = new();
+    private readonly RequestCountingPolicy _firstContactsCounter = new();
     private readonly AzuriteFixture _azurite = new();
     private IngestCxEventsFunction _function = null!;
     private IngestionCounterStore _counters = null!;
@@ -33,6 +34,7 @@ public class IngestionStorageBenchmarks
     private string _bucketsTable = null!;
     private string _lateTable = null!;
     private string _indexTable = null!;
+    private string _firstContactsTable = null!;
     private Azure.Storage.Queues.QueueClient _sentimentQueue = null!;
     private long _sequence;
 
@@ -68,6 +70,7 @@ public class IngestionStorageBenchmarks
         _bucketsTable = AzuriteFixture.UniqueName("benchmb");
         _lateTable = AzuriteFixture.UniqueName("benchla");
         _indexTable = AzuriteFixture.UniqueName("benchci");
+        _firstContactsTable = AzuriteFixture.UniqueName("benchfc");
 
         // The sentiment pipeline's sink: one queue write per batch with text, counted like the table requests.
         var queueOptions = new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.None };
@@ -77,7 +80,8 @@ public class IngestionStorageBenchmarks
         var analytics = new CxServerless.Functions.Analytics.AnalyticsWriter(
             new CxServerless.Functions.Analytics.MetricBucketStore(_tables.GetTableClient(_bucketsTable)),
             new CxServerless.Functions.Analytics.LateEventStore(_tables.GetTableClient(_lateTable)),
-            rules, TimeProvider.System, NullLogger<CxServerless.Functions.Analytics.AnalyticsWriter>.Instance);
+            rules, TimeProvider.System, NullLogger<CxServerless.Functions.Analytics.AnalyticsWriter>.Instance,
+            new CxServerless.Functions.Analytics.FirstContactStore(FirstContactsClient(), Buckets));
         _function = new IngestCxEventsFunction(
             pipeline,
             store,
@@ -111,13 +115,14 @@ public class IngestionStorageBenchmarks
         File.WriteAllText(TransactionsPerEventColumn.ResultFile(Buckets, BatchSize),
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{perEvent:0.0000} ({requests} requests / {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
+                $"{perEvent:0.0000} ({requests} requests, {_firstContactsCounter.Requests} of them first-contact state, "
+                + $"/ {totals.All.Stored} stored, {totals.All.QuarantinedTotal} quarantined)"));
         foreach (var name in new[] { _options.EventsTable, _options.QuarantineTable, _options.CountersTable })
         {
             _tables.DeleteTable(name);
         }
 
-        foreach (var name in new[] { _bucketsTable, _lateTable, _indexTable })
+        foreach (var name in new[] { _bucketsTable, _lateTable, _indexTable, _firstContactsTable })
         {
             _tables.DeleteTable(name);
         }
@@ -126,10 +131,19 @@ public class IngestionStorageBenchmarks
         _azurite.DisposeAsync().GetAwaiter().GetResult();
     }
 
+    // The first-contact-resolution table's requests count in the total and, separately, as its share.
+    private TableClient FirstContactsClient()
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(_counter, HttpPipelinePosition.PerRetry);
+        options.AddPolicy(_firstContactsCounter, HttpPipelinePosition.PerRetry);
+        return new TableServiceClient(_azurite.ConnectionString, options).GetTableClient(_firstContactsTable);
+    }
+
     private InvocationRequest NextBatch()
     {
         var now = DateTimeOffset.UtcNow;
-        var bodies = IngestionCorpus.Bodies(BatchSize, now, _sequence);
+        var bodies = IngestionCorpus.Bodies(BatchSize, now, _sequence, contacts: true);
         var data = new JsonArray();
         var sequences = new JsonArray();
         var enqueued = new JsonArray();

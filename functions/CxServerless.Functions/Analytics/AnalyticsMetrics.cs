@@ -14,6 +14,14 @@ public static class AnalyticsMetrics
     private static readonly Counter<long> Alerts = CxTelemetry.Meter.CreateCounter<long>(
         "cx.alerts", unit: "{transition}", description: "Alert transitions by kind (opened, updated, resolved) and severity.");
 
+    private static readonly Counter<long> FirstContacts = CxTelemetry.Meter.CreateCounter<long>(
+        "cx.analytics.first_contacts_settled",
+        unit: "{contact}",
+        description: "Handled contacts whose first-contact-resolution outcome was settled from storage.");
+
+    /// <summary>Records settled first-contact outcomes.</summary>
+    public static void RecordFirstContacts(int count) => FirstContacts.Add(count);
+
     /// <summary>Records one batch.</summary>
     public static void Record(int inOrder, int late, int tooLate)
     {

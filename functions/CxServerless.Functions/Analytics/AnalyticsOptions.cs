@@ -25,6 +25,10 @@ public sealed class AnalyticsOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxLateEventsTable' must be a valid table name.")]
     public string LateEventsTable { get; set; } = "LateEvents";
 
+    /// <summary>The table of first-contact-resolution state: customers' starts and the handled contacts due to settle.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxFirstContactsTable' must be a valid table name.")]
+    public string FirstContactsTable { get; set; } = "FirstContacts";
+
     /// <summary>The queue that receives one message per alert transition (opened, escalated, resolved).</summary>
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Setting 'CxAlertsQueue' must be a valid queue name.")]
     public string AlertsQueue { get; set; } = "alerts";

@@ -17,17 +17,27 @@ namespace CxServerless.Functions.Analytics;
 /// or shorter one, adds nothing twice, and a half-written batch is completed. Events later than the partition's
 /// watermark (max event time − allowed lateness) are not folded in: they are kept in the LateEvents table and counted.
 /// </para>
-/// The in-memory state (clock, first-contact tracker, cached rows) is per partition; after any failure it is dropped
-/// and rebuilt from storage, so a retry starts from what is stored.
+/// <para>
+/// First-contact resolution needs a week of each customer's contacts. With a <see cref="FirstContactStore"/> (the app
+/// always has one) it is derived from storage: each batch records its starts and handled ends there, and settles the
+/// contacts due in the minutes its watermark has passed. Without one (tools that replay in memory) the partition's
+/// in-memory tracker derives it, as before.
+/// </para>
+/// The in-memory state (clock, cached rows) is per partition; after any failure it is dropped and rebuilt from storage,
+/// so a retry starts from what is stored.
 /// </summary>
 public sealed partial class AnalyticsWriter(
     MetricBucketStore store,
     LateEventStore lateEvents,
     RuleSet rules,
     TimeProvider time,
-    ILogger<AnalyticsWriter> logger)
+    ILogger<AnalyticsWriter> logger,
+    FirstContactStore? firstContacts = null)
 {
     private const int CachedMinutes = 30;
+
+    /// <summary>At most this many due minutes are settled per batch, so a partition back from a long idle catches up in steps.</summary>
+    private const int SettleMinutesPerBatch = 120;
     private readonly ConcurrentDictionary<string, PartitionState> _partitions = new(StringComparer.Ordinal);
 
     /// <summary>Folds <paramref name="events"/> (one source partition's, in sequence order) into the buckets.</summary>
@@ -66,7 +76,8 @@ public sealed partial class AnalyticsWriter(
         if (state.Analytics is null || state.Clock is null)
         {
             state.Clock = await store.ReadClockAsync(state.Partition, cancellationToken);
-            state.Analytics = new PartitionAnalytics(state.Partition, rules.Kpis, rules.EventTime, state.Clock.Clock);
+            state.Analytics = new PartitionAnalytics(
+                state.Partition, rules.Kpis, rules.EventTime, state.Clock.Clock, trackFirstContact: firstContacts is null);
         }
 
         var clock = state.Clock;
@@ -89,6 +100,17 @@ public sealed partial class AnalyticsWriter(
 
         var arrival = time.GetUtcNow();
         var outcome = state.Analytics.Accept(apply, arrival);
+        if (firstContacts is not null)
+        {
+            var tooLateEvents = outcome.TooLate.ToHashSet(ReferenceEqualityComparer.Instance);
+            await firstContacts.RecordAsync(
+                state.Partition,
+                events.Select(e => e.Event),
+                apply.Where(e => !tooLateEvents.Contains(e)),
+                rules.Kpis.FirstContactResolutionWindow,
+                cancellationToken);
+        }
+
         var deltas = state.Analytics.DrainBuckets();
         var written = 0;
         foreach (var minute in deltas.GroupBy(d => d.Minute).OrderBy(g => g.Key))
@@ -119,6 +141,7 @@ public sealed partial class AnalyticsWriter(
         }
 
         var (levelsThrough, levels) = await FoldLevelsAsync(state, clock, outcome.Watermark, cancellationToken);
+        var firstContactThrough = await SettleFirstContactsAsync(state, clock, outcome.Watermark, cancellationToken);
         state.Clock = await store.WriteClockAsync(
             clock with
             {
@@ -127,6 +150,7 @@ public sealed partial class AnalyticsWriter(
                 TooLate = clock.TooLate + tooLate.Count,
                 LevelsThrough = levelsThrough,
                 BacklogLevels = levels,
+                FirstContactThrough = firstContactThrough,
             },
             cancellationToken);
         Trim(state, outcome.Watermark);
@@ -167,6 +191,30 @@ public sealed partial class AnalyticsWriter(
         }
 
         return (finalMinute, levels);
+    }
+
+    /// <summary>
+    /// Settles the first-contact outcomes due in the minutes the watermark has passed since the last settled one. A new
+    /// partition starts at its first final minute: nothing was recorded for it before.
+    /// </summary>
+    private async Task<long> SettleFirstContactsAsync(
+        PartitionState state, ClockRow clock, DateTimeOffset watermark, CancellationToken cancellationToken)
+    {
+        if (firstContacts is null || watermark == DateTimeOffset.MinValue)
+        {
+            return clock.FirstContactThrough;
+        }
+
+        var finalMinute = EventMinutes.FloorDivide(watermark.UtcTicks, TimeSpan.TicksPerMinute);
+        var from = clock.FirstContactThrough == 0 ? finalMinute : clock.FirstContactThrough + 1;
+        var (through, added) = await firstContacts.SettleAsync(
+            state.Partition, from, finalMinute, SettleMinutesPerBatch, rules.Kpis.FirstContactResolutionWindow, store, cancellationToken);
+        if (added > 0)
+        {
+            AnalyticsMetrics.RecordFirstContacts(added);
+        }
+
+        return Math.Max(clock.FirstContactThrough, through);
     }
 
     private async Task<(MinuteRow Row, ETag? ETag)> RowAsync(PartitionState state, long minute, CancellationToken cancellationToken)

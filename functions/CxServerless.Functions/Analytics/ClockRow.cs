@@ -33,6 +33,9 @@ public sealed record ClockRow
     /// <summary>The backlog level per slice text after minute <see cref="LevelsThrough"/>.</summary>
     public IReadOnlyDictionary<string, double> BacklogLevels { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
+    /// <summary>The last minute whose first-contact outcomes are settled (0: none yet; <see cref="FirstContactStore"/>).</summary>
+    public long FirstContactThrough { get; init; }
+
     /// <summary>The ETag of the stored row; null before it is first stored.</summary>
     public ETag? ETag { get; init; }
 
@@ -55,6 +58,7 @@ public sealed record ClockRow
             AppliedThrough = entity.GetInt64("AppliedThrough") ?? -1,
             TooLate = entity.GetInt64("TooLate") ?? 0,
             LevelsThrough = entity.GetInt64("LevelsThrough") ?? 0,
+            FirstContactThrough = entity.GetInt64("FirstContactThrough") ?? 0,
             BacklogLevels = new Dictionary<string, double>(levels, StringComparer.Ordinal),
             ETag = entity.ETag,
         };
@@ -69,6 +73,7 @@ public sealed record ClockRow
         ["AppliedThrough"] = AppliedThrough,
         ["TooLate"] = TooLate,
         ["LevelsThrough"] = LevelsThrough,
+        ["FirstContactThrough"] = FirstContactThrough,
         ["BacklogLevels"] = JsonSerializer.Serialize(BacklogLevels),
     };
 }

@@ -92,6 +92,9 @@ public static class HandlerSettings
     /// <summary>The table of late events.</summary>
     public const string LateEventsTable = "CxLateEventsTable";
 
+    /// <summary>The table of first-contact-resolution state.</summary>
+    public const string FirstContactsTable = "CxFirstContactsTable";
+
     /// <summary>The queue of alert transitions.</summary>
     public const string AlertsQueue = "CxAlertsQueue";
 
@@ -256,6 +259,9 @@ public static class HandlerSettings
             "the recalibration's NCRONTAB schedule (nightly at 01:00 UTC; docs/alert-rules.md)."),
         new(LateEventsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table listing events later than the allowed lateness. Optional; Azure uses the default LateEvents."),
+        new(FirstContactsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the table of first-contact-resolution state (customers' contact starts, handled contacts due " +
+            "to settle). Optional; Azure uses the default FirstContacts."),
         new(AlertsQueue, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler (the evaluator writes alert transitions to it) and by the Functions host through %CxAlertsQueue% in " +
             "StartEscalation/function.json (the escalation workflow's starter). Default alerts."),
@@ -309,7 +315,7 @@ public static class HandlerSettings
             "the workflow history purge's NCRONTAB schedule (daily at 03:15 UTC)."),
         new(Retention, SettingShape.Section, SettingScope.Everywhere,
             "Read by the handler: days kept per data class (RawEventsDays, QuarantineDays, LateEventsDays, MetricBucketsDays, " +
-            "SentimentScoresDays, " +
+            "SentimentScoresDays, FirstContactsDays, " +
             "AlertsDays, BaselinesDays, TasksDays, NotificationsDays, FeedbackLoopsDays, AuditDays, ErasureReceiptsDays) and " +
             "WorkflowHistoryDays for finished workflow instances. Each optional, 1-3650 (README, \"Retention\")."),
         new(AlertWarmUp, SettingShape.Value, SettingScope.LocalOnly,

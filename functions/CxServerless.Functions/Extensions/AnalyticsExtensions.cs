@@ -24,6 +24,7 @@ public static class AnalyticsExtensions
                 o.BaselinesTable = configuration[HandlerSettings.BaselinesTable] ?? o.BaselinesTable;
                 o.RulesVersionsTable = configuration[HandlerSettings.RulesVersionsTable] ?? o.RulesVersionsTable;
                 o.LateEventsTable = configuration[HandlerSettings.LateEventsTable] ?? o.LateEventsTable;
+                o.FirstContactsTable = configuration[HandlerSettings.FirstContactsTable] ?? o.FirstContactsTable;
                 o.AlertsQueue = configuration[HandlerSettings.AlertsQueue] ?? o.AlertsQueue;
                 o.AlertWarmUp = Span(configuration[HandlerSettings.AlertWarmUp], o.AlertWarmUp);
                 o.KpiLookback = Span(configuration[HandlerSettings.KpiLookback], o.KpiLookback);
@@ -45,7 +46,15 @@ public static class AnalyticsExtensions
             sp.GetRequiredService<StorageAccount>().Queues
                 .GetQueueClient(sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.AlertsQueue),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<AnalyticsWriter>();
+        services.AddSingleton(sp => new FirstContactStore(
+            Table(sp, o => o.FirstContactsTable), sp.GetRequiredService<IOptions<Ingestion.IngestionOptions>>().Value.PartitionBuckets));
+        services.AddSingleton(sp => new AnalyticsWriter(
+            sp.GetRequiredService<MetricBucketStore>(),
+            sp.GetRequiredService<LateEventStore>(),
+            sp.GetRequiredService<Domain.Analytics.Rules.RuleSet>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AnalyticsWriter>>(),
+            sp.GetRequiredService<FirstContactStore>()));
         services.AddSingleton<KpiReadModel>();
         services.AddSingleton<KpiQueries>();
         services.AddSingleton<EvaluateAlertsFunction>();

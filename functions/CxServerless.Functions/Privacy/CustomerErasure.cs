@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using CxServerless.Domain.Analytics.Rules;
+using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Audit;
 using CxServerless.Functions.Feedback;
 using CxServerless.Functions.Ingestion;
@@ -12,7 +14,8 @@ namespace CxServerless.Functions.Privacy;
 /// <summary>
 /// Erases one customer from the app's tables for <see cref="ErasureOrchestrator"/>: the events that carry the pseudonym
 /// (found through the <see cref="CustomerIndexStore"/>), the index rows of every pseudonym those events carried, and the
-/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>).
+/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>), and the customer's
+/// first-contact-resolution state (<see cref="FirstContactStore"/>: contact starts, and contacts due to settle).
 /// Aggregates (KPI buckets, counters) identify no one and stay, so the KPIs still add up.
 /// </summary>
 public sealed partial class CustomerErasure(
@@ -24,7 +27,9 @@ public sealed partial class CustomerErasure(
     AuditLog audit,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
-    ILogger<CustomerErasure> logger) : ICustomerErasure
+    ILogger<CustomerErasure> logger,
+    FirstContactStore? firstContacts = null,
+    RuleSet? rules = null) : ICustomerErasure
 {
     /// <summary>Days after today that event times may reach (clock skew the pipeline accepts, with a margin).</summary>
     private const int FutureDays = 2;
@@ -62,6 +67,7 @@ public sealed partial class CustomerErasure(
         var deleteEvents = new List<(string Partition, string Row)>();
         var deleteIndex = new HashSet<(string Partition, string Row)>();
         var linked = new HashSet<string>(StringComparer.Ordinal);
+        var dueRows = new List<(string PartitionKey, string RowKey)>();
         long held = 0;
         foreach (var indexRow in indexRows)
         {
@@ -84,6 +90,11 @@ public sealed partial class CustomerErasure(
             }
 
             deleteEvents.Add((eventPartition, eventRow));
+            if (rules is not null && stored.Type == Domain.Events.CxEventType.ContactEnded)
+            {
+                dueRows.Add(FirstContactStore.DueKey(stored.EventId, stored.EventTime, rules.Kpis.FirstContactResolutionWindow));
+            }
+
             foreach (var pseudonym in CustomerIndexStore.PseudonymsOf(stored))
             {
                 deleteIndex.Add((index.PartitionKey(CustomerIndexStore.DayOf(eventPartition), pseudonym),
@@ -98,8 +109,11 @@ public sealed partial class CustomerErasure(
         var eventsDeleted = await TableSweep.DeleteRowsAsync(events.Events, deleteEvents, cancellationToken);
         var indexDeleted = await TableSweep.DeleteRowsAsync(index.Table, deleteIndex, cancellationToken);
         var loops = await feedback.EraseAsync(subject, cancellationToken);
+        var today = time.GetUtcNow();
+        var contacts = firstContacts is null ? 0 : await firstContacts.EraseAsync(
+            subject, today.AddDays(-retention.Value.FirstContactsDays - 7), today.AddDays(FutureDays), dueRows, cancellationToken);
         LogErased(logger, requestId, eventsDeleted, indexDeleted);
-        return ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops);
+        return [.. ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops), ErasureReceipt.FirstContacts(contacts)];
     }
 
     /// <inheritdoc />

@@ -15,6 +15,14 @@ public static class ErasureReceipt
     /// <summary>The class holds no customer pseudonym, so nothing in it refers to the customer.</summary>
     public const string NoneStored = "noneStored";
 
+    /// <summary>The line of the first-contact-resolution state: the customer's contact starts and contacts due to settle.</summary>
+    /// <param name="deleted">Rows deleted.</param>
+    /// <returns>The line.</returns>
+    public static ErasureItem FirstContacts(long deleted) => new(
+        "firstContacts", Deleted, deleted,
+        "The customer's contact starts and handled contacts waiting for their first-contact-resolution window; outcomes " +
+        "already settled are aggregates in the KPI buckets.");
+
     /// <summary>The receipt of an erasure that ran.</summary>
     /// <param name="eventsDeleted">Event rows deleted.</param>
     /// <param name="eventsHeld">Event rows kept under a case hold.</param>

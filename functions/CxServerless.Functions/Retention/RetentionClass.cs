@@ -35,6 +35,11 @@ public static class RetentionClasses
     public static RetentionClass SentimentScores { get; } = new(
         "sentimentScores", "Retention__SentimentScoresDays", o => o.SentimentScoresDays, "PartitionKey range: minutes before the cutoff");
 
+    /// <summary>First-contact-resolution state: customers' contact starts and contacts due to settle.</summary>
+    public static RetentionClass FirstContacts { get; } = new(
+        "firstContacts", "Retention__FirstContactsDays", o => o.FirstContactsDays,
+        "PartitionKey range: start weeks (s{week}) and due minutes (d{minute}) before the cutoff");
+
     /// <summary>Resolved alerts.</summary>
     public static RetentionClass Alerts { get; } = new(
         "alerts", "Retention__AlertsDays", o => o.AlertsDays, "filtered scan of partitions 'alert' and 'manual' on ResolvedAt");
@@ -80,8 +85,8 @@ public static class RetentionClasses
     /// <summary>Every class.</summary>
     public static IReadOnlyList<RetentionClass> All { get; } =
     [
-        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, SentimentScores, Alerts, Baselines, Tasks, Notifications,
-        FalseAlarms, Handovers,
+        RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, SentimentScores, FirstContacts, Alerts, Baselines, Tasks,
+        Notifications, FalseAlarms, Handovers,
         FeedbackLoops, Audit,
         ErasureReceipts, WorkflowHistory,
     ];

@@ -34,6 +34,14 @@ public sealed class RetentionOptions
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__SentimentScoresDays' must be 1 to 3650 days.")]
     public int SentimentScoresDays { get; set; } = 35;
 
+    /// <summary>
+    /// First-contact-resolution state (customers' contact starts, by week; contacts due to settle, by due minute). Keep it
+    /// longer than the FCR window (7 days by default): a start is needed until every contact that ended a window before it
+    /// has settled.
+    /// </summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__FirstContactsDays' must be 1 to 3650 days.")]
+    public int FirstContactsDays { get; set; } = 10;
+
     /// <summary>Resolved alerts, by resolution time; open alerts are never deleted.</summary>
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__AlertsDays' must be 1 to 3650 days.")]
     public int AlertsDays { get; set; } = 365;

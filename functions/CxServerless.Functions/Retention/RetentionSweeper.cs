@@ -36,6 +36,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.LateEvents, SweepLateEventsAsync),
             (RetentionClasses.MetricBuckets, SweepMetricBucketsAsync),
             (RetentionClasses.SentimentScores, tables.SentimentScores is null ? null : SweepSentimentScoresAsync),
+            (RetentionClasses.FirstContacts, tables.FirstContacts is null ? null : SweepFirstContactsAsync),
             (RetentionClasses.Alerts, SweepAlertsAsync),
             (RetentionClasses.Baselines, SweepBaselinesAsync),
             (RetentionClasses.Tasks, SweepTasksAsync),
@@ -154,6 +155,19 @@ public sealed class RetentionSweeper(
         var before = MetricBucketStore.MinuteKey(cutoff.UtcTicks / TimeSpan.TicksPerMinute);
         return TableSweep.DeleteAllAsync(
             tables.SentimentScores!, TableClient.CreateQueryFilter($"PartitionKey lt {before}"), cancellationToken);
+    }
+
+    // FirstContacts: starts under PartitionKey s{week:D6}-{bucket}, due rows under d{minute:D12}: two key ranges. Pseudonyms and
+    // times only; a customer hold cannot keep them past the window they serve (the held events themselves stay in CxEvents).
+    private async Task<(long, long)> SweepFirstContactsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken)
+    {
+        var week = "s" + FirstContactStore.WeekOf(cutoff).ToString("D6", CultureInfo.InvariantCulture);
+        var due = FirstContactStore.DuePartition(cutoff.UtcTicks / TimeSpan.TicksPerMinute);
+        var (starts, _) = await TableSweep.DeleteAllAsync(
+            tables.FirstContacts!, TableClient.CreateQueryFilter($"PartitionKey ge {"s"} and PartitionKey lt {week}"), cancellationToken);
+        var (dues, _) = await TableSweep.DeleteAllAsync(
+            tables.FirstContacts!, TableClient.CreateQueryFilter($"PartitionKey ge {"d"} and PartitionKey lt {due}"), cancellationToken);
+        return (starts + dues, 0);
     }
 
     // Alerts: fixed partitions, so a filtered scan on ResolvedAt (open alerts have none and are never due). A detected alert

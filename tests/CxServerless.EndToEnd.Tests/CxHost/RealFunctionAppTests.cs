@@ -38,7 +38,7 @@ public sealed class RealFunctionAppTests(AzuriteFixture azurite)
     public async Task The_real_summary_answers_304_through_cx_host_when_nothing_changed()
     {
         var root = AzuriteFixture.RepositoryRoot();
-        var tables = new[] { "CxMetricBucketsTable", "CxAlertsTable", "CxBaselinesTable", "CxLateEventsTable" }
+        var tables = new[] { "CxMetricBucketsTable", "CxAlertsTable", "CxBaselinesTable", "CxLateEventsTable", "CxFirstContactsTable" }
             .ToDictionary(setting => setting, setting => AzuriteFixture.UniqueName(setting[2..]));
         var options = new CxHostOptions
         {

@@ -48,6 +48,7 @@ public sealed class IngestionCrashTests(AzuriteFixture azurite)
                 ["CxIngestCountersTable"] = counters,
                 ["CxMetricBucketsTable"] = AzuriteFixture.UniqueName("mb"),
                 ["CxLateEventsTable"] = AzuriteFixture.UniqueName("le"),
+                ["CxFirstContactsTable"] = AzuriteFixture.UniqueName("fc"),
                 ["CxDevelopmentIdentities"] = "true",
             },
         };

@@ -33,6 +33,7 @@ public sealed class RetentionTimerTests(AzuriteFixture azurite)
             {
                 "CxEventsTable", "CxQuarantineTable", "CxMetricBucketsTable", "CxAlertsTable", "CxBaselinesTable", "CxLateEventsTable",
                 "CxTasksTable", "CxNotificationsTable", "CxAuditTable", "CxLegalHoldsTable", "CxRetentionRunsTable",
+                "CxFirstContactsTable",
             }
             .ToDictionary(setting => setting, setting => AzuriteFixture.UniqueName("rt" + setting[2..6]));
         var settings = new Dictionary<string, string>(tables)

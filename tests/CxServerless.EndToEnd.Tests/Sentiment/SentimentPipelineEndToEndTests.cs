@@ -43,7 +43,7 @@ public sealed class SentimentPipelineEndToEndTests(AzuriteFixture azurite)
         var tables = new[]
             {
                 "CxEventsTable", "CxQuarantineTable", "CxIngestCountersTable", "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable",
-                "CxBaselinesTable", "CxSentimentScoresTable",
+                "CxBaselinesTable", "CxSentimentScoresTable", "CxFirstContactsTable",
             }
             .ToDictionary(setting => setting, setting => AzuriteFixture.UniqueName(setting[2..^5]));
         var root = AzuriteFixture.RepositoryRoot();

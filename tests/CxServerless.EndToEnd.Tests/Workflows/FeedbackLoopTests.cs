@@ -52,7 +52,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
         var hub = AzuriteFixture.UniqueName("fbhub");
         var loopsTable = AzuriteFixture.UniqueName("fl");
         var queue = AzuriteFixture.UniqueName("feedback").ToLowerInvariant();
-        var ownTables = new[] { "ev", "qu", "co", "mb", "le", "ci", "er" }.ToDictionary(p => p, AzuriteFixture.UniqueName);
+        var ownTables = new[] { "ev", "qu", "co", "mb", "le", "ci", "er", "fc" }.ToDictionary(p => p, AzuriteFixture.UniqueName);
         var settings = new Dictionary<string, string>
         {
             ["CxEventHubName"] = hub,
@@ -61,6 +61,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
             ["CxIngestCountersTable"] = ownTables["co"],
             ["CxMetricBucketsTable"] = ownTables["mb"],
             ["CxLateEventsTable"] = ownTables["le"],
+            ["CxFirstContactsTable"] = ownTables["fc"],
             ["CxCustomerIndexTable"] = ownTables["ci"],
             ["CxErasureRequestsTable"] = ownTables["er"],
             ["CxFeedbackLoopsTable"] = loopsTable,

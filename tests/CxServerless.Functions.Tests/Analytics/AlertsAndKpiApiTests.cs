@@ -28,6 +28,7 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
         ["CxAlertsTable"] = AzuriteFixture.UniqueName("al"),
         ["CxBaselinesTable"] = AzuriteFixture.UniqueName("bl"),
         ["CxLateEventsTable"] = AzuriteFixture.UniqueName("le"),
+        ["CxFirstContactsTable"] = AzuriteFixture.UniqueName("fc"),
         ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
         ["CxKpiRefresh"] = "00:00:00",
     };

@@ -37,6 +37,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             ["CxMetricBucketsTable"] = AzuriteFixture.UniqueName("mb"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("le"),
+            ["CxFirstContactsTable"] = AzuriteFixture.UniqueName("fc"),
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("al"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("bl"),
             ["CxRulesVersionsTable"] = AzuriteFixture.UniqueName("rv"),
@@ -162,7 +163,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
-            "CxFeedbackLoopsTable",
+            "CxFeedbackLoopsTable", "CxFirstContactsTable",
         };
         foreach (var key in keys)
         {

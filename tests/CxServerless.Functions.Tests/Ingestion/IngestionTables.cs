@@ -20,6 +20,8 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
 
     public string CustomerIndex { get; } = AzuriteFixture.UniqueName("ci");
 
+    public string FirstContacts { get; } = AzuriteFixture.UniqueName("fc");
+
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["CxEventsTable"] = Events,
@@ -27,6 +29,7 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
         ["CxIngestCountersTable"] = Counters,
         ["CxMetricBucketsTable"] = MetricBuckets,
         ["CxLateEventsTable"] = LateEvents,
+        ["CxFirstContactsTable"] = FirstContacts,
         ["CxCustomerIndexTable"] = CustomerIndex,
         ["CxPseudonymKey"] = "functions-tests-pseudonym-key-0123456789",
     };
@@ -46,7 +49,7 @@ internal sealed class IngestionTables(AzuriteFixture azurite)
 
     public async Task DeleteAsync()
     {
-        foreach (var name in new[] { Events, Quarantine, Counters, MetricBuckets, LateEvents, CustomerIndex })
+        foreach (var name in new[] { Events, Quarantine, Counters, MetricBuckets, LateEvents, CustomerIndex, FirstContacts })
         {
             await Table(name).DeleteAsync();
         }

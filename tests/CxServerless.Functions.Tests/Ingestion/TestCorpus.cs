@@ -8,7 +8,7 @@ internal static class TestCorpus
 {
     public static string Canonical(
         string id, DateTimeOffset time, string conversation = "conv-1", string type = "MessagePosted", string channel = "chat",
-        string? text = null, string? email = null, string? phone = null, int? csat = null)
+        string? text = null, string? email = null, string? phone = null, int? csat = null, string? outcome = null)
     {
         var json = new JsonObject
         {
@@ -23,6 +23,11 @@ internal static class TestCorpus
             ["customer"] = new JsonObject { ["email"] = email, ["phone"] = phone },
             ["scores"] = new JsonObject { ["csat"] = csat },
         };
+        if (outcome is not null)
+        {
+            json["outcome"] = outcome;
+        }
+
         return json.ToJsonString();
     }
 

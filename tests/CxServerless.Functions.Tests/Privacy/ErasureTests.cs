@@ -54,7 +54,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         var bob = Pseudonyms(BobEmail, null);
         Assert.NotEmpty(await FindAsync(alice)); // the scan finds them before: it is not vacuous
         var indexRows = await _tables.RowsAsync(_tables.CustomerIndex);
-        Assert.Equal(3 * 2, indexRows.Count(r => alice.Any(p => r.RowKey.StartsWith(p + "|", StringComparison.Ordinal))));
+        Assert.Equal(4 * 2, indexRows.Count(r => alice.Any(p => r.RowKey.StartsWith(p + "|", StringComparison.Ordinal))));
         var (_, before) = await OpsAsync(client, "OpsAdmin");
         var bucketsBefore = await SnapshotAsync(_tables.MetricBuckets);
 
@@ -63,8 +63,9 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("completed", receipt["status"]!.GetValue<string>());
         Assert.Equal("email", receipt["identifierType"]!.GetValue<string>());
-        Assert.Equal(3, Line(receipt, "events", "deleted"));
-        Assert.Equal(3 * 2, Line(receipt, "customerIndex", "deleted"));
+        Assert.Equal(4, Line(receipt, "events", "deleted"));
+        Assert.Equal(4 * 2, Line(receipt, "customerIndex", "deleted"));
+        Assert.Equal(2, Line(receipt, "firstContacts", "deleted")); // the ContactStarted and the ContactEnded due to settle
         Assert.Contains("1 other pseudonym", Note(receipt, "events", "deleted"), StringComparison.Ordinal);
         Assert.Equal("kept", Action(receipt, "metricBuckets"));
         Assert.Empty(await FindAsync(alice));
@@ -102,7 +103,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("held", receipt["status"]!.GetValue<string>());
         Assert.Empty(receipt["receipt"]!.AsArray());
-        Assert.Equal(3, (await _tables.RowsAsync(_tables.Events)).Count(r => r.GetString("CustomerKey") == alice[0]));
+        Assert.Equal(4, (await _tables.RowsAsync(_tables.Events)).Count(r => r.GetString("CustomerKey") == alice[0]));
     }
 
     [Theory]
@@ -163,6 +164,8 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
                 csat: 2), 3, now),
             At(Canonical("er-b1", now.AddMinutes(-6), "conv-b", "ContactStarted", email: BobEmail), 4, now),
             At(Canonical("er-b2", now.AddMinutes(-5), "conv-b", "SurveyResponse", "survey", email: BobEmail, csat: 5), 5, now),
+            At(Canonical("er-a4", now.AddMinutes(-4), "conv-a", "ContactEnded", email: AliceEmail, phone: AlicePhone,
+                outcome: "Resolved"), 6, now),
         ]);
     }
 

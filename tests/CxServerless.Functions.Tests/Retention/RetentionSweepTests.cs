@@ -63,6 +63,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["lateEvents"] = (1, 0, "swept"),
                 ["metricBuckets"] = (1, 0, "swept"),
                 ["sentimentScores"] = (0, 0, "notStored"), // these tables have no SentimentScores (SentimentScoresRetentionTests)
+                ["firstContacts"] = (0, 0, "notStored"), // nor FirstContacts (FirstContactsRetentionTests)
                 ["alerts"] = (2, 1, "swept"),
                 ["baselines"] = (1, 0, "swept"),
                 ["tasks"] = (1, 1, "swept"),

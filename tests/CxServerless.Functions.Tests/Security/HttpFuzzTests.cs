@@ -64,6 +64,7 @@ public sealed class HttpFuzzTests(AzuriteFixture azurite)
             ["CxAlertsTable"] = AzuriteFixture.UniqueName("fzalerts"),
             ["CxMetricBucketsTable"] = AzuriteFixture.UniqueName("fzbuckets"),
             ["CxLateEventsTable"] = AzuriteFixture.UniqueName("fzlate"),
+            ["CxFirstContactsTable"] = AzuriteFixture.UniqueName("fzfc"),
             ["CxBaselinesTable"] = AzuriteFixture.UniqueName("fzbase"),
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("fzalerts"),
             ["CxConfigContainer"] = AzuriteFixture.UniqueName("fzconfig"),

@@ -7,7 +7,8 @@ namespace CxServerless.Domain.Analytics.Partitions;
 
 /// <summary>
 /// Everything analytics keeps for one source partition, in one place for the function that processes it: the
-/// partition's clock (watermark), its minute buckets, first-contact-resolution tracking and the backlog ledger.
+/// partition's clock (watermark), its minute buckets, first-contact-resolution tracking (unless the caller derives it
+/// from storage) and the backlog ledger.
 /// <see cref="Accept"/> classifies each event and counts only those that are not too late. Time comes in as values
 /// (the arrival time from the caller's <see cref="TimeProvider"/>), so this stays free of I/O and deterministic.
 /// Not thread-safe: one instance per partition.
@@ -16,18 +17,27 @@ public sealed class PartitionAnalytics
 {
     private readonly WatermarkPolicy _policy;
     private readonly MinuteBucketAccumulator _buckets;
-    private readonly FirstContactResolutionTracker _firstContact;
+    private readonly FirstContactResolutionTracker? _firstContact;
     private readonly BacklogLedger _backlog = new();
     private readonly KpiSettings _settings;
 
     /// <summary>Creates the state of <paramref name="partition"/>, resuming from <paramref name="clock"/> when given.</summary>
-    public PartitionAnalytics(string partition, KpiSettings settings, WatermarkPolicy policy, PartitionClock? clock = null)
+    /// <param name="partition">The source partition.</param>
+    /// <param name="settings">The KPI settings.</param>
+    /// <param name="policy">The event-time policy.</param>
+    /// <param name="clock">The stored clock to resume from.</param>
+    /// <param name="trackFirstContact">
+    /// Whether first-contact resolution is derived here, in memory. The function app derives it from storage instead
+    /// (its memory would grow with a week of contacts and vanish on a restart), and passes false.
+    /// </param>
+    public PartitionAnalytics(
+        string partition, KpiSettings settings, WatermarkPolicy policy, PartitionClock? clock = null, bool trackFirstContact = true)
     {
         ArgumentNullException.ThrowIfNull(partition);
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _buckets = new MinuteBucketAccumulator(partition, settings);
-        _firstContact = new FirstContactResolutionTracker(settings.FirstContactResolutionWindow);
+        _firstContact = trackFirstContact ? new FirstContactResolutionTracker(settings.FirstContactResolutionWindow) : null;
         Clock = clock ?? PartitionClock.Empty(partition);
     }
 
@@ -62,7 +72,10 @@ public sealed class PartitionAnalytics
             Count(cxEvent);
         }
 
-        AddDerived(_firstContact.Advance(Clock.Watermark(_policy)));
+        if (_firstContact is not null)
+        {
+            AddDerived(_firstContact.Advance(Clock.Watermark(_policy)));
+        }
 
         // No open older than the watermark can be accepted any more, so the resolves before it need no memory.
         _backlog.ForgetResolvedBefore(Clock.Watermark(_policy));
@@ -79,7 +92,10 @@ public sealed class PartitionAnalytics
     {
         _buckets.Add(cxEvent);
         _backlog.Apply(cxEvent);
-        AddDerived(_firstContact.Observe(cxEvent));
+        if (_firstContact is not null)
+        {
+            AddDerived(_firstContact.Observe(cxEvent));
+        }
     }
 
     private void AddDerived(IReadOnlyList<DerivedObservation> derived)

@@ -10,7 +10,8 @@ namespace CxServerless.Functions.Tests.Feedback;
 
 /// <summary>
 /// The retention sweep of the FeedbackLoops table on Azurite with a fake clock: rows past the README's 180 days go,
-/// newer rows stay, and a customer under a legal hold keeps theirs.
+/// newer rows stay, and a customer under a legal hold keeps theirs; the FeedbackReport table's day partitions go by the
+/// same limit.
 /// </summary>
 [Collection(AzuriteTests.Name)]
 public sealed class FeedbackRetentionTests(AzuriteFixture azurite)
@@ -57,6 +58,44 @@ public sealed class FeedbackRetentionTests(AzuriteFixture azurite)
         finally
         {
             await loops.Table.DeleteAsync();
+            await holdsTable.DeleteAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Reporting_rows_go_by_whole_opening_days_before_the_cutoff_day()
+    {
+        var report = new FeedbackReportStore(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("retfr")));
+        var holdsTable = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("retfrholds"));
+        var missing = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("retfrnone"));
+        try
+        {
+            // The cutoff is 180 days back: 2030-12-17 12:00. Its day's partition stays whole until the day has passed.
+            var opened = new[] { ("old", Now.AddDays(-181)), ("cutoffDay", Now.AddDays(-180).AddHours(-6)), ("new", Now.AddDays(-179)) };
+            foreach (var (name, at) in opened)
+            {
+                await report.SaveAsync(new FeedbackLoopRecord(Free, "feedback-" + name, "e-" + name, "nps", "billing", "v", "closed", at), default);
+            }
+
+            await holdsTable.CreateIfNotExistsAsync();
+            var holds = new LegalHoldStore(holdsTable);
+            await holds.SetAsync(new LegalHold(LegalHoldKinds.Customer, Free, "no effect on anonymous rows", "ops-1", Now), default);
+            var tables = new RetentionTables(
+                missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing,
+                FeedbackReport: report.Table);
+            var sweeper = new RetentionSweeper(
+                tables, holds, Options.Create(new RetentionOptions()), new FakeTimeProvider(Now), NullLogger<RetentionSweeper>.Instance);
+
+            var count = (await sweeper.RunAsync(default)).Classes.Single(c => c.Class == "feedbackReport");
+
+            Assert.Equal((1L, 0L, "swept", 180), (count.Deleted, count.Held, count.Status, count.Days));
+            var left = await report.ListOpenedAsync(Now.AddDays(-200), Now, default);
+            Assert.Equal(["feedback-cutoffDay", "feedback-new"], left.Select(l => l.LoopId).Order(StringComparer.Ordinal));
+            Assert.Equal(0, (await sweeper.RunAsync(default)).Classes.Single(c => c.Class == "feedbackReport").Deleted);
+        }
+        finally
+        {
+            await report.Table.DeleteAsync();
             await holdsTable.DeleteAsync();
         }
     }

@@ -57,6 +57,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("custindex"),
             ["CxErasureRequestsTable"] = AzuriteFixture.UniqueName("erasure"),
             ["CxFeedbackLoopsTable"] = AzuriteFixture.UniqueName("feedbackloops"),
+            ["CxFeedbackReportTable"] = AzuriteFixture.UniqueName("feedbackreport"),
             ["CxFeedbackQueue"] = AzuriteFixture.UniqueName("feedback").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -162,7 +163,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
-            "CxFeedbackLoopsTable",
+            "CxFeedbackLoopsTable", "CxFeedbackReportTable",
         };
         foreach (var key in keys)
         {

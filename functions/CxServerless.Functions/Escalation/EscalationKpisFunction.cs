@@ -1,4 +1,3 @@
-using CxServerless.Domain.Access;
 using CxServerless.Domain.Escalation;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
@@ -19,14 +18,11 @@ public sealed class EscalationKpisFunction(TaskStore tasks, AlertStore alerts, T
     /// <summary>The window the figures cover: the tasks created in the last 24 hours.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
-    private static readonly string[] AnyTeam = [CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor];
-
     /// <inheritdoc />
     public override string Name => "EscalationKpis";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CxRoles.TeamLead, CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles => TeamScope.ReportRoles;
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
@@ -37,7 +33,7 @@ public sealed class EscalationKpisFunction(TaskStore tasks, AlertStore alerts, T
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
-        var (team, refusal) = TeamScope.Resolve(request.Query, caller, AnyTeam, "escalation figures");
+        var (team, refusal) = TeamScope.Resolve(request.Query, caller, "escalation figures");
         if (refusal is not null)
         {
             return refusal;

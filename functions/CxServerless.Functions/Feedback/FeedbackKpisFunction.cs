@@ -1,4 +1,3 @@
-using CxServerless.Domain.Access;
 using CxServerless.Domain.Feedback;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
@@ -16,14 +15,11 @@ namespace CxServerless.Functions.Feedback;
 public sealed class FeedbackKpisFunction(FeedbackReportStore report, TimeProvider time, HttpFunctionServices services)
     : HttpFunction(services)
 {
-    private static readonly string[] AnyTeam = [CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor];
-
     /// <inheritdoc />
     public override string Name => "FeedbackKpis";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CxRoles.TeamLead, CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles => TeamScope.ReportRoles;
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
@@ -40,7 +36,7 @@ public sealed class FeedbackKpisFunction(FeedbackReportStore report, TimeProvide
             return HttpTriggerResponse.Problem(400, "Invalid query", problem!);
         }
 
-        var (team, refusal) = TeamScope.Resolve(request.Query, caller, AnyTeam, "feedback figures");
+        var (team, refusal) = TeamScope.Resolve(request.Query, caller, "feedback figures");
         if (refusal is not null)
         {
             return refusal;

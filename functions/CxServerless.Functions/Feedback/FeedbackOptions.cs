@@ -5,7 +5,8 @@ namespace CxServerless.Functions.Feedback;
 
 /// <summary>
 /// Where the closed feedback loop keeps its queue, table and rules, and its delays (settings in HandlerSettings: the
-/// names <c>CxFeedbackQueue</c>, <c>CxFeedbackLoopsTable</c>, <c>CxFeedbackReportTable</c>, <c>CxFeedbackRulesFile</c> and the section <c>Feedback</c>).
+/// names <c>CxFeedbackQueue</c>, <c>CxFeedbackLoopsTable</c>, <c>CxFeedbackReportTable</c>, <c>CxFeedbackRulesFile</c>
+/// and the section <c>Feedback</c>).
 /// </summary>
 public sealed class FeedbackOptions
 {

@@ -1,23 +1,30 @@
 using System.Text.RegularExpressions;
+using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 
 namespace CxServerless.Functions.Security;
 
 /// <summary>
 /// Which team's figures a reporting API answers with: a team lead gets their own team's (the <c>team</c> claim; another
-/// team is 403, no team claim 400); callers in a role that sees every team get every team's, or one team's with
-/// <c>team=</c>. Shared by the escalation and the feedback KPIs.
+/// team is 403, no team claim 400); supervisors, ops admins and auditors get every team's, or one team's with
+/// <c>team=</c>. Shared by the escalation and the feedback KPIs (and the roles of the shift handover).
 /// </summary>
 public static partial class TeamScope
 {
+    /// <summary>Gets the roles that see every team's figures: supervisors, ops admins and auditors.</summary>
+    public static IReadOnlyList<string> AnyTeamRoles { get; } = [CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor];
+
+    /// <summary>Gets the roles a team-scoped report admits: team leads and the roles that see every team.</summary>
+    public static IReadOnlySet<string> ReportRoles { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { CxRoles.TeamLead, CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
+
     /// <summary>Resolves the team of a request.</summary>
     /// <param name="query">The query string (its <c>team</c> value is read).</param>
     /// <param name="caller">The caller.</param>
-    /// <param name="anyTeam">The roles that see every team.</param>
     /// <param name="figures">What the figures are, for the refusals ("escalation figures").</param>
     /// <returns>The team (null: every team), or the problem answer refusing the request.</returns>
     public static (string? Team, HttpTriggerResponse? Refusal) Resolve(
-        IReadOnlyDictionary<string, string> query, CallerPrincipal caller, IReadOnlyCollection<string> anyTeam, string figures)
+        IReadOnlyDictionary<string, string> query, CallerPrincipal caller, string figures)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(caller);
@@ -27,7 +34,7 @@ public static partial class TeamScope
             return (null, HttpTriggerResponse.Problem(400, "Invalid query", "team must be 1 to 64 letters, digits, '.', '_' or '-'."));
         }
 
-        if (caller.IsInAnyRole(anyTeam))
+        if (caller.IsInAnyRole(AnyTeamRoles))
         {
             return (team, null);
         }

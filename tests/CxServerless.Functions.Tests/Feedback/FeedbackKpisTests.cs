@@ -146,7 +146,8 @@ public sealed class FeedbackKpisTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(["400", "by must be team or topic."], Reason(await GetAsync("Supervisor", null, ("by", "region"))));
         Assert.Contains("from must be an ISO 8601 time", Reason(await GetAsync("Supervisor", null, ("from", "yesterday")))[1],
             StringComparison.Ordinal);
-        Assert.Contains("to must be", Reason(await GetAsync("Supervisor", null, ("to", "0001-01-01T00:00:00Z")))[1], StringComparison.Ordinal);
+        Assert.Contains(
+            "to must be", Reason(await GetAsync("Supervisor", null, ("to", "0001-01-01T00:00:00Z")))[1], StringComparison.Ordinal);
         Assert.Equal(["400", "from must be before to."],
             Reason(await GetAsync("Supervisor", null, ("from", "2026-11-08T00:00:00Z"), ("to", "2026-11-01T00:00:00Z"))));
         Assert.StartsWith("from and to may be at most 92 days apart",
@@ -199,8 +200,9 @@ public sealed class FeedbackKpisTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal((FeedbackReportStore.PartitionFor(opened), FeedbackLoopStages.Closed),
             (r.PartitionKey, r.GetString("Status"))));
-        Assert.DoesNotContain(rows.SelectMany(r => ((IDictionary<string, object>)r).Values), v => v is string s && (s.Contains("c-k1-", StringComparison.Ordinal)
-            || s.Contains("event-", StringComparison.Ordinal)));
+        var values = rows.SelectMany(r => ((IDictionary<string, object>)r).Values);
+        Assert.DoesNotContain(values, v => v is string s
+            && (s.Contains("c-k1-", StringComparison.Ordinal) || s.Contains("event-", StringComparison.Ordinal)));
         var window = ("from", "2026-11-01T00:00:00Z");
         var before = await GetAsync("Supervisor", null, window, ("to", "2026-11-30T00:00:00Z"));
         // Two loops, two detractors who answered 9: 100 % recovered; sentiment delta 0.8 each.

@@ -36,14 +36,7 @@ public sealed class FeedbackRetentionTests(AzuriteFixture azurite)
                 await loops.AttachAsync(customer, "feedback-" + name, "att-" + name, ["csat"], "billing", at, default);
             }
 
-            await holdsTable.CreateIfNotExistsAsync();
-            var holds = new LegalHoldStore(holdsTable);
-            await holds.SetAsync(new LegalHold(LegalHoldKinds.Customer, Held, "dispute", "ops-1", Now), default);
-            var tables = new RetentionTables(
-                missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing,
-                FeedbackLoops: loops.Table);
-            var sweeper = new RetentionSweeper(
-                tables, holds, Options.Create(new RetentionOptions()), new FakeTimeProvider(Now), NullLogger<RetentionSweeper>.Instance);
+            var sweeper = await SweeperAsync(holdsTable, Held, missing, t => t with { FeedbackLoops = loops.Table });
 
             var run = await sweeper.RunAsync(default);
 
@@ -74,17 +67,12 @@ public sealed class FeedbackRetentionTests(AzuriteFixture azurite)
             var opened = new[] { ("old", Now.AddDays(-181)), ("cutoffDay", Now.AddDays(-180).AddHours(-6)), ("new", Now.AddDays(-179)) };
             foreach (var (name, at) in opened)
             {
-                await report.SaveAsync(new FeedbackLoopRecord(Free, "feedback-" + name, "e-" + name, "nps", "billing", "v", "closed", at), default);
+                var loop = new FeedbackLoopRecord(Free, "feedback-" + name, "e-" + name, "nps", "billing", "v", "closed", at);
+                await report.SaveAsync(loop, default);
             }
 
-            await holdsTable.CreateIfNotExistsAsync();
-            var holds = new LegalHoldStore(holdsTable);
-            await holds.SetAsync(new LegalHold(LegalHoldKinds.Customer, Free, "no effect on anonymous rows", "ops-1", Now), default);
-            var tables = new RetentionTables(
-                missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing,
-                FeedbackReport: report.Table);
-            var sweeper = new RetentionSweeper(
-                tables, holds, Options.Create(new RetentionOptions()), new FakeTimeProvider(Now), NullLogger<RetentionSweeper>.Instance);
+            // The customer of these loops is held: anonymous rows are not theirs, so the hold does not keep them.
+            var sweeper = await SweeperAsync(holdsTable, Free, missing, t => t with { FeedbackReport = report.Table });
 
             var count = (await sweeper.RunAsync(default)).Classes.Single(c => c.Class == "feedbackReport");
 
@@ -98,5 +86,18 @@ public sealed class FeedbackRetentionTests(AzuriteFixture azurite)
             await report.Table.DeleteAsync();
             await holdsTable.DeleteAsync();
         }
+    }
+
+    // A sweep of only the tables a test names (the others missing), with the customer held, at Now.
+    private static async Task<RetentionSweeper> SweeperAsync(
+        TableClient holdsTable, string held, TableClient missing, Func<RetentionTables, RetentionTables> with)
+    {
+        await holdsTable.CreateIfNotExistsAsync();
+        var holds = new LegalHoldStore(holdsTable);
+        await holds.SetAsync(new LegalHold(LegalHoldKinds.Customer, held, "dispute", "ops-1", Now), default);
+        var tables = new RetentionTables(
+            missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing, missing);
+        return new RetentionSweeper(
+            with(tables), holds, Options.Create(new RetentionOptions()), new FakeTimeProvider(Now), NullLogger<RetentionSweeper>.Instance);
     }
 }

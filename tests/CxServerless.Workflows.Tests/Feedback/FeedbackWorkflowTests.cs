@@ -122,8 +122,8 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         var report = (await _report.Table.GetEntityAsync<TableEntity>(FeedbackReportStore.PartitionFor(row.OpenedAt), loop.LoopId)).Value;
         Assert.Equal(FeedbackLoopStages.Closed, report.GetString("Status"));
         Assert.Equal(1.2, report.GetDouble("SentimentDelta")!.Value, 6);
-        Assert.DoesNotContain(((IDictionary<string, object>)report).Values, v => v is string text && (text.Contains(Customer, StringComparison.Ordinal)
-            || text.Contains("survey-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(((IDictionary<string, object>)report).Values, v => v is string text
+            && (text.Contains(Customer, StringComparison.Ordinal) || text.Contains("survey-", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
 
         // The reporting row: the same facts in the opening day's partition, without the pseudonym or an event id.
         var facts = Assert.Single(await _report.ListOpenedAsync(row.OpenedAt.AddSeconds(-1), row.OpenedAt, default));
-        Assert.Equal((loop.LoopId, "billing", "billing", true, false, false), 
+        Assert.Equal((loop.LoopId, "billing", "billing", true, false, false),
             (facts.LoopId, facts.Team, facts.Topic, facts.TaskEnded, facts.Dismissed, facts.SlaBreached));
         Assert.Equal((3, 8, -0.7, 0.5), (facts.BeforeNps, facts.AfterNps, facts.BeforeSentiment, facts.AfterSentiment));
         var report = (await _report.Table.GetEntityAsync<TableEntity>(FeedbackReportStore.PartitionFor(row.OpenedAt), loop.LoopId)).Value;

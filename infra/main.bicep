@@ -232,6 +232,7 @@ var tableNames = [
   'RetentionRuns'
   'SentimentScores'
   'FeedbackLoops'
+  'FeedbackReport'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task

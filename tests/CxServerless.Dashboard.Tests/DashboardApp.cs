@@ -233,6 +233,7 @@ public sealed class DashboardApp : IAsyncLifetime, IDisposable
             ["CxTasksTable"] = Table("tk"),
             ["CxNotificationsTable"] = Table("nt"),
             ["CxFalseAlarmsTable"] = Table("fa"),
+            ["CxFeedbackReportTable"] = Table("fr"),
             ["CxConfigContainer"] = AzuriteFixture.UniqueName("cfg"),
         };
         foreach (var (name, value) in AnalyticsSettings())

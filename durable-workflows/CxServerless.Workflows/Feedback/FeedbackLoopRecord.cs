@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CxServerless.Domain.Feedback;
 
 namespace CxServerless.Workflows.Feedback;
 
@@ -64,8 +65,11 @@ public sealed record FeedbackLoopRecord(
     /// <summary>Gets seconds from opening to the loop's close.</summary>
     public double? CloseSeconds => Seconds(ClosedAt);
 
-    /// <summary>Gets whether a detractor (NPS 0–6) answered the follow-up as a passive or promoter (7–10).</summary>
-    public bool? RecoveredDetractor => Before.Nps is <= 6 && After?.Nps is { } after ? after >= 7 : null;
+    /// <summary>
+    /// Gets whether a detractor recovered: NPS 0–6 answered 7–10, or (without an NPS) CSAT 1–2 answered 3–5; null for no
+    /// detractor or no answer on that scale (<see cref="FeedbackRecovery"/>).
+    /// </summary>
+    public bool? RecoveredDetractor => FeedbackRecovery.Recovered(Before.Csat, Before.Nps, After?.Csat, After?.Nps);
 
     /// <summary>Builds the table row.</summary>
     /// <returns>The entity.</returns>

@@ -7,10 +7,12 @@ namespace CxServerless.Workflows.Feedback;
 /// <summary>
 /// Writes a loop's stage on its <c>FeedbackLoops</c> row, with what the follow-up task says (owning team, when it was
 /// acknowledged and resolved, whether an SLA lapsed) and, at the close, the outcome, the follow-up scores and the count
-/// of attached items. Every value comes from the orchestrator's input or from storage, so a re-run writes the same row.
+/// of attached items; then the same loop's reporting row (<see cref="FeedbackReportStore"/>). Every value comes from the
+/// orchestrator's input or from storage, so a re-run writes the same rows.
 /// </summary>
 [DurableTask(nameof(RecordFeedbackLoop))]
-public sealed class RecordFeedbackLoop(FeedbackLoopStore loops, TaskStore tasks) : TaskActivity<FeedbackLoopChange, FeedbackLoopRecord>
+public sealed class RecordFeedbackLoop(FeedbackLoopStore loops, FeedbackReportStore report, TaskStore tasks)
+    : TaskActivity<FeedbackLoopChange, FeedbackLoopRecord>
 {
     /// <inheritdoc />
     public override async Task<FeedbackLoopRecord> RunAsync(TaskActivityContext context, FeedbackLoopChange input)
@@ -41,6 +43,7 @@ public sealed class RecordFeedbackLoop(FeedbackLoopStore loops, TaskStore tasks)
             Attached = await loops.AttachedAsync(r.CustomerKey, r.LoopId, ct),
         };
         await loops.SaveAsync(loop, ct);
+        await report.SaveAsync(loop, ct);
         return loop;
     }
 }

@@ -116,6 +116,9 @@ public static class HandlerSettings
     /// <summary>The FeedbackLoops table.</summary>
     public const string FeedbackLoopsTable = "CxFeedbackLoopsTable";
 
+    /// <summary>The FeedbackReport table (the loops' anonymous reporting rows, by day).</summary>
+    public const string FeedbackReportTable = "CxFeedbackReportTable";
+
     /// <summary>The feedback rules file, relative to the app root.</summary>
     public const string FeedbackRulesFile = "CxFeedbackRulesFile";
 
@@ -270,6 +273,9 @@ public static class HandlerSettings
             "%CxFeedbackQueue% in StartFeedback/function.json (the closed feedback loop's starter). Default feedback."),
         new(FeedbackLoopsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the FeedbackLoops table (loops, their outcomes, attached items). Optional; Azure uses the default."),
+        new(FeedbackReportTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the FeedbackReport table (one anonymous row per loop by opening day, read by the feedback KPIs). " +
+            "Optional; Azure uses the default FeedbackReport."),
         new(FeedbackRulesFile, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the feedback rules file relative to the app root. Optional; " +
             "default rules/cx-feedback.v1.json (docs/feedback.md)."),

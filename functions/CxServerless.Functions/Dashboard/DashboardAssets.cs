@@ -28,6 +28,7 @@ public sealed class DashboardAssets
         ("inbox.js", "text/javascript; charset=utf-8"),
         ("inbox.css", "text/css; charset=utf-8"),
         ("escalation.js", "text/javascript; charset=utf-8"),
+        ("feedback.js", "text/javascript; charset=utf-8"),
         ("handover.js", "text/javascript; charset=utf-8"),
     ];
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using CxServerless.Domain.Access;
 using CxServerless.Domain.Escalation;
 using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Invocation;
@@ -14,20 +12,17 @@ namespace CxServerless.Functions.Escalation;
 /// A team lead gets their own team's figures (the <c>team</c> claim; another team is 403, no team claim 400); supervisors, ops admins and
 /// auditors every team's, or one team's with <c>team=</c>. Agents are refused. Every call is audited.
 /// </summary>
-public sealed partial class EscalationKpisFunction(TaskStore tasks, AlertStore alerts, TimeProvider time, HttpFunctionServices services)
+public sealed class EscalationKpisFunction(TaskStore tasks, AlertStore alerts, TimeProvider time, HttpFunctionServices services)
     : HttpFunction(services)
 {
     /// <summary>The window the figures cover: the tasks created in the last 24 hours.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
-    private static readonly string[] AnyTeam = [CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor];
-
     /// <inheritdoc />
     public override string Name => "EscalationKpis";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CxRoles.TeamLead, CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles => TeamScope.ReportRoles;
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
@@ -38,26 +33,10 @@ public sealed partial class EscalationKpisFunction(TaskStore tasks, AlertStore a
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
-        var team = request.Query.GetValueOrDefault("team") is { Length: > 0 } asked ? asked : null;
-        if (team is not null && !TeamName().IsMatch(team))
+        var (team, refusal) = TeamScope.Resolve(request.Query, caller, "escalation figures");
+        if (refusal is not null)
         {
-            return HttpTriggerResponse.Problem(400, "Invalid query", "team must be 1 to 64 letters, digits, '.', '_' or '-'.");
-        }
-
-        if (!caller.IsInAnyRole(AnyTeam))
-        {
-            if (caller.Team is not { Length: > 0 } own)
-            {
-                // Admitted but unscoped: like the KPI summary, say why there are no figures rather than refuse the role.
-                return HttpTriggerResponse.Problem(400, "Missing team", "A team lead needs a team claim to see escalation figures.");
-            }
-
-            if (team is not null && !string.Equals(team, own, StringComparison.Ordinal))
-            {
-                return HttpTriggerResponse.Problem(403, "Forbidden", "A team lead sees only their own team's escalation figures.");
-            }
-
-            team = own;
+            return refusal;
         }
 
         var rules = (await alerts.ListAsync(cancellationToken)).ToDictionary(a => a.Alert.Id, a => a.Alert.RuleId, StringComparer.Ordinal);
@@ -77,7 +56,4 @@ public sealed partial class EscalationKpisFunction(TaskStore tasks, AlertStore a
     }
 
     private static double? Seconds(TimeSpan? span) => span is { } s ? Math.Round(s.TotalSeconds, 1) : null;
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex TeamName();
 }

@@ -10,7 +10,8 @@ namespace CxServerless.Functions.Extensions;
 
 /// <summary>
 /// Registers the closed feedback loop: its settings and rules (validated at start-up), the ingestion sink that queues
-/// feedback candidates, the FeedbackLoops table and the queue-triggered starter (docs/feedback.md).
+/// feedback candidates, the FeedbackLoops and FeedbackReport tables, the queue-triggered starter and the feedback KPIs API
+/// (docs/feedback.md).
 /// </summary>
 public static class FeedbackExtensions
 {
@@ -26,6 +27,7 @@ public static class FeedbackExtensions
             {
                 o.Queue = configuration[HandlerSettings.FeedbackQueue] ?? o.Queue;
                 o.LoopsTable = configuration[HandlerSettings.FeedbackLoopsTable] ?? o.LoopsTable;
+                o.ReportTable = configuration[HandlerSettings.FeedbackReportTable] ?? o.ReportTable;
                 o.RulesFile = configuration[HandlerSettings.FeedbackRulesFile] ?? o.RulesFile;
             })
             .ValidateDataAnnotations()
@@ -34,10 +36,13 @@ public static class FeedbackExtensions
             FeedbackRulesLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<FeedbackOptions>>().Value));
         services.AddSingleton(sp => new FeedbackLoopStore(
             sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(Options(sp).LoopsTable)));
+        services.AddSingleton(sp => new FeedbackReportStore(
+            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(Options(sp).ReportTable)));
         services.AddSingleton<IStoredEventSink>(sp => new FeedbackSink(
             sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(Options(sp).Queue)));
         services.AddSingleton<FeedbackErasure>();
         services.AddSingleton<IFunctionHandler, StartFeedbackFunction>();
+        services.AddSingleton<IFunctionHandler, FeedbackKpisFunction>();
         return services;
     }
 

@@ -57,7 +57,8 @@ public static class RetentionExtensions
                 sp.GetRequiredService<Handover.HandoverStore>().Table,
                 SentimentScores: sp.GetService<Sentiment.SentimentScoreStore>()?.Table,
                 FeedbackLoops: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackLoopStore>().Table,
-                FirstContacts: sp.GetService<FirstContactStore>()?.Table);
+                FirstContacts: sp.GetService<FirstContactStore>()?.Table,
+                FeedbackReport: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackReportStore>().Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

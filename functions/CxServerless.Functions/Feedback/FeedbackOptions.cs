@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using CxServerless.Workflows.Feedback;
 
 namespace CxServerless.Functions.Feedback;
 
 /// <summary>
 /// Where the closed feedback loop keeps its queue, table and rules, and its delays (settings in HandlerSettings: the
-/// names <c>CxFeedbackQueue</c>, <c>CxFeedbackLoopsTable</c>, <c>CxFeedbackRulesFile</c> and the section <c>Feedback</c>).
+/// names <c>CxFeedbackQueue</c>, <c>CxFeedbackLoopsTable</c>, <c>CxFeedbackReportTable</c>, <c>CxFeedbackRulesFile</c>
+/// and the section <c>Feedback</c>).
 /// </summary>
 public sealed class FeedbackOptions
 {
@@ -15,6 +17,10 @@ public sealed class FeedbackOptions
     /// <summary>The FeedbackLoops table.</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxFeedbackLoopsTable' must be a valid table name.")]
     public string LoopsTable { get; set; } = "FeedbackLoops";
+
+    /// <summary>The FeedbackReport table: the loops' reporting rows, by opening day.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Setting 'CxFeedbackReportTable' must be a valid table name.")]
+    public string ReportTable { get; set; } = FeedbackReportStore.DefaultTableName;
 
     /// <summary>The feedback rules file shipped with the app, relative to the app root.</summary>
     public string RulesFile { get; set; } = "rules/cx-feedback.v1.json";

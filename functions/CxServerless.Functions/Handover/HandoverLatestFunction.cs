@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CxServerless.Domain.Access;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 
@@ -12,14 +11,11 @@ namespace CxServerless.Functions.Handover;
 /// </summary>
 public sealed partial class HandoverLatestFunction(HandoverStore handovers, HttpFunctionServices services) : HttpFunction(services)
 {
-    private static readonly string[] AnyTeam = [CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor];
-
     /// <inheritdoc />
     public override string Name => "HandoverLatest";
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> AllowedRoles { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { CxRoles.TeamLead, CxRoles.Supervisor, CxRoles.OpsAdmin, CxRoles.Auditor };
+    public override IReadOnlySet<string> AllowedRoles => TeamScope.ReportRoles;
 
     /// <inheritdoc />
     protected override bool AuditAccess => true;
@@ -42,7 +38,7 @@ public sealed partial class HandoverLatestFunction(HandoverStore handovers, Http
             return HttpTriggerResponse.Problem(400, "Invalid query", "team must be 1 to 64 letters, digits, '.', '_' or '-'.");
         }
 
-        var mayRead = caller.IsInAnyRole(AnyTeam) || string.Equals(caller.Team, team, StringComparison.Ordinal);
+        var mayRead = caller.IsInAnyRole(TeamScope.AnyTeamRoles) || string.Equals(caller.Team, team, StringComparison.Ordinal);
         var summary = mayRead ? await handovers.LatestAsync(team, cancellationToken) : null;
         if (summary is null)
         {

@@ -65,6 +65,9 @@ public static class ErasureReceipt
             new("tasks", NoneStored, 0, "Escalation tasks and their timelines refer to alerts, not customers."),
             new("feedbackLoops", Deleted, feedback.Loops,
                 "The customer's closed feedback loops, their outcomes and attached items (the follow-up tasks name random loop ids)."),
+            new("feedbackReport", Kept, 0,
+                "The loops' reporting rows hold team, topic, times and scores under a random loop id, never the pseudonym or an " +
+                "event id: they identify no one once the loops are deleted, so the feedback KPIs still add up."),
             new("notifications", Deleted, feedback.Notifications,
                 "Follow-up survey requests addressed to the pseudonym; other notifications refer to tasks and alerts, not customers."),
             new("workflowInstances", Deleted, feedback.Instances,

@@ -68,6 +68,11 @@ public static class RetentionClasses
     public static RetentionClass FeedbackLoops { get; } = new(
         "feedbackLoops", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays, "filtered scan on OpenedAt and At");
 
+    /// <summary>The feedback loops' anonymous reporting rows: they follow the loops' limit (no setting of their own).</summary>
+    public static RetentionClass FeedbackReport { get; } = new(
+        "feedbackReport", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays,
+        "PartitionKey range: opening days before the cutoff day");
+
     /// <summary>The audit trail.</summary>
     public static RetentionClass Audit { get; } = new(
         "audit", "Retention__AuditDays", o => o.AuditDays, "PartitionKey range: days before the cutoff day");
@@ -87,7 +92,7 @@ public static class RetentionClasses
     [
         RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, SentimentScores, FirstContacts, Alerts, Baselines, Tasks,
         Notifications, FalseAlarms, Handovers,
-        FeedbackLoops, Audit,
+        FeedbackLoops, FeedbackReport, Audit,
         ErasureReceipts, WorkflowHistory,
     ];
 }

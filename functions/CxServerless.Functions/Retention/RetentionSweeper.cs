@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using CxServerless.Functions.Alerts;
 using CxServerless.Functions.Analytics;
+using CxServerless.Workflows.Feedback;
 using CxServerless.Workflows.Tasks;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.FalseAlarms, SweepFalseAlarmsAsync),
             (RetentionClasses.Handovers, SweepHandoversAsync),
             (RetentionClasses.FeedbackLoops, tables.FeedbackLoops is null ? null : SweepFeedbackLoopsAsync),
+            (RetentionClasses.FeedbackReport, tables.FeedbackReport is null ? null : SweepFeedbackReportAsync),
             (RetentionClasses.Audit, SweepAuditAsync),
             (RetentionClasses.ErasureReceipts, SweepErasureReceiptsAsync),
         };
@@ -245,6 +247,15 @@ public sealed class RetentionSweeper(
             row => held.Holds(row.PartitionKey),
             null,
             null,
+            cancellationToken);
+
+    // FeedbackReport: PartitionKey r-{yyyyMMdd of the loop's opening}, so the days before the cutoff's day sort below it.
+    // Anonymous facts (no pseudonym, no event id): no holds; a held customer's loops stay in FeedbackLoops.
+    private Task<(long, long)> SweepFeedbackReportAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAllAsync(
+            tables.FeedbackReport!,
+            TableClient.CreateQueryFilter(
+                $"PartitionKey ge {FeedbackReportStore.PartitionPrefix} and PartitionKey lt {FeedbackReportStore.PartitionFor(cutoff)}"),
             cancellationToken);
 
     // Audit: PartitionKey the UTC day (yyyyMMdd). Audit rows name staff, never customers: no holds.

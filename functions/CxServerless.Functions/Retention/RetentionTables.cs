@@ -17,6 +17,7 @@ namespace CxServerless.Functions.Retention;
 /// <param name="SentimentScores">SentimentScores; null where the app has no sentiment pipeline (the class is then not stored).</param>
 /// <param name="FeedbackLoops">The closed feedback loops (null: not stored, reported as such).</param>
 /// <param name="FirstContacts">FirstContacts (null: not stored, reported as such).</param>
+/// <param name="FeedbackReport">The loops' reporting rows by opening day (null: not stored, reported as such).</param>
 /// <param name="CustomerIndex">CustomerIndex.</param>
 /// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
@@ -35,4 +36,5 @@ public sealed record RetentionTables(
     TableClient Handovers,
     TableClient? SentimentScores = null,
     TableClient? FeedbackLoops = null,
-    TableClient? FirstContacts = null);
+    TableClient? FirstContacts = null,
+    TableClient? FeedbackReport = null);

@@ -51,6 +51,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
         var phone = $"+44 20 7946 {Random.Shared.Next(1000, 9999)}";
         var hub = AzuriteFixture.UniqueName("fbhub");
         var loopsTable = AzuriteFixture.UniqueName("fl");
+        var reportTable = AzuriteFixture.UniqueName("fr");
         var queue = AzuriteFixture.UniqueName("feedback").ToLowerInvariant();
         var ownTables = new[] { "ev", "qu", "co", "mb", "le", "ci", "er", "fc" }.ToDictionary(p => p, AzuriteFixture.UniqueName);
         var settings = new Dictionary<string, string>
@@ -65,6 +66,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
             ["CxCustomerIndexTable"] = ownTables["ci"],
             ["CxErasureRequestsTable"] = ownTables["er"],
             ["CxFeedbackLoopsTable"] = loopsTable,
+            ["CxFeedbackReportTable"] = reportTable,
             ["CxFeedbackQueue"] = queue,
             ["Feedback__FollowUpDelay"] = "00:00:05",
             ["Feedback__ResponseTimeout"] = "00:10:00",
@@ -129,6 +131,17 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
                 Assert.Equal(1, closed.GetInt32("Attached"));
                 Assert.True(closed.GetDouble("AcknowledgeSeconds") <= closed.GetDouble("ResolveSeconds"));
                 Assert.True(closed.GetDouble("ResolveSeconds") < closed.GetDouble("CloseSeconds"));
+
+                // The closed loop is in the feedback KPIs of its team: one loop, its task ended, a detractor (NPS 2) who answered
+                // 9 and recovered, and the loop's own sentiment delta.
+                var within = closed.GetBoolean("SlaBreached") == true ? 0 : 1;
+                var figures = await DeliveryKpisAsync(http);
+                Assert.Equal((1, 1, within, 1, 1, 1, 100.0), (figures["opened"]!.GetValue<int>(), figures["taskEnded"]!.GetValue<int>(),
+                    figures["closedWithinSla"]!.GetValue<int>(), figures["detractors"]!.GetValue<int>(),
+                    figures["detractorsAnswered"]!.GetValue<int>(), figures["recovered"]!.GetValue<int>(),
+                    figures["recoveredPercent"]!.GetValue<double>()));
+                Assert.Equal(closed.GetDouble("SentimentDelta")!.Value, figures["meanSentimentDelta"]!.GetValue<double>(), 3);
+
                 var workflow = await FixtureFunctionApp.EventuallyAsync(
                     () => WorkflowStatusAsync(http, loopId), s => s == "Completed", TimeSpan.FromSeconds(60), "the loop's workflow");
                 Assert.Equal("Completed", workflow);
@@ -140,6 +153,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
                 Assert.Equal(2, Line(receipt, "workflowInstances")); // the loop's and its task's escalation
                 Assert.Equal(0, await RowsAsync(loops, customerKey, string.Empty));
                 Assert.Null(await WorkflowStatusAsync(http, loopId));
+                Assert.Equal(figures.ToJsonString(), (await DeliveryKpisAsync(http)).ToJsonString()); // the figures still add up
                 pseudonym = customerKey;
             }
 
@@ -150,7 +164,7 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
         }
         finally
         {
-            foreach (var table in ownTables.Values.Append(loopsTable))
+            foreach (var table in ownTables.Values.Append(loopsTable).Append(reportTable))
             {
                 await azurite.Tables.DeleteTableAsync(table);
             }
@@ -181,6 +195,12 @@ public sealed class FeedbackLoopTests(AzuriteFixture azurite)
         using var content = new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/vnd.microsoft.servicebus.json");
         using var sent = await http.PostAsync(new Uri($"{hub}/messages", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+    }
+
+    private static async Task<JsonObject> DeliveryKpisAsync(HttpClient http)
+    {
+        var kpis = (await http.GetFromJsonAsync<JsonObject>(new Uri("api/feedback/kpis?by=team", UriKind.Relative)))!;
+        return Assert.Single(kpis["rows"]!.AsArray(), r => r!["key"]!.GetValue<string>() == "delivery")!.AsObject();
     }
 
     private static async Task<List<JsonObject>> FeedbackTasksAsync(HttpClient http) =>

@@ -58,6 +58,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxCustomerIndexTable"] = AzuriteFixture.UniqueName("custindex"),
             ["CxErasureRequestsTable"] = AzuriteFixture.UniqueName("erasure"),
             ["CxFeedbackLoopsTable"] = AzuriteFixture.UniqueName("feedbackloops"),
+            ["CxFeedbackReportTable"] = AzuriteFixture.UniqueName("feedbackreport"),
             ["CxFeedbackQueue"] = AzuriteFixture.UniqueName("feedback").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -163,7 +164,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
-            "CxFeedbackLoopsTable", "CxFirstContactsTable",
+            "CxFeedbackLoopsTable", "CxFirstContactsTable", "CxFeedbackReportTable",
         };
         foreach (var key in keys)
         {

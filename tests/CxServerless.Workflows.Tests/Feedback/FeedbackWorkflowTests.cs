@@ -22,6 +22,9 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
 {
     private const string Customer = "c-k1-0123456789abcdef0123456789abcdef";
 
+    private readonly FeedbackReportStore _report =
+        new(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("report")));
+
     private async Task<(WorkflowHarness Harness, TaskStore Tasks, NotificationStore Notes, FeedbackLoopStore Loops)> StartAsync()
     {
         var tasks = new TaskStore(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("tasks")));
@@ -32,6 +35,7 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
             s.AddSingleton(tasks);
             s.AddSingleton(notes);
             s.AddSingleton(loops);
+            s.AddSingleton(_report);
             s.AddSingleton<IRosterSource>(new FixedRoster(RosterParser.ParseOrThrow(FixedRoster.Fast)));
         });
         return (harness, tasks, notes, loops);
@@ -109,6 +113,17 @@ public sealed class FeedbackWorkflowTests(AzuriteFixture azurite)
         var entity = (await loops.Table.GetEntityAsync<TableEntity>(Customer, loop.LoopId)).Value;
         Assert.Equal((2, 5), (entity.GetInt32("CsatDelta"), entity.GetInt32("NpsDelta")));
         Assert.Equal(1.2, entity.GetDouble("SentimentDelta")!.Value, 6);
+
+        // The reporting row: the same facts in the opening day's partition, without the pseudonym or an event id.
+        var facts = Assert.Single(await _report.ListOpenedAsync(row.OpenedAt.AddSeconds(-1), row.OpenedAt, default));
+        Assert.Equal((loop.LoopId, "billing", "billing", true, false, false),
+            (facts.LoopId, facts.Team, facts.Topic, facts.TaskEnded, facts.Dismissed, facts.SlaBreached));
+        Assert.Equal((3, 8, -0.7, 0.5), (facts.BeforeNps, facts.AfterNps, facts.BeforeSentiment, facts.AfterSentiment));
+        var report = (await _report.Table.GetEntityAsync<TableEntity>(FeedbackReportStore.PartitionFor(row.OpenedAt), loop.LoopId)).Value;
+        Assert.Equal(FeedbackLoopStages.Closed, report.GetString("Status"));
+        Assert.Equal(1.2, report.GetDouble("SentimentDelta")!.Value, 6);
+        Assert.DoesNotContain(((IDictionary<string, object>)report).Values, v => v is string text
+            && (text.Contains(Customer, StringComparison.Ordinal) || text.Contains("survey-", StringComparison.Ordinal)));
     }
 
     [Fact]

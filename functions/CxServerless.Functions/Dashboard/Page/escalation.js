@@ -5,7 +5,8 @@
  * mean time to resolve, SLA breach rate and escalations per alert as tiles, and the false alarms per rule as a table.
  * A caller the API refuses (agents) never sees the section. Supervisors, ops admins and auditors also get the
  * notification deliveries of the same 24 hours per channel (GET ops/notifications): a channel that keeps failing never
- * fails an escalation, so this table is where it shows.
+ * fails an escalation, so this table is where it shows. Its tile and element helpers are window.CxPanels, which the
+ * panels loaded after it (feedback.js) use.
  */
 (function () {
   "use strict";
@@ -129,6 +130,9 @@
       setTimeout(poll, POLL_MS);
     });
   }
+
+  // The figure tiles and element helper, for the panels loaded after this script (feedback.js).
+  window.CxPanels = { el: el, tile: tile };
 
   poll();
 }());

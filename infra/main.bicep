@@ -230,6 +230,7 @@ var tableNames = [
   'LegalHolds'
   'RetentionRuns'
   'SentimentScores'
+  'SentimentDrift'
   'FeedbackLoops'
 ]
 

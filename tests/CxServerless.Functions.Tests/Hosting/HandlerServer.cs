@@ -43,6 +43,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
             ["CxSentimentQueue"] = AzuriteFixture.UniqueName("sentiment").ToLowerInvariant(),
             ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("ss"),
+            ["CxSentimentDriftTable"] = AzuriteFixture.UniqueName("sdrift"),
             // A task hub of its own, one partition, quick polling: tests never share the hosted worker's queues.
             ["Workflows:TaskHub"] = "t" + Guid.NewGuid().ToString("N")[..16],
             ["Workflows:PartitionCount"] = "1",
@@ -162,6 +163,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
+            "CxSentimentDriftTable",
             "CxFeedbackLoopsTable",
         };
         foreach (var key in keys)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CxHost.Configuration;
 using CxHost.Hosting;
@@ -21,11 +20,7 @@ public sealed class SentimentDriftTimerTests(AzuriteFixture azurite)
     public async Task Cx_host_runs_the_drift_check_on_its_schedule_and_a_day_keeps_one_history_row()
     {
         var root = AzuriteFixture.RepositoryRoot();
-        var appRoot = FunctionAppCopy.WithoutTimers(root);
-        var path = Path.Combine(appRoot, "SentimentDriftCheck", "function.json");
-        var definition = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
-        definition.Remove("disabled");
-        await File.WriteAllTextAsync(path, definition.ToJsonString());
+        var appRoot = FunctionAppCopy.WithOnlyTimers(root, "SentimentDriftCheck");
 
         var tables = new[] { "CxSentimentDriftTable", "CxSentimentScoresTable", "CxAuditTable", "CxAlertsTable" }
             .ToDictionary(setting => setting, setting => AzuriteFixture.UniqueName("sd" + setting[2..8]));

@@ -64,8 +64,8 @@ public static class SentimentExtensions
             .Configure(o => o.Table = configuration[HandlerSettings.SentimentDriftTable] ?? o.Table)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentimentDriftOptions>, SentimentDriftOptionsValidator>());
-        services.AddSingleton(sp => new SentimentDriftStore(
-            sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(sp.GetRequiredService<IOptions<SentimentDriftOptions>>().Value.Table)));
+        services.AddSingleton(sp => new SentimentDriftStore(sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(
+            sp.GetRequiredService<IOptions<SentimentDriftOptions>>().Value.Table)));
         services.AddSingleton<SentimentDriftChecker>();
         services.AddSingleton<IFunctionHandler, SentimentDriftCheckFunction>();
         services.AddSingleton<IFunctionHandler, OpsSentimentDriftFunction>();

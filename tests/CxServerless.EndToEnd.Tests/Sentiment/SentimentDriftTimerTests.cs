@@ -62,7 +62,8 @@ public sealed class SentimentDriftTimerTests(AzuriteFixture azurite)
             var run = Assert.Single(runs);
             var yesterday = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             var today = DateTime.UtcNow.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            Assert.Contains(run.RowKey, new[] { yesterday, DateTime.UtcNow.Date.AddDays(-2).ToString("yyyyMMdd", CultureInfo.InvariantCulture) });
+            var dayBefore = DateTime.UtcNow.Date.AddDays(-2).ToString("yyyyMMdd", CultureInfo.InvariantCulture); // past midnight
+            Assert.Contains(run.RowKey, new[] { yesterday, dayBefore });
             Assert.NotEqual(today, run.RowKey);
             Assert.Equal(("ok", "local-lexicon", 300), (run.GetString("Status"), run.GetString("Scorer"), run.GetInt32("SampleSize")));
             Assert.True(run.GetBoolean("BaselineStarted"));

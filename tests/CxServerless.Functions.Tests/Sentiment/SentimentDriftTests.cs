@@ -76,17 +76,20 @@ public sealed class SentimentDriftTests(AzuriteFixture azurite) : IDisposable
             Assert.Equal("alert", drift["status"]!.GetValue<string>());
             Assert.True(drift["psi"]!.GetValue<double>() >= 0.25, $"PSI {drift["psi"]}");
             Assert.False(drift["baselineStarted"]!.GetValue<bool>());
-            Assert.Contains(drift["reasons"]!.AsArray(), r => r!.GetValue<string>().StartsWith("score distribution PSI", StringComparison.Ordinal));
+            Assert.Contains(
+                drift["reasons"]!.AsArray(), r => r!.GetValue<string>().StartsWith("score distribution PSI", StringComparison.Ordinal));
             Assert.Equal("ops-sentiment-drift-20320310", drift["alertId"]!.GetValue<string>());
 
             // One alert on the manual alerts' path: the row (open, declared by the check) and one 'opened' message.
             var alert = Assert.Single(await ManualAlertsAsync(alertRows));
             Assert.Equal(("ops-sentiment-drift-20320310", "Open"), (alert.RowKey, alert.GetString("Status")));
             Assert.Equal("system:SentimentDriftCheck", alert.GetString("OpenedBy"));
-            Assert.StartsWith("Sentiment drift on 2032-03-10: score distribution PSI", alert.GetString("Summary"), StringComparison.Ordinal);
+            Assert.StartsWith(
+                "Sentiment drift on 2032-03-10: score distribution PSI", alert.GetString("Summary"), StringComparison.Ordinal);
             var messages = (await alertQueue.PeekMessagesAsync(32)).Value;
             var message = JsonNode.Parse(Assert.Single(messages).MessageText)!;
-            Assert.Equal(("ops-sentiment-drift-20320310", "opened"), (message["alertId"]!.GetValue<string>(), message["event"]!.GetValue<string>()));
+            Assert.Equal(
+                ("ops-sentiment-drift-20320310", "opened"), (message["alertId"]!.GetValue<string>(), message["event"]!.GetValue<string>()));
 
             var list = await CallAsync(http, CxRoles.OpsAdmin, "GET", new() { ["from"] = "2032-03-10", ["to"] = "2032-03-10" });
             Assert.Equal(200, list.Status);

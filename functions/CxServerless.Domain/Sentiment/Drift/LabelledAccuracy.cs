@@ -10,7 +10,8 @@ namespace CxServerless.Domain.Sentiment.Drift;
 public sealed record LabelledAccuracy(int Count, double Accuracy, IReadOnlyDictionary<SentimentLabel, double> Recall)
 {
     /// <summary>The classes the sample labels.</summary>
-    public static IReadOnlyList<SentimentLabel> Classes { get; } = [SentimentLabel.Positive, SentimentLabel.Negative, SentimentLabel.Neutral];
+    public static IReadOnlyList<SentimentLabel> Classes { get; } =
+        [SentimentLabel.Positive, SentimentLabel.Negative, SentimentLabel.Neutral];
 
     /// <summary>Measures labels against the expected ones.</summary>
     /// <param name="pairs">Each sentence's expected and predicted label.</param>

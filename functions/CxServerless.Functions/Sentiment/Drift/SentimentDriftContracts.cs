@@ -8,7 +8,8 @@ namespace CxServerless.Functions.Sentiment.Drift;
 /// <param name="To">The last day of the range.</param>
 /// <param name="Thresholds">The thresholds in force.</param>
 /// <param name="Runs">One check per day that was checked.</param>
-public sealed record SentimentDriftResponse(DateOnly From, DateOnly To, SentimentDriftThresholdsView Thresholds, IReadOnlyList<SentimentDriftRun> Runs);
+public sealed record SentimentDriftResponse(
+    DateOnly From, DateOnly To, SentimentDriftThresholdsView Thresholds, IReadOnlyList<SentimentDriftRun> Runs);
 
 /// <summary>The thresholds in force.</summary>
 /// <param name="PsiWarn">PSI that warns.</param>

@@ -39,7 +39,7 @@ public sealed record SentimentDriftRun(
     /// <returns>The summary.</returns>
     public string Summary() => FormattableString.Invariant(
         $"{Day:yyyy-MM-dd} {Status}: accuracy {Accuracy:0.000} ({Scorer} {ModelVersion ?? "none"}, {FallbackAnswers} fallback), ")
-        + FormattableString.Invariant($"PSI {(Psi is { } p ? p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "n/a")}")
+        + (Psi is { } psi ? FormattableString.Invariant($"PSI {psi:0.000}") : "PSI n/a")
         + (BaselineStarted ? ", new baseline" : string.Empty) + (AlertId is null ? string.Empty : $", alert {AlertId}");
 }
 

@@ -264,7 +264,8 @@ public sealed class SentimentDriftTests(AzuriteFixture azurite) : IDisposable
                     ["id"] = document!["id"]!.GetValue<string>(),
                     ["error"] = new JsonObject
                     {
-                        ["code"] = "InvalidArgument", ["message"] = "Invalid Document in request.",
+                        ["code"] = "InvalidArgument",
+                        ["message"] = "Invalid Document in request.",
                         ["innererror"] = new JsonObject { ["code"] = "UnsupportedLanguageCode", ["message"] = "Unsupported language." },
                     },
                 });
@@ -280,8 +281,11 @@ public sealed class SentimentDriftTests(AzuriteFixture azurite) : IDisposable
             };
             documents.Add(new JsonObject
             {
-                ["id"] = document!["id"]!.GetValue<string>(), ["sentiment"] = label, ["confidenceScores"] = scores,
-                ["sentences"] = new JsonArray(), ["warnings"] = new JsonArray(),
+                ["id"] = document!["id"]!.GetValue<string>(),
+                ["sentiment"] = label,
+                ["confidenceScores"] = scores,
+                ["sentences"] = new JsonArray(),
+                ["warnings"] = new JsonArray(),
             });
         }
 
@@ -290,7 +294,9 @@ public sealed class SentimentDriftTests(AzuriteFixture azurite) : IDisposable
             ["kind"] = "SentimentAnalysisResults",
             ["results"] = new JsonObject
             {
-                ["documents"] = documents, ["errors"] = errors, ["modelVersion"] = mode == "right" ? "2022-11-01" : "2033-01-01",
+                ["documents"] = documents,
+                ["errors"] = errors,
+                ["modelVersion"] = mode == "right" ? "2022-11-01" : "2033-01-01",
             },
         };
         return new ResponseMessage

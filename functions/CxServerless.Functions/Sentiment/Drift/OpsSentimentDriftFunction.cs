@@ -1,6 +1,6 @@
 using System.Globalization;
-using CxServerless.Functions.Invocation;
 using CxServerless.Domain.Access;
+using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Security;
 using Microsoft.Extensions.Options;
 

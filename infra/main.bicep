@@ -231,6 +231,7 @@ var tableNames = [
   'LegalHolds'
   'RetentionRuns'
   'SentimentScores'
+  'SentimentDrift'
   'FeedbackLoops'
   'FeedbackReport'
 ]

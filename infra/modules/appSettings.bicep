@@ -109,6 +109,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Sentiment__MaxLanguageCallsPerMinute: '300'
     // The sentiment pipeline: ingestion enqueues masked texts, ScoreSentiment (%CxSentimentQueue%) scores them.
     CxSentimentQueue: 'sentiment-requests'
+    // The daily sentiment drift check (%CxSentimentDriftSchedule%, UTC) and its thresholds (docs/sentiment.md).
+    CxSentimentDriftSchedule: '0 30 4 * * *'
+    SentimentDrift__PsiWarn: '0.1'
+    SentimentDrift__PsiAlert: '0.25'
+    SentimentDrift__AccuracyDropPoints: '5'
+    SentimentDrift__RecallDropPoints: '10'
+    SentimentDrift__TrailingDays: '30'
+    SentimentDrift__MinimumScores: '100'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
     // The workflow layer: the Durable Task Framework (TaskHubWorker over the Azure Storage provider) hosted in the

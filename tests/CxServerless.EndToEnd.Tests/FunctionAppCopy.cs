@@ -33,6 +33,25 @@ internal static class FunctionAppCopy
         return target;
     }
 
+    /// <summary>A copy as <see cref="WithoutTimers"/> makes it, with the named timers enabled again (a timer test's app).</summary>
+    /// <param name="root">The repository root.</param>
+    /// <param name="timers">The timer functions to keep enabled.</param>
+    /// <returns>The copy's folder.</returns>
+    public static string WithOnlyTimers(string root, params string[] timers)
+    {
+        ArgumentNullException.ThrowIfNull(timers);
+        var target = WithoutTimers(root);
+        foreach (var timer in timers)
+        {
+            var path = Path.Combine(target, timer, "function.json");
+            var definition = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            definition.Remove("disabled");
+            File.WriteAllText(path, definition.ToJsonString());
+        }
+
+        return target;
+    }
+
     /// <summary>The handler assembly built in the same configuration as the tests.</summary>
     /// <param name="root">The repository root.</param>
     /// <returns>The path of CxServerless.Functions.dll.</returns>

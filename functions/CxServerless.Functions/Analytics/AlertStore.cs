@@ -63,6 +63,41 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
     }
 
     /// <summary>
+    /// Raises an operations alert that a timer declares (the sentiment drift check), through the manual alerts' path:
+    /// the row under partition <c>manual</c> (listed, escalated and resolved like a declared alert) and the <c>opened</c>
+    /// message. Idempotent on the alert's id: a row stored already is kept, and while it is open its message is sent again
+    /// (a death between the row and the message loses nothing; the escalation workflow's instance id is the alert id, so
+    /// a repeated message starts nothing new). A row already resolved is left alone.
+    /// </summary>
+    /// <returns>True when this call stored the row.</returns>
+    public async Task<bool> RaiseOnceAsync(ManualAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await EnsureCreatedAsync(cancellationToken);
+        var added = true;
+        try
+        {
+            await table.AddEntityAsync(alert.ToEntity(), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            added = false;
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(
+                ManualAlert.PartitionKey, alert.Id, cancellationToken: cancellationToken);
+            if (!stored.HasValue || stored.Value!.GetString("Status") != nameof(AlertStatus.Open))
+            {
+                return false;
+            }
+        }
+
+        _cache = null;
+        var message = new AlertTransitionMessage(alert.Id, "opened", alert.Version, alert.ToView());
+        await queue.SendMessageAsync(
+            JsonSerializer.Serialize(message, AlertJsonContext.Default.AlertTransitionMessage), cancellationToken);
+        return added;
+    }
+
+    /// <summary>
     /// Resolves an open alert, detected or manual, because a person closed its task (a false alarm, or the resolution of a
     /// manual alert). The row shows the reason; nothing goes on the queue, since the task's workflow has already ended.
     /// ETag-guarded: a concurrent write by the evaluator is read again. A detected alert resolved here stays resolved:

@@ -74,6 +74,18 @@ public static class HandlerSettings
     /// <summary>The table of stored sentiment scores.</summary>
     public const string SentimentScoresTable = "CxSentimentScoresTable";
 
+    /// <summary>The NCRONTAB schedule of the sentiment drift check.</summary>
+    public const string SentimentDriftSchedule = "CxSentimentDriftSchedule";
+
+    /// <summary>The table of drift checks, baselines and daily score histograms (optional; default <c>SentimentDrift</c>).</summary>
+    public const string SentimentDriftTable = "CxSentimentDriftTable";
+
+    /// <summary>
+    /// The drift check's thresholds section (<c>SentimentDrift__PsiWarn</c>, <c>SentimentDrift__PsiAlert</c>, ...; see
+    /// <c>SentimentDriftOptions</c>).
+    /// </summary>
+    public const string SentimentDrift = "SentimentDrift";
+
     /// <summary>The alert rules file, relative to the app root.</summary>
     public const string RulesFile = "CxRulesFile";
 
@@ -346,6 +358,15 @@ public static class HandlerSettings
         new(SentimentScoresTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: one score per scored event (ScoreSentiment writes it). " +
             "Optional; Azure uses the default SentimentScores."),
+        new(SentimentDriftSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxSentimentDriftSchedule% in SentimentDriftCheck/function.json: " +
+            "the drift check's NCRONTAB schedule (daily at 04:30 UTC; docs/sentiment.md)."),
+        new(SentimentDriftTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the drift checks (one row per day), baselines and daily score histograms. " +
+            "Optional; Azure uses the default SentimentDrift."),
+        new(SentimentDrift, SettingShape.Section, SettingScope.Everywhere,
+            "Read by the handler: the drift check's PsiWarn (0.1), PsiAlert (0.25), AccuracyDropPoints (5), RecallDropPoints (10), " +
+            "TrailingDays (30) and MinimumScores (100). Each optional (docs/sentiment.md, \"Drift check\")."),
         new(TeamGroupsTable, SettingShape.Value, SettingScope.LocalOnly,
             "Read by the handler: the table mapping Entra group object ids to teams (PUT /api/teams/groups, docs/security.md). " +
             "Optional; Azure uses the default TeamGroups."),

@@ -4,6 +4,7 @@ using CxServerless.Functions.Configuration;
 using CxServerless.Functions.Ingestion;
 using CxServerless.Functions.Invocation;
 using CxServerless.Functions.Sentiment;
+using CxServerless.Functions.Sentiment.Drift;
 using CxServerless.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -13,7 +14,8 @@ namespace CxServerless.Functions.Extensions;
 
 /// <summary>
 /// Registers the sentiment scorer chain (Azure AI Language, then the local lexicon scorer), <c>POST /api/sentiment</c>, and
-/// the pipeline that scores stored events off the ingestion path (<c>SentimentEnqueuer</c>, <c>ScoreSentiment</c>).
+/// the pipeline that scores stored events off the ingestion path (<c>SentimentEnqueuer</c>, <c>ScoreSentiment</c>), and the
+/// daily drift check (<c>SentimentDriftCheck</c>, <c>GET /api/ops/sentiment-drift</c>).
 /// </summary>
 public static class SentimentExtensions
 {
@@ -55,6 +57,18 @@ public static class SentimentExtensions
         services.AddSingleton<SentimentBucketWriter>();
         services.AddSingleton<SentimentScoring>();
         services.AddSingleton<IFunctionHandler, ScoreSentimentFunction>();
+
+        // The daily drift check over the live chain and the stored scores, and its history API.
+        services.AddOptions<SentimentDriftOptions>()
+            .Bind(configuration.GetSection(HandlerSettings.SentimentDrift))
+            .Configure(o => o.Table = configuration[HandlerSettings.SentimentDriftTable] ?? o.Table)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentimentDriftOptions>, SentimentDriftOptionsValidator>());
+        services.AddSingleton(sp => new SentimentDriftStore(sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(
+            sp.GetRequiredService<IOptions<SentimentDriftOptions>>().Value.Table)));
+        services.AddSingleton<SentimentDriftChecker>();
+        services.AddSingleton<IFunctionHandler, SentimentDriftCheckFunction>();
+        services.AddSingleton<IFunctionHandler, OpsSentimentDriftFunction>();
         return services;
     }
 

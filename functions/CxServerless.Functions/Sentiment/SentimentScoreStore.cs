@@ -37,6 +37,38 @@ public sealed class SentimentScoreStore(TableClient table)
         return response.HasValue ? SentimentScoreRow.FromEntity(response.Value!) : null;
     }
 
+    /// <summary>
+    /// The scores of the events in minutes <paramref name="first"/> to <paramref name="last"/> (inclusive): one query over
+    /// that key range of minute partitions, reading the <c>Score</c> column only. Nothing when the table does not exist.
+    /// </summary>
+    public async IAsyncEnumerable<double> ScoresAsync(
+        long first, long last, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {MetricBucketStore.MinuteKey(first)} and PartitionKey le {MetricBucketStore.MinuteKey(last)}");
+        var rows = table.QueryAsync<TableEntity>(filter, select: ["Score"], cancellationToken: cancellationToken);
+        await using var page = rows.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await page.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                yield break; // No score was ever stored.
+            }
+
+            if (page.Current.GetDouble("Score") is { } score)
+            {
+                yield return score;
+            }
+        }
+    }
+
     /// <summary>Stores a score unless the event has one; returns the stored row (this one, or the one stored first).</summary>
     public async Task<SentimentScoreRow> AddIfAbsentAsync(SentimentScoreRow row, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CxHost.Configuration;
 using CxHost.Hosting;
@@ -20,14 +19,7 @@ public sealed class RetentionTimerTests(AzuriteFixture azurite)
     public async Task Cx_host_runs_both_retention_timers_on_their_schedule_and_a_repeated_sweep_deletes_nothing()
     {
         var root = AzuriteFixture.RepositoryRoot();
-        var appRoot = FunctionAppCopy.WithoutTimers(root);
-        foreach (var timer in new[] { "RetentionSweep", "PurgeWorkflowHistory" })
-        {
-            var path = Path.Combine(appRoot, timer, "function.json");
-            var definition = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
-            definition.Remove("disabled");
-            await File.WriteAllTextAsync(path, definition.ToJsonString());
-        }
+        var appRoot = FunctionAppCopy.WithOnlyTimers(root, "RetentionSweep", "PurgeWorkflowHistory");
 
         var tables = new[]
             {

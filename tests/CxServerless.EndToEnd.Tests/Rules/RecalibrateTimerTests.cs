@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CxHost.Configuration;
 using CxHost.Hosting;
@@ -20,11 +19,7 @@ public sealed class RecalibrateTimerTests(AzuriteFixture azurite)
     public async Task Cx_host_runs_the_recalibration_on_its_schedule_and_repeated_runs_write_no_draft()
     {
         var root = AzuriteFixture.RepositoryRoot();
-        var appRoot = FunctionAppCopy.WithoutTimers(root);
-        var path = Path.Combine(appRoot, "Recalibrate", "function.json");
-        var definition = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
-        definition.Remove("disabled");
-        await File.WriteAllTextAsync(path, definition.ToJsonString());
+        var appRoot = FunctionAppCopy.WithOnlyTimers(root, "Recalibrate");
 
         var tables = new[]
             {

@@ -44,6 +44,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxAlertsQueue"] = AzuriteFixture.UniqueName("alerts").ToLowerInvariant(),
             ["CxSentimentQueue"] = AzuriteFixture.UniqueName("sentiment").ToLowerInvariant(),
             ["CxSentimentScoresTable"] = AzuriteFixture.UniqueName("ss"),
+            ["CxSentimentDriftTable"] = AzuriteFixture.UniqueName("sdrift"),
             // A task hub of its own, one partition, quick polling: tests never share the hosted worker's queues.
             ["Workflows:TaskHub"] = "t" + Guid.NewGuid().ToString("N")[..16],
             ["Workflows:PartitionCount"] = "1",
@@ -164,6 +165,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
         {
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
+            "CxSentimentDriftTable",
             "CxFeedbackLoopsTable", "CxFirstContactsTable", "CxFeedbackReportTable",
         };
         foreach (var key in keys)

@@ -56,7 +56,8 @@ public static class RetentionExtensions
                 sp.GetRequiredService<Tasks.FalseAlarmStore>().Table,
                 sp.GetRequiredService<Handover.HandoverStore>().Table,
                 SentimentScores: sp.GetService<Sentiment.SentimentScoreStore>()?.Table,
-                FeedbackLoops: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackLoopStore>().Table);
+                FeedbackLoops: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackLoopStore>().Table,
+                Interventions: sp.GetService<Interventions.InterventionStore>()?.Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

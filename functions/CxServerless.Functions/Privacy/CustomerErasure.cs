@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CxServerless.Functions.Audit;
 using CxServerless.Functions.Feedback;
 using CxServerless.Functions.Ingestion;
+using CxServerless.Functions.Interventions;
 using CxServerless.Functions.Retention;
 using CxServerless.Workflows.Privacy;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace CxServerless.Functions.Privacy;
 /// <summary>
 /// Erases one customer from the app's tables for <see cref="ErasureOrchestrator"/>: the events that carry the pseudonym
 /// (found through the <see cref="CustomerIndexStore"/>), the index rows of every pseudonym those events carried, and the
-/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>).
+/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>) and the Interventions rows
+/// that name the customer (<see cref="InterventionErasure"/>).
 /// Aggregates (KPI buckets, counters) identify no one and stay, so the KPIs still add up.
 /// </summary>
 public sealed partial class CustomerErasure(
@@ -21,6 +23,7 @@ public sealed partial class CustomerErasure(
     IngestionStore events,
     LegalHoldStore holds,
     FeedbackErasure feedback,
+    InterventionErasure interventions,
     AuditLog audit,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
@@ -98,8 +101,9 @@ public sealed partial class CustomerErasure(
         var eventsDeleted = await TableSweep.DeleteRowsAsync(events.Events, deleteEvents, cancellationToken);
         var indexDeleted = await TableSweep.DeleteRowsAsync(index.Table, deleteIndex, cancellationToken);
         var loops = await feedback.EraseAsync(subject, cancellationToken);
+        var interventionRows = await interventions.EraseAsync(subject, cancellationToken);
         LogErased(logger, requestId, eventsDeleted, indexDeleted);
-        return ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops);
+        return ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops, interventionRows);
     }
 
     /// <inheritdoc />

@@ -63,6 +63,10 @@ public static class RetentionClasses
     public static RetentionClass FeedbackLoops { get; } = new(
         "feedbackLoops", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays, "filtered scan on OpenedAt and At");
 
+    /// <summary>Interventions (sent and suppressed), the live state rows the rules read and the cap counters.</summary>
+    public static RetentionClass Interventions { get; } = new(
+        "interventions", "Retention__InterventionsDays", o => o.InterventionsDays, "filtered scan on At");
+
     /// <summary>The audit trail.</summary>
     public static RetentionClass Audit { get; } = new(
         "audit", "Retention__AuditDays", o => o.AuditDays, "PartitionKey range: days before the cutoff day");
@@ -82,7 +86,7 @@ public static class RetentionClasses
     [
         RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, SentimentScores, Alerts, Baselines, Tasks, Notifications,
         FalseAlarms, Handovers,
-        FeedbackLoops, Audit,
+        FeedbackLoops, Interventions, Audit,
         ErasureReceipts, WorkflowHistory,
     ];
 }

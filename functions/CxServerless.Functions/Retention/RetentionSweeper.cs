@@ -43,6 +43,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.FalseAlarms, SweepFalseAlarmsAsync),
             (RetentionClasses.Handovers, SweepHandoversAsync),
             (RetentionClasses.FeedbackLoops, tables.FeedbackLoops is null ? null : SweepFeedbackLoopsAsync),
+            (RetentionClasses.Interventions, tables.Interventions is null ? null : SweepInterventionsAsync),
             (RetentionClasses.Audit, SweepAuditAsync),
             (RetentionClasses.ErasureReceipts, SweepErasureReceiptsAsync),
         };
@@ -229,6 +230,18 @@ public sealed class RetentionSweeper(
             TableClient.CreateQueryFilter($"OpenedAt lt {cutoff} or At lt {cutoff}"),
             [],
             row => held.Holds(row.PartitionKey),
+            null,
+            null,
+            cancellationToken);
+
+    // Interventions: every row (listed interventions, live state, cap counters) carries At, the time it was written. A
+    // customer hold keeps the rows that name the customer. Live state lasts hours, so the limit only ever meets history.
+    private Task<(long, long)> SweepInterventionsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Interventions!,
+            TableClient.CreateQueryFilter($"At lt {cutoff}"),
+            ["CustomerKey"],
+            row => row.GetString("CustomerKey") is { Length: > 0 } customer && held.Holds(customer),
             null,
             null,
             cancellationToken);

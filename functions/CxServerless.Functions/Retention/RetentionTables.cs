@@ -16,6 +16,7 @@ namespace CxServerless.Functions.Retention;
 /// <param name="Handovers">Handovers.</param>
 /// <param name="SentimentScores">SentimentScores; null where the app has no sentiment pipeline (the class is then not stored).</param>
 /// <param name="FeedbackLoops">The closed feedback loops (null: not stored, reported as such).</param>
+/// <param name="Interventions">The Interventions table (null: not stored, reported as such).</param>
 /// <param name="CustomerIndex">CustomerIndex.</param>
 /// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
@@ -33,4 +34,5 @@ public sealed record RetentionTables(
     TableClient FalseAlarms,
     TableClient Handovers,
     TableClient? SentimentScores = null,
-    TableClient? FeedbackLoops = null);
+    TableClient? FeedbackLoops = null,
+    TableClient? Interventions = null);

@@ -23,6 +23,7 @@ internal sealed class InterventionHarness : IDisposable
     };
 
     private readonly string _connection;
+    private readonly string _hub = "cx-" + Guid.NewGuid().ToString("N")[..12]; // the partition counters are per hub: one per test
     private long _sequence;
 
     public InterventionHarness(AzuriteFixture azurite, DateTimeOffset now, string? rules = null)
@@ -101,8 +102,16 @@ internal sealed class InterventionHarness : IDisposable
 
     public async Task IngestAsync(params string[] bodies)
     {
-        var events = bodies.Select(b => new TestEvent(b, Interlocked.Increment(ref _sequence), Clock.GetUtcNow())).ToList();
-        await IngestionClient.IngestAsync(Http, "cx-events", "0", events);
+        // Event ids unique to this harness: the events table (and its de-duplication) is shared by every test run.
+        var events = bodies
+            .Select(b => JsonNode.Parse(b)!.AsObject())
+            .Select(b =>
+            {
+                b["eventId"] = _hub + "-" + b["eventId"]!.GetValue<string>();
+                return new TestEvent(b.ToJsonString(), Interlocked.Increment(ref _sequence), Clock.GetUtcNow());
+            })
+            .ToList();
+        await IngestionClient.IngestAsync(Http, _hub, "0", events);
     }
 
     public async Task TickAsync()

@@ -114,6 +114,13 @@ internal sealed class InterventionHarness : IDisposable
         await IngestionClient.IngestAsync(Http, _hub, "0", events);
     }
 
+    /// <summary>Ingests bodies as they are (cx-sim's), with this harness's own hub.</summary>
+    public async Task IngestRawAsync(IReadOnlyList<string> bodies)
+    {
+        var events = bodies.Select(b => new TestEvent(b, Interlocked.Increment(ref _sequence), Clock.GetUtcNow())).ToList();
+        await IngestionClient.IngestAsync(Http, _hub, "0", events);
+    }
+
     public async Task TickAsync()
     {
         using var response = await Http.PostAsJsonAsync(

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CxServerless.Domain.Analytics.Rules;
 
 namespace CxServerless.Domain.Interventions;
@@ -8,40 +7,13 @@ namespace CxServerless.Domain.Interventions;
 /// Parses and validates an intervention rules file (format: docs/interventions.md). Every problem is reported with its
 /// JSON path, and unknown fields are errors, so a typo never silently changes a threshold or a cap.
 /// </summary>
-public static partial class InterventionRulesParser
+public static class InterventionRulesParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions =
-        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
     /// <param name="json">The file's text.</param>
     /// <returns>The rules, or every problem found.</returns>
-    public static (InterventionRules? Rules, IReadOnlyList<RuleError> Errors) Parse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            return (null, [new RuleError("$", $"is not valid JSON (line {e.LineNumber + 1})")]);
-        }
-
-        using (document)
-        {
-            var reader = new RuleReader();
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                reader.Error("$", "must be an object");
-                return (null, reader.Errors);
-            }
-
-            var rules = ReadRoot(document.RootElement, reader);
-            return reader.Errors.Count == 0 ? (rules, []) : (null, reader.Errors);
-        }
-    }
+    public static (InterventionRules? Rules, IReadOnlyList<RuleError> Errors) Parse(string json) =>
+        RuleDocument.Read(json, ReadRoot);
 
     /// <summary>Parses <paramref name="json"/> and throws <see cref="InterventionRulesException"/> listing every problem.</summary>
     /// <param name="json">The file's text.</param>
@@ -55,12 +27,7 @@ public static partial class InterventionRulesParser
     private static InterventionRules ReadRoot(JsonElement root, RuleReader reader)
     {
         reader.RejectUnknown(root, string.Empty, "version", "longWait", "repeatContact", "sentimentDrop");
-        var version = reader.String(root, "version", string.Empty, required: true) ?? string.Empty;
-        if (version.Length > 0 && !VersionPattern().IsMatch(version))
-        {
-            reader.Error("version", "must be 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-
+        var version = RuleDocument.Version(root, reader);
         var wait = Section(root, "longWait", reader, ReadLongWait);
         var repeat = Section(root, "repeatContact", reader, ReadRepeat);
         var drop = Section(root, "sentimentDrop", reader, ReadDrop);
@@ -145,7 +112,4 @@ public static partial class InterventionRulesParser
 
         return value;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex VersionPattern();
 }

@@ -12,26 +12,14 @@ public static class InterventionRulesLoader
     /// <returns>The rules.</returns>
     public static InterventionRules Load(IConfiguration configuration, InterventionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        var root = configuration[HandlerSettings.ScriptRoot] ?? AppContext.BaseDirectory;
-        var path = Path.GetFullPath(Path.Combine(root, options.RulesFile));
-        var named = configuration[HandlerSettings.InterventionRulesFile];
-        if (!File.Exists(path))
-        {
-            // As with the feedback rules: a file named explicitly must exist; the default always ships embedded.
-            return string.IsNullOrWhiteSpace(named) || string.Equals(named, new InterventionOptions().RulesFile, StringComparison.Ordinal)
-                ? InterventionRulesParser.ParseOrThrow(DefaultInterventionRules.Json)
-                : throw new FileNotFoundException($"Setting 'CxInterventionRulesFile' names a file that does not exist: {path}.", path);
-        }
-
-        try
-        {
-            return InterventionRulesParser.ParseOrThrow(File.ReadAllText(path));
-        }
-        catch (InterventionRulesException ex)
-        {
-            throw new InterventionRulesException($"{path}: {ex.Message}", ex);
-        }
+        return RulesFileLoader.Load(
+            configuration,
+            HandlerSettings.InterventionRulesFile,
+            options.RulesFile,
+            new InterventionOptions().RulesFile,
+            DefaultInterventionRules.Json,
+            InterventionRulesParser.ParseOrThrow,
+            (string message, InterventionRulesException ex) => new InterventionRulesException(message, ex));
     }
 }

@@ -5,7 +5,8 @@ namespace CxServerless.Domain.Interventions;
 /// <param name="LongWait">The long-wait rule.</param>
 /// <param name="RepeatContact">The repeat-contact rule.</param>
 /// <param name="SentimentDrop">The live-chat sentiment rule.</param>
-public sealed record InterventionRules(string Version, LongWaitRule LongWait, RepeatContactRule RepeatContact, SentimentDropRule SentimentDrop)
+public sealed record InterventionRules(
+    string Version, LongWaitRule LongWait, RepeatContactRule RepeatContact, SentimentDropRule SentimentDrop)
 {
     /// <summary>The cap of a kind.</summary>
     /// <param name="kind">An <see cref="InterventionKinds"/> value.</param>

@@ -1,8 +1,10 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CxServerless.Domain.Interventions;
+using CxServerless.Functions.Invocation;
 
 namespace CxServerless.Functions.Interventions;
 
@@ -38,8 +40,8 @@ public sealed partial record InterventionQuery(
     {
         ArgumentNullException.ThrowIfNull(query);
         string? problem = null;
-        var to = Time(query, "to", ref problem) ?? now;
-        var from = Time(query, "from", ref problem) ?? to.AddDays(-1);
+        var to = QueryValues.Time(query, "to", ref problem) ?? now;
+        var from = QueryValues.Time(query, "from", ref problem) ?? to.AddDays(-1);
         if (from > to)
         {
             problem ??= "from is after to.";
@@ -87,8 +89,9 @@ public sealed partial record InterventionQuery(
     /// <returns>The OData filter.</returns>
     public string Filter(bool withKind)
     {
+        var (first, last) = (InterventionStore.HourPartition(From), InterventionStore.HourPartition(To));
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {InterventionStore.HourPartition(From)} and PartitionKey le {InterventionStore.HourPartition(To)} and At ge {From} and At le {To}");
+            $"PartitionKey ge {first} and PartitionKey le {last} and At ge {From} and At le {To}");
         if (withKind && Kind is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Kind eq {Kind}");
@@ -105,43 +108,20 @@ public sealed partial record InterventionQuery(
     /// <summary>The opaque token of a storage continuation.</summary>
     /// <param name="continuation">The storage continuation, or null.</param>
     /// <returns>The token, or null.</returns>
-    public static string? Encode(string? continuation) => continuation is null
-        ? null
-        : Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenPrefix + continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string? Encode(string? continuation) =>
+        continuation is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(TokenPrefix + continuation));
 
     private static string? Decode(string token)
     {
-        if (token.Length > 1000)
+        if (token.Length > 1000 || !Base64Url.IsValid(token))
         {
             return null;
         }
 
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var length))
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes, 0, length);
-        return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && text.Length > TokenPrefix.Length ? text[TokenPrefix.Length..] : null;
-    }
-
-    private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> query, string name, ref string? problem)
-    {
-        if (!query.TryGetValue(name, out var text) || text.Length == 0)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return value.ToUniversalTime();
-        }
-
-        problem ??= $"{name} must be an ISO 8601 time, for example 2026-01-31T00:00:00Z.";
-        return null;
+        var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+        return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && text.Length > TokenPrefix.Length
+            ? text[TokenPrefix.Length..]
+            : null;
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]

@@ -90,9 +90,9 @@ public sealed class InterventionRecorder(
         var text = NotificationText(record);
         foreach (var person in record.Recipients)
         {
-            await notifications.AddIfAbsentAsync(
-                new NotificationRecord(person, "intervention-" + record.Id, string.Empty, record.Kind, text, ["inbox"], string.Empty, record.At),
-                cancellationToken);
+            var notification = new NotificationRecord(
+                person, "intervention-" + record.Id, string.Empty, record.Kind, text, ["inbox"], string.Empty, record.At);
+            await notifications.AddIfAbsentAsync(notification, cancellationToken);
         }
     }
 

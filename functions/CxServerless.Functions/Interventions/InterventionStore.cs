@@ -71,7 +71,9 @@ public sealed class InterventionStore(TableClient table)
                 return (claim.GetString("Outcome")!, claim.GetDateTimeOffset("At")!.Value, claim.GetBoolean("Emitted") ?? false);
             }
 
-            var customer = candidate.CustomerKey is { Length: > 0 } key ? await GetAsync(partition, "customer-" + key, cancellationToken) : null;
+            var customer = candidate.CustomerKey is { Length: > 0 } key
+                ? await GetAsync(partition, "customer-" + key, cancellationToken)
+                : null;
             var teamKey = "team-" + InterventionCandidate.StorageKey(candidate.CapTeam);
             var team = await GetAsync(partition, teamKey, cancellationToken);
             var outcome = cap.Decide(Count(customer), Count(team));
@@ -103,7 +105,8 @@ public sealed class InterventionStore(TableClient table)
             }
         }
 
-        throw new InvalidOperationException($"Intervention {candidate.Id}: the cap counters stayed contended for {MaxClaimAttempts} attempts.");
+        throw new InvalidOperationException(
+            $"Intervention {candidate.Id}: the cap counters stayed contended for {MaxClaimAttempts} attempts.");
     }
 
     /// <summary>Marks a decided intervention's effects as emitted, so a redelivery sends nothing twice.</summary>
@@ -112,7 +115,8 @@ public sealed class InterventionStore(TableClient table)
     /// <param name="at">Its decision time.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task MarkEmittedAsync(InterventionCandidate candidate, FrequencyCap cap, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task MarkEmittedAsync(
+        InterventionCandidate candidate, FrequencyCap cap, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(cap);
@@ -169,7 +173,8 @@ public sealed class InterventionStore(TableClient table)
     /// <param name="filter">The OData filter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Counts keyed by (kind, outcome).</returns>
-    public async Task<IReadOnlyDictionary<(string Kind, string Outcome), long>> CountAsync(string filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<(string Kind, string Outcome), long>> CountAsync(
+        string filter, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
         var counts = new Dictionary<(string, string), long>();
@@ -191,7 +196,8 @@ public sealed class InterventionStore(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(wait);
         await EnsureAsync(cancellationToken);
-        await table.UpsertEntityAsync(Situation(WaitPartition, InterventionCandidate.StorageKey(wait.ConversationId), wait, now), TableUpdateMode.Replace, cancellationToken);
+        var row = Situation(WaitPartition, InterventionCandidate.StorageKey(wait.ConversationId), wait, now);
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Forgets a contact's wait (answered, abandoned, ended, or decided).</summary>
@@ -246,7 +252,8 @@ public sealed class InterventionStore(TableClient table)
     /// <param name="now">The time of writing.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task RecordMessageAsync(string eventKey, InterventionCandidate message, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordMessageAsync(
+        string eventKey, InterventionCandidate message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
         await table.UpsertEntityAsync(Situation(MessagePartition, eventKey, message, now), TableUpdateMode.Replace, cancellationToken);
@@ -259,7 +266,9 @@ public sealed class InterventionStore(TableClient table)
     public async Task<InterventionCandidate?> GetMessageAsync(string eventKey, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
-        return await GetAsync(MessagePartition, eventKey, cancellationToken) is { } row ? ToSituation(row, InterventionKinds.SentimentAlert) : null;
+        return await GetAsync(MessagePartition, eventKey, cancellationToken) is { } row
+            ? ToSituation(row, InterventionKinds.SentimentAlert)
+            : null;
     }
 
     /// <summary>Forgets a chat message once its score is judged.</summary>
@@ -288,7 +297,8 @@ public sealed class InterventionStore(TableClient table)
     /// <param name="now">The time of writing.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task RecordContactAsync(InterventionCandidate contact, string topic, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordContactAsync(
+        InterventionCandidate contact, string topic, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
         var partition = "contact-" + contact.CustomerKey;
@@ -311,16 +321,15 @@ public sealed class InterventionStore(TableClient table)
 
     private static int Count(TableEntity? counter) => counter?.GetInt32("Count") ?? 0;
 
-    private static TableTransactionAction Increment(TableEntity? counter, string partition, string rowKey, DateTimeOffset now, string? customer)
+    private static TableTransactionAction Increment(
+        TableEntity? counter, string partition, string rowKey, DateTimeOffset now, string? customer)
     {
-        if (counter is null)
-        {
-            // Add fails with 409 if another instance created the counter meanwhile: the whole claim is then read again.
-            return new(TableTransactionActionType.Add, new TableEntity(partition, rowKey) { ["Count"] = 1, ["At"] = now, ["CustomerKey"] = customer });
-        }
-
         var next = new TableEntity(partition, rowKey) { ["Count"] = Count(counter) + 1, ["At"] = now, ["CustomerKey"] = customer };
-        return new(TableTransactionActionType.UpdateReplace, next, counter.ETag);
+
+        // Add fails with 409 if another instance created the counter meanwhile: the whole claim is then read again.
+        return counter is null
+            ? new(TableTransactionActionType.Add, next)
+            : new(TableTransactionActionType.UpdateReplace, next, counter.ETag);
     }
 
     private static TableEntity Situation(string partition, string rowKey, InterventionCandidate c, DateTimeOffset now) =>

@@ -10,7 +10,8 @@ namespace CxServerless.Functions.Interventions;
 /// a range, sent or suppressed by a cap, a page at a time, with counts per kind over the whole range. Supervisor and
 /// OpsAdmin see every team; a team lead sees their own team only. The customer's pseudonym is never in the answer.
 /// </summary>
-public sealed class InterventionsFunction(InterventionStore store, TimeProvider time, HttpFunctionServices services) : HttpFunction(services)
+public sealed class InterventionsFunction(InterventionStore store, TimeProvider time, HttpFunctionServices services)
+    : HttpFunction(services)
 {
     private static readonly HashSet<string> AnyTeam = new(StringComparer.Ordinal) { CxRoles.Supervisor, CxRoles.OpsAdmin };
 

@@ -58,6 +58,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxErasureRequestsTable"] = AzuriteFixture.UniqueName("erasure"),
             ["CxFeedbackLoopsTable"] = AzuriteFixture.UniqueName("feedbackloops"),
             ["CxFeedbackQueue"] = AzuriteFixture.UniqueName("feedback").ToLowerInvariant(),
+            ["CxInterventionsTable"] = AzuriteFixture.UniqueName("interventions"),
+            ["CxInterventionsOutboundQueue"] = AzuriteFixture.UniqueName("ivout").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -163,6 +165,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             "CxMetricBucketsTable", "CxLateEventsTable", "CxAlertsTable", "CxBaselinesTable", "CxRulesVersionsTable",
             "CxSentimentScoresTable",
             "CxFeedbackLoopsTable",
+            "CxInterventionsTable",
         };
         foreach (var key in keys)
         {

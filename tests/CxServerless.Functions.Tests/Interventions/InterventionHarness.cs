@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using CxServerless.Functions.Security;
+using CxServerless.Functions.Tests.Analytics;
 using CxServerless.Functions.Tests.Hosting;
 using CxServerless.Functions.Tests.Ingestion;
 using CxServerless.Functions.Tests.Tasks;
@@ -171,33 +171,11 @@ internal sealed class InterventionHarness : IDisposable
     }
 
     /// <summary>Calls <c>GET /api/interventions</c> through the HTTP-trigger envelope.</summary>
-    public async Task<(HttpStatusCode Status, JsonObject Body)> ListAsync(Caller caller, IReadOnlyDictionary<string, string>? query = null)
+    public async Task<(HttpStatusCode Status, JsonObject Body)> ListAsync(
+        Caller caller, IReadOnlyDictionary<string, string>? query = null)
     {
-        var q = new JsonObject();
-        foreach (var (k, v) in query ?? new Dictionary<string, string>())
-        {
-            q[k] = v;
-        }
-
-        var envelope = new JsonObject
-        {
-            ["Data"] = new JsonObject
-            {
-                ["req"] = new JsonObject
-                {
-                    ["Url"] = "http://127.0.0.1:7071/api/interventions",
-                    ["Method"] = "GET",
-                    ["Query"] = q,
-                    ["Headers"] = new JsonObject { [ClientPrincipalReader.HeaderName] = new JsonArray(caller.Principal()) },
-                    ["Params"] = new JsonObject(),
-                },
-            },
-            ["Metadata"] = new JsonObject(),
-        };
-        using var response = await Http.PostAsJsonAsync("Interventions", envelope);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var res = (await response.Content.ReadFromJsonAsync<JsonObject>())!["Outputs"]!["res"]!;
-        return ((HttpStatusCode)res["statusCode"]!.GetValue<int>(), JsonNode.Parse(res["body"]!.GetValue<string>())!.AsObject());
+        var (status, body, _) = await AnalyticsApi.GetAsync(Http, "Interventions", "interventions", query, caller.Principal());
+        return ((HttpStatusCode)status, body ?? new JsonObject());
     }
 
     public void Dispose()

@@ -19,6 +19,17 @@ public sealed class InterventionKindTests(AzuriteFixture azurite)
     private static JsonObject CountOf(JsonObject body, string kind) =>
         body["counts"]!.AsArray().Select(n => n!.AsObject()).Single(c => c["kind"]!.GetValue<string>() == kind);
 
+    private static Dictionary<string, string> Range(string from, string to, string? kind = null)
+    {
+        var query = new Dictionary<string, string> { ["from"] = from, ["to"] = to };
+        if (kind is not null)
+        {
+            query["kind"] = kind;
+        }
+
+        return query;
+    }
+
     [Fact]
     public async Task A_contact_still_queued_past_the_threshold_is_offered_a_callback_once_and_an_answered_one_is_not()
     {
@@ -46,7 +57,7 @@ public sealed class InterventionKindTests(AzuriteFixture azurite)
         Assert.DoesNotContain("c-k", outbound[0], StringComparison.Ordinal); // the conversation, never the customer's pseudonym
         Assert.DoesNotContain("ann", outbound[0], StringComparison.Ordinal);
 
-        var (status, body) = await h.ListAsync(Supervisor, new Dictionary<string, string> { ["from"] = "2026-12-07T09:00:00Z", ["to"] = "2026-12-07T11:00:00Z" });
+        var (status, body) = await h.ListAsync(Supervisor, Range("2026-12-07T09:00:00Z", "2026-12-07T11:00:00Z"));
         Assert.Equal(HttpStatusCode.OK, status);
         var item = Assert.Single(Items(body));
         Assert.Equal(("callbackOffer", "sent", "interventions-1"), (
@@ -65,15 +76,16 @@ public sealed class InterventionKindTests(AzuriteFixture azurite)
         await h.IngestAsync(
             InterventionHarness.Body("ContactQueued", "r-1", "call-1", T0, email: "cara@example.com"),
             InterventionHarness.Body("ContactAnswered", "r-1a", "call-1", T0.AddSeconds(20), agent: "agent-1"),
-            InterventionHarness.Body("ContactQueued", "r-2", "call-2", T0.AddHours(2), email: "dan@example.com", queue: "sales", team: "team-sales"),
+            InterventionHarness.Body(
+                "ContactQueued", "r-2", "call-2", T0.AddHours(2), email: "dan@example.com", queue: "sales", team: "team-sales"),
             InterventionHarness.Body("ContactQueued", "r-3", "call-3", T0.AddHours(4), email: "cara@example.com"));
         // Another topic for the same customer, and a contact more than 24 hours later: neither is a repeat of call-1/call-3.
         await h.IngestAsync(
-            InterventionHarness.Body("ContactQueued", "r-4", "call-4", T0.AddHours(4.5), email: "cara@example.com", queue: "sales", team: "team-sales"),
+            InterventionHarness.Body(
+                "ContactQueued", "r-4", "call-4", T0.AddHours(4.5), email: "cara@example.com", queue: "sales", team: "team-sales"),
             InterventionHarness.Body("ContactQueued", "r-5", "call-5", T0.AddHours(29), email: "cara@example.com"));
 
-        var (_, body) = await h.ListAsync(
-            Supervisor, new Dictionary<string, string> { ["kind"] = "repeatContact", ["from"] = "2026-12-07T14:00:00Z", ["to"] = "2026-12-07T16:00:00Z" });
+        var (_, body) = await h.ListAsync(Supervisor, Range("2026-12-07T14:00:00Z", "2026-12-07T16:00:00Z", "repeatContact"));
         var item = Assert.Single(Items(body));
         Assert.Equal(("call-3", "sent", "team-billing"), (
             item["conversationId"]!.GetValue<string>(), item["outcome"]!.GetValue<string>(), item["team"]!.GetValue<string>()));
@@ -92,22 +104,25 @@ public sealed class InterventionKindTests(AzuriteFixture azurite)
         const string Angry = "This is terrible, awful and horrible service. I hate it, worst experience ever.";
         await h.IngestAsync(
             InterventionHarness.Body("ContactQueued", "c-1q", "chat-1", T0, channel: "chat", email: "eve@example.com"),
-            InterventionHarness.Body("MessagePosted", "c-1m", "chat-1", T0.AddMinutes(1), channel: "chat", email: "eve@example.com", text: Angry),
+            InterventionHarness.Body(
+                "MessagePosted", "c-1m", "chat-1", T0.AddMinutes(1), channel: "chat", email: "eve@example.com", text: Angry),
             InterventionHarness.Body("MessagePosted", "c-1n", "chat-1", T0.AddMinutes(1), channel: "chat", agent: "agent-1", text: Angry),
-            InterventionHarness.Body("MessagePosted", "c-2m", "chat-2", T0.AddMinutes(1), channel: "chat", email: "fay@example.com", text: Angry),
+            InterventionHarness.Body(
+                "MessagePosted", "c-2m", "chat-2", T0.AddMinutes(1), channel: "chat", email: "fay@example.com", text: Angry),
             InterventionHarness.Body("ContactEnded", "c-2e", "chat-2", T0.AddMinutes(1.5), channel: "chat", agent: "agent-1"),
             InterventionHarness.Body("MessagePosted", "c-3m", "chat-3", T0.AddMinutes(1), channel: "chat", email: "gus@example.com",
                 text: "Thank you, that was great and very helpful."));
         await h.ScoreSentimentAsync();
 
-        var (_, body) = await h.ListAsync(Supervisor, new Dictionary<string, string> { ["kind"] = "sentimentAlert", ["from"] = "2026-12-07T09:00:00Z" , ["to"] = "2026-12-07T11:00:00Z" });
+        var (_, body) = await h.ListAsync(Supervisor, Range("2026-12-07T09:00:00Z", "2026-12-07T11:00:00Z", "sentimentAlert"));
         var item = Assert.Single(Items(body));
         Assert.Equal(("chat-1", "sent"), (item["conversationId"]!.GetValue<string>(), item["outcome"]!.GetValue<string>()));
         var notified = item["notified"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.NotEmpty(notified);
         Assert.All(notified, id => Assert.StartsWith("sup", id, StringComparison.Ordinal));
         Assert.Equal("alertSupervisor", JsonNode.Parse(Assert.Single(await h.DrainOutboundAsync()))!["action"]!.GetValue<string>());
-        Assert.Single(await h.Get<NotificationStore>().ListForAsync(notified[0], 10, CancellationToken.None), n => n.Kind == "sentimentAlert");
+        var notes = await h.Get<NotificationStore>().ListForAsync(notified[0], 10, CancellationToken.None);
+        Assert.Single(notes, n => n.Kind == "sentimentAlert");
     }
 
     [Fact]
@@ -122,11 +137,13 @@ public sealed class InterventionKindTests(AzuriteFixture azurite)
         {
             var (status, body) = await h.ListAsync(Supervisor, new Dictionary<string, string> { [name] = value });
             Assert.Equal(HttpStatusCode.BadRequest, status);
-            Assert.Contains(name == "from" && value.StartsWith("2026", StringComparison.Ordinal) ? "7 days" : name, body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            var expected = name == "from" && value.StartsWith("2026", StringComparison.Ordinal) ? "7 days" : name;
+            Assert.Contains(expected, body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
 
         var lead = new Caller("lead-billing", CxRoles.TeamLead, "team-billing");
-        Assert.Equal(HttpStatusCode.Forbidden, (await h.ListAsync(lead, new Dictionary<string, string> { ["team"] = "team-sales" })).Status);
+        var otherTeam = new Dictionary<string, string> { ["team"] = "team-sales" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await h.ListAsync(lead, otherTeam)).Status);
         Assert.Equal(HttpStatusCode.OK, (await h.ListAsync(lead)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await h.ListAsync(new Caller("agent-1", CxRoles.Agent, "team-billing"))).Status);
     }

@@ -70,6 +70,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["falseAlarms"] = (1, 1, "swept"),
                 ["handovers"] = (1, 0, "swept"),
                 ["feedbackLoops"] = (0, 0, "notStored"),
+                ["interventions"] = (0, 0, "notStored"),
                 ["audit"] = (1, 0, "swept"),
                 ["erasureReceipts"] = (1, 0, "swept"),
             },

@@ -3,12 +3,13 @@ using CxServerless.Domain.Interventions;
 using CxServerless.Functions.Interventions;
 using CxServerless.Testing;
 using CxSim.Generation;
+using Xunit.Abstractions;
 
 namespace CxServerless.Functions.Tests.Interventions;
 
 /// <summary>The caps hold under concurrency and under cx-sim traffic through the real handler.</summary>
 [Collection(AzuriteTests.Name)]
-public sealed class InterventionCapTests(AzuriteFixture azurite)
+public sealed class InterventionCapTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
 
@@ -67,10 +68,9 @@ public sealed class InterventionCapTests(AzuriteFixture azurite)
             await h.ScoreSentimentAsync();
         }
 
-        var table = new TableClient(azurite.ConnectionString, h.Settings["CxInterventionsTable"]);
-        var rows = table.Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {"a"}")).ToList();
+        var interventions = new TableClient(azurite.ConnectionString, h.Settings["CxInterventionsTable"]);
+        var rows = interventions.Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {"a"}")).ToList();
         var sent = rows.Where(r => r.GetString("Outcome") == InterventionOutcomes.Sent).ToList();
-        var suppressed = rows.Count - sent.Count;
         var period = TimeSpan.FromMinutes(10);
         foreach (var kind in InterventionKinds.All)
         {
@@ -82,12 +82,23 @@ public sealed class InterventionCapTests(AzuriteFixture azurite)
             Assert.True(perTeam <= (kind == InterventionKinds.CallbackOffer ? 3 : 2), $"{kind}: {perTeam} for one team in one period");
         }
 
-        Assert.True(sent.Count > 0 && suppressed > 0, $"sent {sent.Count}, suppressed {suppressed}: the traffic should reach the caps");
+        var summary = string.Join("; ", rows.GroupBy(r => (r.GetString("Kind"), r.GetString("Outcome")))
+            .OrderBy(g => g.Key).Select(g => $"{g.Key.Item1}/{g.Key.Item2} {g.Count()}"));
+        output.WriteLine($"seed {seed}; events {events.Count}; {summary}");
+
+        // Long waits and negative chat messages are frequent in cx-sim traffic, so both kinds reach their team caps. Repeat
+        // contacts are not asserted here: cx-sim draws customers from a pool of 25,000, so a repeat within minutes is rare
+        // (the kind and its caps are tested with chosen events in InterventionKindTests and the concurrency test above).
+        foreach (var kind in new[] { InterventionKinds.CallbackOffer, InterventionKinds.SentimentAlert })
+        {
+            var ofKind = rows.Where(r => r.GetString("Kind") == kind).ToList();
+            var sentOfKind = ofKind.Count(r => r.GetString("Outcome") == InterventionOutcomes.Sent);
+            Assert.True(
+                sentOfKind > 0 && ofKind.Count > sentOfKind,
+                $"{kind}: sent {sentOfKind}, suppressed {ofKind.Count - sentOfKind}: the traffic should reach the caps ({summary})");
+        }
+
         Assert.Equal(sent.Count, (await h.DrainOutboundAsync()).Count);
-        File.WriteAllText(
-            Path.Combine(Path.GetTempPath(), "cx-interventions-load.txt"),
-            $"seed {seed}; events {events.Count}; " + string.Join("; ", rows.GroupBy(r => (r.GetString("Kind"), r.GetString("Outcome")))
-                .OrderBy(g => g.Key).Select(g => $"{g.Key.Item1}/{g.Key.Item2} {g.Count()}")));
     }
 
     private static long Period(TableEntity row, TimeSpan period) => row.GetDateTimeOffset("At")!.Value.UtcTicks / period.Ticks;

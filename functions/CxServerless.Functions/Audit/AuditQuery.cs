@@ -32,16 +32,8 @@ public sealed record AuditQuery(
     {
         ArgumentNullException.ThrowIfNull(query);
         string? problem = null;
-        var to = QueryValues.Time(query, "to", ref problem) ?? now;
-        var from = QueryValues.Time(query, "from", ref problem) ?? to.AddDays(-1);
-        if (from > to)
-        {
-            problem ??= "from is after to.";
-        }
-        else if (to - from > MaxRange)
-        {
-            problem ??= "from and to may be at most 31 days apart; query a longer period one month at a time.";
-        }
+        var (from, to) = QueryValues.Range(
+            query, now, MaxRange, "from and to may be at most 31 days apart; query a longer period one month at a time.", ref problem);
 
         var top = DefaultTop;
         if (query.TryGetValue("top", out var t) && t.Length > 0

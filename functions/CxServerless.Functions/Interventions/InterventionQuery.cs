@@ -40,16 +40,8 @@ public sealed partial record InterventionQuery(
     {
         ArgumentNullException.ThrowIfNull(query);
         string? problem = null;
-        var to = QueryValues.Time(query, "to", ref problem) ?? now;
-        var from = QueryValues.Time(query, "from", ref problem) ?? to.AddDays(-1);
-        if (from > to)
-        {
-            problem ??= "from is after to.";
-        }
-        else if (to - from > MaxRange)
-        {
-            problem ??= "from and to may be at most 7 days apart.";
-        }
+        var (from, to) = QueryValues.Range(
+            query, now, MaxRange, "from and to may be at most 7 days apart.", ref problem);
 
         var kind = query.GetValueOrDefault("kind") is { Length: > 0 } k ? k : null;
         if (kind is not null && !InterventionKinds.All.Contains(kind, StringComparer.Ordinal))

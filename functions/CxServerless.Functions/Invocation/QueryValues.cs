@@ -25,4 +25,31 @@ internal static class QueryValues
         problem ??= $"{name} must be an ISO 8601 time, for example 2026-01-31T00:00:00Z.";
         return null;
     }
+
+    /// <summary>
+    /// Reads the range <c>from</c>–<c>to</c> (by default the 24 hours before <paramref name="now"/>), refusing a reversed
+    /// range or one wider than <paramref name="maxRange"/>.
+    /// </summary>
+    /// <param name="query">The query string.</param>
+    /// <param name="now">Now (the default end).</param>
+    /// <param name="maxRange">The widest range allowed.</param>
+    /// <param name="tooWide">The reason given for a wider range.</param>
+    /// <param name="problem">Set to the reason when the range is refused and no earlier problem was found.</param>
+    /// <returns>The range (meaningless when a problem was set).</returns>
+    public static (DateTimeOffset From, DateTimeOffset To) Range(
+        IReadOnlyDictionary<string, string> query, DateTimeOffset now, TimeSpan maxRange, string tooWide, ref string? problem)
+    {
+        var to = Time(query, "to", ref problem) ?? now;
+        var from = Time(query, "from", ref problem) ?? to.AddDays(-1);
+        if (from > to)
+        {
+            problem ??= "from is after to.";
+        }
+        else if (to - from > maxRange)
+        {
+            problem ??= tooWide;
+        }
+
+        return (from, to);
+    }
 }

@@ -234,6 +234,7 @@ var tableNames = [
   'SentimentDrift'
   'FeedbackLoops'
   'FeedbackReport'
+  'Interventions'
 ]
 
 // The app's own work queues, each with the '-poison' queue the Functions host moves failed messages to. The task
@@ -243,7 +244,11 @@ var workQueues = [
   'sentiment-requests'
   'feedback'
 ]
-var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'))
+// Written by the app, read by the contact platform (outbound intervention events): no trigger, so no poison queue.
+var outboundQueues = [
+  'interventions-outbound'
+]
+var queueNames = concat(workQueues, map(workQueues, q => '${q}-poison'), outboundQueues)
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'

@@ -14,6 +14,8 @@ builder.Services.AddEscalation();
 builder.Services.AddTaskInbox();
 builder.Services.AddEscalationReporting();
 builder.Services.AddNotifications(builder.Configuration);
+// Before sentiment: the intervention sink records a chat message before the sentiment enqueuer queues its text.
+builder.Services.AddInterventions(builder.Configuration);
 builder.Services.AddSentiment(builder.Configuration);
 builder.AddWorkflows();
 builder.Services.AddRetention();
@@ -34,6 +36,9 @@ _ = app.Services.GetRequiredService<CxServerless.Functions.Escalation.RosterSour
 
 // Load and validate the feedback rules now: an invalid file stops the process with every error listed.
 _ = app.Services.GetRequiredService<CxServerless.Domain.Feedback.FeedbackRules>();
+
+// Load and validate the intervention rules now: an invalid file stops the process with every error listed.
+_ = app.Services.GetRequiredService<CxServerless.Domain.Interventions.InterventionRules>();
 
 app.MapInvocations();
 app.RecordHandlerStart();

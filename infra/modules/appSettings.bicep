@@ -142,6 +142,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Feedback__FollowUpDelay: '7.00:00:00'
     Feedback__ResponseTimeout: '14.00:00:00'
     Feedback__FrequencyCap: '30.00:00:00'
+    // Proactive interventions (docs/interventions.md): outbound events for the contact platform, and how often
+    // CheckInterventions (%CxInterventionSchedule%) looks for long waits.
+    CxInterventionsOutboundQueue: 'interventions-outbound'
+    CxInterventionSchedule: '*/10 * * * * *'
     // Recalibrate (%CxRecalibrateSchedule%): nightly, UTC, before the retention sweep (docs/alert-rules.md).
     CxRecalibrateSchedule: '0 0 1 * * *'
     // Shift handovers: WriteHandovers (%CxHandoverSchedule%) looks every minute for a passed shift boundary of the
@@ -166,6 +170,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Retention__FalseAlarmsDays: '365'
     Retention__HandoversDays: '90'
     Retention__FeedbackLoopsDays: '180'
+    Retention__InterventionsDays: '90'
     Retention__AuditDays: '730'
     Retention__ErasureReceiptsDays: '2190'
     Retention__WorkflowHistoryDays: '30'

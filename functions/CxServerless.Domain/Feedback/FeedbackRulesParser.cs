@@ -15,38 +15,11 @@ public static partial class FeedbackRulesParser
     /// <summary>Where negative text may trigger a loop.</summary>
     public static IReadOnlyList<string> TextSources { get; } = ["survey", "email"];
 
-    private static readonly JsonDocumentOptions DocumentOptions =
-        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
     /// <param name="json">The file's text.</param>
     /// <returns>The rules, or every problem found.</returns>
-    public static (FeedbackRules? Rules, IReadOnlyList<RuleError> Errors) Parse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            return (null, [new RuleError("$", $"is not valid JSON (line {e.LineNumber + 1})")]);
-        }
-
-        using (document)
-        {
-            var reader = new RuleReader();
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                reader.Error("$", "must be an object");
-                return (null, reader.Errors);
-            }
-
-            var rules = ReadRoot(document.RootElement, reader);
-            return reader.Errors.Count == 0 ? (rules, []) : (null, reader.Errors);
-        }
-    }
+    public static (FeedbackRules? Rules, IReadOnlyList<RuleError> Errors) Parse(string json) =>
+        RuleDocument.Read(json, ReadRoot);
 
     /// <summary>Parses <paramref name="json"/> and throws <see cref="FeedbackRulesException"/> listing every problem.</summary>
     /// <param name="json">The file's text.</param>
@@ -60,12 +33,7 @@ public static partial class FeedbackRulesParser
     private static FeedbackRules ReadRoot(JsonElement root, RuleReader reader)
     {
         reader.RejectUnknown(root, string.Empty, "version", "triggers", "severity", "topics", "followUpChannels");
-        var version = reader.String(root, "version", string.Empty, required: true) ?? string.Empty;
-        if (version.Length > 0 && !VersionPattern().IsMatch(version))
-        {
-            reader.Error("version", "must be 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-
+        var version = RuleDocument.Version(root, reader);
         var triggers = reader.Field(root, "triggers", string.Empty, true, JsonValueKind.Object) is { } t
             ? ReadTriggers(t, reader)
             : new FeedbackThresholds(null, null, null, null, []);
@@ -189,9 +157,6 @@ public static partial class FeedbackRulesParser
 
         return values;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex VersionPattern();
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]
     private static partial Regex TopicPattern();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CxServerless.Functions.Invocation;
 
 namespace CxServerless.Functions.Audit;
 
@@ -31,16 +32,8 @@ public sealed record AuditQuery(
     {
         ArgumentNullException.ThrowIfNull(query);
         string? problem = null;
-        var to = Time(query, "to", ref problem) ?? now;
-        var from = Time(query, "from", ref problem) ?? to.AddDays(-1);
-        if (from > to)
-        {
-            problem ??= "from is after to.";
-        }
-        else if (to - from > MaxRange)
-        {
-            problem ??= "from and to may be at most 31 days apart; query a longer period one month at a time.";
-        }
+        var (from, to) = QueryValues.Range(
+            query, now, MaxRange, "from and to may be at most 31 days apart; query a longer period one month at a time.", ref problem);
 
         var top = DefaultTop;
         if (query.TryGetValue("top", out var t) && t.Length > 0
@@ -64,22 +57,6 @@ public sealed record AuditQuery(
         }
 
         return problem is null ? (new AuditQuery(from, to, actor, action, top, position), null) : (null, problem);
-    }
-
-    private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> query, string name, ref string? problem)
-    {
-        if (!query.TryGetValue(name, out var text) || text.Length == 0)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return value.ToUniversalTime();
-        }
-
-        problem ??= $"{name} must be an ISO 8601 time, for example 2026-01-31T00:00:00Z.";
-        return null;
     }
 
     private static string? Text(IReadOnlyDictionary<string, string> query, string name, ref string? problem)

@@ -142,6 +142,18 @@ public static class HandlerSettings
     /// <summary>The Notifications table.</summary>
     public const string NotificationsTable = "CxNotificationsTable";
 
+    /// <summary>The Interventions table (listed interventions, the live state the rules read, the cap counters).</summary>
+    public const string InterventionsTable = "CxInterventionsTable";
+
+    /// <summary>The queue of outbound intervention events a contact platform consumes.</summary>
+    public const string InterventionsOutboundQueue = "CxInterventionsOutboundQueue";
+
+    /// <summary>The intervention rules file, relative to the app root.</summary>
+    public const string InterventionRulesFile = "CxInterventionRulesFile";
+
+    /// <summary>The NCRONTAB schedule of CheckInterventions (<c>%CxInterventionSchedule%</c>).</summary>
+    public const string InterventionSchedule = "CxInterventionSchedule";
+
     /// <summary>The table of alerts closed as false alarms (for recalibration).</summary>
     public const string FalseAlarmsTable = "CxFalseAlarmsTable";
 
@@ -304,6 +316,17 @@ public static class HandlerSettings
         new(HandoversTable, SettingShape.Value, SettingScope.Everywhere,
             "Read by the handler: the table of shift handovers (WriteHandovers writes it, GET /api/handovers/latest reads it). " +
             "Default Handovers."),
+        new(InterventionsTable, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the Interventions table (interventions, live state, cap counters). Optional; Azure uses the default."),
+        new(InterventionsOutboundQueue, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the handler: the queue it writes outbound intervention events to (callback offers, priority flags, " +
+            "supervisor alerts) for the contact platform. Default interventions-outbound."),
+        new(InterventionRulesFile, SettingShape.Value, SettingScope.LocalOnly,
+            "Read by the handler: the intervention rules file relative to the app root. Optional; " +
+            "default rules/cx-interventions.v1.json (docs/interventions.md)."),
+        new(InterventionSchedule, SettingShape.Value, SettingScope.Everywhere,
+            "Read by the Functions host through %CxInterventionSchedule% in CheckInterventions/function.json: how often waits " +
+            "are checked for a callback offer. Default every 10 seconds."),
         new(HandoverSchedule, SettingShape.Value, SettingScope.Everywhere,
             "Read by the Functions host through %CxHandoverSchedule% in WriteHandovers/function.json: " +
             "how often the handover timer looks for " +

@@ -58,7 +58,8 @@ public static class RetentionExtensions
                 SentimentScores: sp.GetService<Sentiment.SentimentScoreStore>()?.Table,
                 FeedbackLoops: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackLoopStore>().Table,
                 FirstContacts: sp.GetService<FirstContactStore>()?.Table,
-                FeedbackReport: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackReportStore>().Table);
+                FeedbackReport: sp.GetRequiredService<CxServerless.Workflows.Feedback.FeedbackReportStore>().Table,
+                Interventions: sp.GetService<Interventions.InterventionStore>()?.Table);
         });
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<WorkflowHistoryPurger>();

@@ -12,26 +12,14 @@ public static class FeedbackRulesLoader
     /// <returns>The rules.</returns>
     public static FeedbackRules Load(IConfiguration configuration, FeedbackOptions options)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        var root = configuration[HandlerSettings.ScriptRoot] ?? AppContext.BaseDirectory;
-        var path = Path.GetFullPath(Path.Combine(root, options.RulesFile));
-        var named = configuration[HandlerSettings.FeedbackRulesFile];
-        if (!File.Exists(path))
-        {
-            // As with the alert rules and the roster: a file named explicitly must exist; the default always ships embedded.
-            return string.IsNullOrWhiteSpace(named) || string.Equals(named, new FeedbackOptions().RulesFile, StringComparison.Ordinal)
-                ? FeedbackRulesParser.ParseOrThrow(DefaultFeedbackRules.Json)
-                : throw new FileNotFoundException($"Setting 'CxFeedbackRulesFile' names a file that does not exist: {path}.", path);
-        }
-
-        try
-        {
-            return FeedbackRulesParser.ParseOrThrow(File.ReadAllText(path));
-        }
-        catch (FeedbackRulesException ex)
-        {
-            throw new FeedbackRulesException($"{path}: {ex.Message}", ex);
-        }
+        return RulesFileLoader.Load(
+            configuration,
+            HandlerSettings.FeedbackRulesFile,
+            options.RulesFile,
+            new FeedbackOptions().RulesFile,
+            DefaultFeedbackRules.Json,
+            FeedbackRulesParser.ParseOrThrow,
+            (string message, FeedbackRulesException ex) => new FeedbackRulesException(message, ex));
     }
 }

@@ -5,6 +5,7 @@ using CxServerless.Functions.Analytics;
 using CxServerless.Functions.Audit;
 using CxServerless.Functions.Feedback;
 using CxServerless.Functions.Ingestion;
+using CxServerless.Functions.Interventions;
 using CxServerless.Functions.Retention;
 using CxServerless.Workflows.Privacy;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,9 @@ namespace CxServerless.Functions.Privacy;
 /// <summary>
 /// Erases one customer from the app's tables for <see cref="ErasureOrchestrator"/>: the events that carry the pseudonym
 /// (found through the <see cref="CustomerIndexStore"/>), the index rows of every pseudonym those events carried, and the
-/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>), and the customer's
-/// first-contact-resolution state (<see cref="FirstContactStore"/>: contact starts, and contacts due to settle).
+/// customer's closed feedback loops with their workflow instances (<see cref="FeedbackErasure"/>), the Interventions rows
+/// that name the customer (<see cref="InterventionErasure"/>), and the customer's first-contact-resolution state
+/// (<see cref="FirstContactStore"/>: contact starts, and contacts due to settle).
 /// Aggregates (KPI buckets, counters) identify no one and stay, so the KPIs still add up.
 /// </summary>
 public sealed partial class CustomerErasure(
@@ -24,6 +26,7 @@ public sealed partial class CustomerErasure(
     IngestionStore events,
     LegalHoldStore holds,
     FeedbackErasure feedback,
+    InterventionErasure interventions,
     AuditLog audit,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
@@ -109,11 +112,16 @@ public sealed partial class CustomerErasure(
         var eventsDeleted = await TableSweep.DeleteRowsAsync(events.Events, deleteEvents, cancellationToken);
         var indexDeleted = await TableSweep.DeleteRowsAsync(index.Table, deleteIndex, cancellationToken);
         var loops = await feedback.EraseAsync(subject, cancellationToken);
+        var interventionRows = await interventions.EraseAsync(subject, cancellationToken);
         var today = time.GetUtcNow();
         var contacts = firstContacts is null ? 0 : await firstContacts.EraseAsync(
             subject, today.AddDays(-retention.Value.FirstContactsDays - 7), today.AddDays(FutureDays), dueRows, cancellationToken);
         LogErased(logger, requestId, eventsDeleted, indexDeleted);
-        return [.. ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops), ErasureReceipt.FirstContacts(contacts)];
+        return
+        [
+            .. ErasureReceipt.Lines(eventsDeleted, held, linked.Count, indexDeleted, loops, interventionRows),
+            ErasureReceipt.FirstContacts(contacts),
+        ];
     }
 
     /// <inheritdoc />

@@ -29,13 +29,15 @@ public static class ErasureReceipt
     /// <param name="linkedPseudonyms">Other pseudonyms (another identifier of the same person) found on the deleted events.</param>
     /// <param name="indexDeleted">Customer-index rows deleted.</param>
     /// <param name="feedback">Feedback-loop rows, follow-up requests and workflow instances deleted.</param>
+    /// <param name="interventions">Interventions rows (interventions, live state, cap counters) deleted.</param>
     /// <returns>One line per data class.</returns>
     public static IReadOnlyList<ErasureItem> Lines(
         long eventsDeleted,
         long eventsHeld,
         int linkedPseudonyms,
         long indexDeleted,
-        (long Loops, long Notifications, long Instances) feedback)
+        (long Loops, long Notifications, long Instances) feedback,
+        long interventions)
     {
         var eventsNote = linkedPseudonyms == 0
             ? "Stored events that carried the customer's pseudonym."
@@ -68,6 +70,9 @@ public static class ErasureReceipt
             new("feedbackReport", Kept, 0,
                 "The loops' reporting rows hold team, topic, times and scores under a random loop id, never the pseudonym or an " +
                 "event id: they identify no one once the loops are deleted, so the feedback KPIs still add up."),
+            new("interventions", Deleted, interventions,
+                "Interventions, live-contact state and cap counters that named the pseudonym; the outbound intervention events " +
+                "and the staff notifications name the conversation, never the customer."),
             new("notifications", Deleted, feedback.Notifications,
                 "Follow-up survey requests addressed to the pseudonym; other notifications refer to tasks and alerts, not customers."),
             new("workflowInstances", Deleted, feedback.Instances,

@@ -73,6 +73,10 @@ public static class RetentionClasses
         "feedbackReport", "Retention__FeedbackLoopsDays", o => o.FeedbackLoopsDays,
         "PartitionKey range: opening days before the cutoff day");
 
+    /// <summary>Interventions (sent and suppressed), the live state rows the rules read and the cap counters.</summary>
+    public static RetentionClass Interventions { get; } = new(
+        "interventions", "Retention__InterventionsDays", o => o.InterventionsDays, "filtered scan on At");
+
     /// <summary>The audit trail.</summary>
     public static RetentionClass Audit { get; } = new(
         "audit", "Retention__AuditDays", o => o.AuditDays, "PartitionKey range: days before the cutoff day");
@@ -92,7 +96,7 @@ public static class RetentionClasses
     [
         RawEvents, CustomerIndex, Quarantine, LateEvents, MetricBuckets, SentimentScores, FirstContacts, Alerts, Baselines, Tasks,
         Notifications, FalseAlarms, Handovers,
-        FeedbackLoops, FeedbackReport, Audit,
+        FeedbackLoops, FeedbackReport, Interventions, Audit,
         ErasureReceipts, WorkflowHistory,
     ];
 }

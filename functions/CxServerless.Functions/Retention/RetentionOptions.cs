@@ -70,6 +70,10 @@ public sealed class RetentionOptions
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__FeedbackLoopsDays' must be 1 to 3650 days.")]
     public int FeedbackLoopsDays { get; set; } = 180;
 
+    /// <summary>Interventions, their live state rows and cap counters.</summary>
+    [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__InterventionsDays' must be 1 to 3650 days.")]
+    public int InterventionsDays { get; set; } = 90;
+
     /// <summary>The audit trail, by UTC day.</summary>
     [Range(1, MaxDays, ErrorMessage = "Setting 'Retention__AuditDays' must be 1 to 3650 days.")]
     public int AuditDays { get; set; } = 730;

@@ -46,6 +46,7 @@ public sealed class RetentionSweeper(
             (RetentionClasses.Handovers, SweepHandoversAsync),
             (RetentionClasses.FeedbackLoops, tables.FeedbackLoops is null ? null : SweepFeedbackLoopsAsync),
             (RetentionClasses.FeedbackReport, tables.FeedbackReport is null ? null : SweepFeedbackReportAsync),
+            (RetentionClasses.Interventions, tables.Interventions is null ? null : SweepInterventionsAsync),
             (RetentionClasses.Audit, SweepAuditAsync),
             (RetentionClasses.ErasureReceipts, SweepErasureReceiptsAsync),
         };
@@ -256,6 +257,18 @@ public sealed class RetentionSweeper(
             tables.FeedbackReport!,
             TableClient.CreateQueryFilter(
                 $"PartitionKey ge {FeedbackReportStore.PartitionPrefix} and PartitionKey lt {FeedbackReportStore.PartitionFor(cutoff)}"),
+            cancellationToken);
+
+    // Interventions: every row (listed interventions, live state, cap counters) carries At, the time it was written. A
+    // customer hold keeps the rows that name the customer. Live state lasts hours, so the limit only ever meets history.
+    private Task<(long, long)> SweepInterventionsAsync(DateTimeOffset cutoff, LegalHoldSet held, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            tables.Interventions!,
+            TableClient.CreateQueryFilter($"At lt {cutoff}"),
+            ["CustomerKey"],
+            row => row.GetString("CustomerKey") is { Length: > 0 } customer && held.Holds(customer),
+            null,
+            null,
             cancellationToken);
 
     // Audit: PartitionKey the UTC day (yyyyMMdd). Audit rows name staff, never customers: no holds.

@@ -18,6 +18,7 @@ namespace CxServerless.Functions.Retention;
 /// <param name="FeedbackLoops">The closed feedback loops (null: not stored, reported as such).</param>
 /// <param name="FirstContacts">FirstContacts (null: not stored, reported as such).</param>
 /// <param name="FeedbackReport">The loops' reporting rows by opening day (null: not stored, reported as such).</param>
+/// <param name="Interventions">The Interventions table (null: not stored, reported as such).</param>
 /// <param name="CustomerIndex">CustomerIndex.</param>
 /// <param name="ErasureRequests">ErasureRequests (requests and their receipts).</param>
 public sealed record RetentionTables(
@@ -37,4 +38,5 @@ public sealed record RetentionTables(
     TableClient? SentimentScores = null,
     TableClient? FeedbackLoops = null,
     TableClient? FirstContacts = null,
-    TableClient? FeedbackReport = null);
+    TableClient? FeedbackReport = null,
+    TableClient? Interventions = null);

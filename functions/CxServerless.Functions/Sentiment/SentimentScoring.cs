@@ -23,7 +23,8 @@ public sealed class SentimentScoring(
     SentimentBucketWriter writer,
     MetricBucketStore buckets,
     RuleSet rules,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IScoredEventObserver>? observers = null)
 {
     /// <summary>Test seam: runs after the scores are stored and before any bucket write (a throw there is a death).</summary>
     internal Func<Task>? AfterScoresStored { get; set; }
@@ -42,6 +43,11 @@ public sealed class SentimentScoring(
         if (AfterScoresStored is { } hook)
         {
             await hook();
+        }
+
+        foreach (var observer in observers ?? [])
+        {
+            await observer.ScoredAsync(rows.ToDictionary(r => r.Key, r => r.Value.Score.Score, StringComparer.Ordinal), cancellationToken);
         }
 
         var watermark = await LowestWatermarkAsync(cancellationToken);

@@ -61,6 +61,8 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             ["CxFeedbackLoopsTable"] = AzuriteFixture.UniqueName("feedbackloops"),
             ["CxFeedbackReportTable"] = AzuriteFixture.UniqueName("feedbackreport"),
             ["CxFeedbackQueue"] = AzuriteFixture.UniqueName("feedback").ToLowerInvariant(),
+            ["CxInterventionsTable"] = AzuriteFixture.UniqueName("interventions"),
+            ["CxInterventionsOutboundQueue"] = AzuriteFixture.UniqueName("ivout").ToLowerInvariant(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -167,6 +169,7 @@ internal sealed class HandlerServer : WebApplicationFactory<Program>
             "CxSentimentScoresTable",
             "CxSentimentDriftTable",
             "CxFeedbackLoopsTable", "CxFirstContactsTable", "CxFeedbackReportTable",
+            "CxInterventionsTable",
         };
         foreach (var key in keys)
         {

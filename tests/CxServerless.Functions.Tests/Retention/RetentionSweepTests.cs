@@ -72,6 +72,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["handovers"] = (1, 0, "swept"),
                 ["feedbackLoops"] = (0, 0, "notStored"),
                 ["feedbackReport"] = (0, 0, "notStored"),
+                ["interventions"] = (0, 0, "notStored"),
                 ["audit"] = (1, 0, "swept"),
                 ["erasureReceipts"] = (1, 0, "swept"),
             },

@@ -57,7 +57,7 @@ internal sealed class LiveApp : IAsyncDisposable
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), id)).FullName;
 
         // cx-host names timer state after the app folder's parent, so a unique parent keeps this run's timers apart.
-        var appRoot = CopyApp(root, Path.Combine(folder, "app"), disabled ?? Disabled);
+        var appRoot = CopyApp(root, Path.Combine(folder, "app"), disabled ?? Disabled, options.BatchCheckpointFrequency);
         var rules = Path.Combine(folder, "bench-rules.json");
         BenchRules.Write(Path.Combine(root, "functions", "rules", "cx-rules.v1.json"), rules);
         var names = new Dictionary<string, string>
@@ -155,11 +155,17 @@ internal sealed class LiveApp : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static string CopyApp(string root, string target, string[] disabled)
+    private static string CopyApp(string root, string target, string[] disabled, int? batchCheckpointFrequency)
     {
         var source = Path.Combine(root, "functions");
         Directory.CreateDirectory(target);
-        File.Copy(Path.Combine(source, "host.json"), Path.Combine(target, "host.json"));
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "host.json")))!;
+        if (batchCheckpointFrequency is { } frequency)
+        {
+            host["extensions"]!["eventHubs"]!["batchCheckpointFrequency"] = frequency;
+        }
+
+        File.WriteAllText(Path.Combine(target, "host.json"), host.ToJsonString());
         File.Copy(Path.Combine(root, "local.settings.sample.json"), Path.Combine(target, "local.settings.json"));
         foreach (var folder in Directory.EnumerateDirectories(source).Where(d => File.Exists(Path.Combine(d, "function.json"))))
         {

@@ -28,6 +28,13 @@ internal sealed record LiveOptions
     /// <summary>The alert evaluator's timer period, as NCRONTAB seconds (1 or 2 are the sensible values).</summary>
     public int AlertEverySeconds { get; init; } = 2;
 
+    /// <summary>
+    /// host.json's <c>extensions.eventHubs.batchCheckpointFrequency</c> for this run; null keeps the app's own value. Only the
+    /// soak sets it (<c>--checkpoint-frequency</c>): every checkpoint is a blob write, and Azurite's blob extent clean-up
+    /// grows with them.
+    /// </summary>
+    public int? BatchCheckpointFrequency { get; init; }
+
     /// <summary>The NCRONTAB schedule given to <c>CxAlertSchedule</c>.</summary>
     public string AlertSchedule => $"*/{AlertEverySeconds.ToString(CultureInfo.InvariantCulture)} * * * * *";
 

@@ -34,7 +34,13 @@ public sealed class SoakHarness : ILoadHarness
             return 2;
         }
 
-        var options = new LiveOptions { Rate = soak.Rate, Partitions = 4, Instances = soak.Instances };
+        var options = new LiveOptions
+        {
+            Rate = soak.Rate,
+            Partitions = 4,
+            Instances = soak.Instances,
+            BatchCheckpointFrequency = soak.CheckpointFrequency,
+        };
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try
@@ -62,6 +68,7 @@ public sealed class SoakHarness : ILoadHarness
         var started = time.GetUtcNow();
         Console.WriteLine($"Soak: {app.Instances} instance(s), target {soak.Rate:0} events/s ({contactsPerMinute:0.#} contacts/min), "
             + $"{soak.Duration.TotalMinutes:0} min, warm-up {soak.WarmUp.TotalMinutes:0} min, "
+            + $"batchCheckpointFrequency {soak.CheckpointFrequency?.ToString(CultureInfo.InvariantCulture) ?? "from host.json"}, "
             + $"{Environment.ProcessorCount} cores (shared).");
         Console.WriteLine(Header(app.Instances));
         using var stop = new CancellationTokenSource(soak.Duration);

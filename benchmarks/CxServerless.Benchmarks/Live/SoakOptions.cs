@@ -8,7 +8,7 @@ internal sealed record SoakOptions
 {
     public const string Usage =
         "usage: ./cx bench soak [--minutes 30] [--rate EVENTS_PER_SECOND (300)] [--instances N (2)] [--warmup MINUTES (5)] "
-        + "[--every SECONDS (60)]";
+        + "[--every SECONDS (60)] [--checkpoint-frequency BATCHES (host.json's, 1)]";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -21,6 +21,9 @@ internal sealed record SoakOptions
 
     /// <summary>How often a table row is printed.</summary>
     public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Overrides host.json's <c>batchCheckpointFrequency</c> for the run; null keeps the app's value.</summary>
+    public int? CheckpointFrequency { get; init; }
 
     public static SoakOptions? TryParse(string[] args, out string? error)
     {
@@ -43,6 +46,7 @@ internal sealed record SoakOptions
                 "--instances" => options with { Instances = (int)value },
                 "--warmup" => options with { WarmUp = TimeSpan.FromMinutes(value) },
                 "--every" => options with { Every = TimeSpan.FromSeconds(value) },
+                "--checkpoint-frequency" => options with { CheckpointFrequency = (int)value },
                 _ => null!,
             };
             if (options is null)
@@ -55,6 +59,7 @@ internal sealed record SoakOptions
         error = options.Instances is < 1 or > ScaleOutOptions.MaxInstances ? $"--instances must be 1-{ScaleOutOptions.MaxInstances}"
             : options.WarmUp >= options.Duration ? "--warmup must be shorter than --minutes"
             : options.Rate > 5000 ? "--rate must be at most 5000"
+            : options.CheckpointFrequency is > 1000 ? "--checkpoint-frequency must be at most 1000"
             : null;
         return error is null ? options : null;
     }

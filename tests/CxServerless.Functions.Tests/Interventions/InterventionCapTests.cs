@@ -56,7 +56,7 @@ public sealed class InterventionCapTests(AzuriteFixture azurite, ITestOutputHelp
     {
         // A fresh seed per run: cx-sim's event ids follow the seed, and the events table de-duplicates across runs.
         var seed = Random.Shared.NextInt64(1, 1_000_000_000);
-        var scenario = new SimulationScenario { Seed = seed, Start = T0, Duration = TimeSpan.FromMinutes(8), ContactsPerMinute = 30 };
+        var scenario = new SimulationScenario { Seed = seed, Start = T0, Duration = TimeSpan.FromMinutes(3), ContactsPerMinute = 30 };
         using var h = new InterventionHarness(azurite, T0, TightRules);
         var events = new TrafficGenerator(scenario).Generate().Where(e => !e.IsMalformed).ToList();
         foreach (var batch in events.Chunk(100))

@@ -45,7 +45,10 @@ public sealed class DetectionHarness : ILoadHarness
 
         // Freeze: the rules and the plan (labels included) are hashed and written before any traffic is generated.
         var runs = IncidentPlacement.Place(
-            [.. Enumerable.Range(1, options.Seeds)], options.Generators, [.. Enumerable.Range(101, options.Steady)], options.Placement);
+            [.. Enumerable.Range(options.SeedBase + 1, options.Seeds)],
+            options.Generators,
+            [.. Enumerable.Range(options.SeedBase + 101, options.Steady)],
+            options.Placement);
         var planText = PlanFile.Write(runs);
         var outDir = Path.GetFullPath(Path.Combine(root, options.Out));
         Directory.CreateDirectory(outDir);

@@ -9,7 +9,14 @@ internal sealed record DetectionOptions
     public const string Usage =
         "usage: ./cx bench detection [--seeds 20] [--steady 4] [--generators independent,cx-sim] [--storage 2] [--restart-hours 3]\n"
         + "       [--warmup 6] [--hours 12] [--incidents 3] [--parallel 2] [--rules functions/rules/cx-rules.v1.json]\n"
-        + "       [--out artifacts/detection] [--no-recalibration]";
+        + "       [--out artifacts/detection] [--no-recalibration] [--seed-base 0]";
+
+    /// <summary>
+    /// Added to every seed: incident runs use seeds base+1..base+N and steady runs base+101..base+100+N. A new base gives
+    /// runs no rules version was looked at while it was written (fresh data for a changed rule set); 0 is the seeds the
+    /// published figures used.
+    /// </summary>
+    public int SeedBase { get; init; }
 
     /// <summary>Incident runs per generator (seeds 1..N).</summary>
     public int Seeds { get; init; } = 20;
@@ -64,6 +71,7 @@ internal sealed record DetectionOptions
                     "--rules" => o with { Rules = Next() },
                     "--out" => o with { Out = Next() },
                     "--no-recalibration" => o with { Recalibration = false },
+                    "--seed-base" => o with { SeedBase = Int(Next()) },
                     _ => throw new FormatException($"unknown option {args[i]}"),
                 };
             }
@@ -74,9 +82,9 @@ internal sealed record DetectionOptions
             }
         }
 
-        if (o.Seeds < 1 || o.Steady < 0 || o.Storage < 0 || o.Parallel < 1 || o.RestartHours <= 0)
+        if (o.Seeds is < 1 or > 100 || o.Steady < 0 || o.Storage < 0 || o.Parallel < 1 || o.RestartHours <= 0 || o.SeedBase < 0)
         {
-            error = "--seeds and --parallel must be at least 1; --steady and --storage not negative; --restart-hours positive";
+            error = "--seeds 1-100 and --parallel at least 1; --steady, --storage and --seed-base not negative; --restart-hours positive";
             return null;
         }
 

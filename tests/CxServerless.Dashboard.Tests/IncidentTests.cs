@@ -50,4 +50,40 @@ public sealed class IncidentTests(AzuriteFixture azurite, DashboardApp app)
         Assert.Equal(opening, double.Parse(shownOpening!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("opened at", await values.InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_queue_alert_is_rolled_up_under_the_all_contacts_alert_and_has_no_task_link()
+    {
+        await app.EnsureStartedAsync(azurite);
+        var page = await app.NewPageAsync();
+        await new DashboardView(page).OpenAsync();
+
+        // billing's waits breach its own 60 s limit and lift the all-contacts average over it in the same windows, so the
+        // shipped rules' roll-up (10 minutes) makes billing's alert a child of the all-contacts one: one page, not two.
+        var parentRow = page.Locator("#alerts tbody tr[data-kpi=\"AverageSpeedOfAnswer\"][data-slice=\"all\"]").First;
+        await parentRow.WaitForAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
+        var childRow = page.Locator("#alerts tbody tr[data-kpi=\"AverageSpeedOfAnswer\"][data-slice=\"queue=billing\"]").First;
+        await childRow.WaitForAsync(new() { Timeout = (float)TimeSpan.FromMinutes(1).TotalMilliseconds });
+
+        var parentId = await parentRow.GetAttributeAsync("data-alert-id");
+        var childId = await childRow.GetAttributeAsync("data-alert-id");
+        Assert.Equal(parentId, await childRow.GetAttributeAsync("data-parent-id"));
+        Assert.Contains("alert-child", await childRow.GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal(0, await childRow.Locator("a.task-link").CountAsync());
+        Assert.Contains("Handled with the alert above", await childRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await parentRow.Locator("a.task-link").CountAsync());
+
+        // The page lists the child right under its parent and counts pages, not rows.
+        var ids = await page.Locator("#alerts tbody tr")
+            .EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('data-alert-id'))");
+        Assert.True(Array.IndexOf(ids, parentId) < Array.IndexOf(ids, childId), "the child is listed after its parent");
+        var children = await page.Locator("#alerts tbody tr[data-parent-id]").CountAsync();
+        Assert.Equal(
+            (ids.Length - children).ToString(System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("#alert-count"));
+
+        using var api = app.Api("Supervisor");
+        var alerts = JsonNode.Parse(await api.GetStringAsync(new Uri("api/alerts?status=all", UriKind.Relative)))!["alerts"]!.AsArray();
+        var child = alerts.Single(a => a!["id"]!.GetValue<string>() == childId)!;
+        Assert.Equal(parentId, child["parentId"]!.GetValue<string>());
+    }
 }

@@ -41,7 +41,7 @@ internal static class BenchRules
               "kpi": "AverageSpeedOfAnswer",
               "slices": ["queue=*"],
               "window": { "kind": "tumbling", "size": "1m" },
-              "alerting": { "k": 1, "n": 1, "cooldown": "1m", "recoverAfter": 2 },
+              "alerting": { "k": 1, "n": 1, "cooldown": "1m", "recoverAfter": 2, "rollUp": "0s" },
               "route": { "team": "queue-supervisors", "skill": "workforce", "issueType": "queue-wait" },
               "detectors": [ { "type": "static", "upper": 600, "clearUpper": 500, "severity": "Critical", "minSamples": 3 } ]
             }

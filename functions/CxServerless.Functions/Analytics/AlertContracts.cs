@@ -30,11 +30,15 @@ namespace CxServerless.Functions.Analytics;
 /// <param name="BreachCount">Consecutive breaching windows.</param>
 /// <param name="Message">The human-readable summary.</param>
 /// <param name="Route">Where the escalation goes.</param>
+/// <param name="ParentId">
+/// For a sub-slice alert rolled up into the same KPI's alert on <c>all</c>: that alert's id (the child is listed, never
+/// announced on its own); null otherwise.
+/// </param>
 public sealed record DetectedAlertView(
     string Id, string Source, string RulesVersion, string RuleId, string Kpi, string Slice, string Status, string Severity,
     string Detector, string Direction, double? Value, double? OpeningValue, double? PeakValue, double? Baseline, double? Lower,
     double? Upper, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? ResolvedAt, string? Resolution, int BreachCount, string Message, AlertRouteView Route);
+    DateTimeOffset? ResolvedAt, string? Resolution, int BreachCount, string Message, AlertRouteView Route, string? ParentId = null);
 
 /// <summary>An alert's routing hint.</summary>
 /// <param name="Team">The owning team, when the slice names one.</param>

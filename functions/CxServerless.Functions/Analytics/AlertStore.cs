@@ -173,7 +173,9 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(
             StoredAlert.PartitionKey, storedId, cancellationToken: cancellationToken);
         var current = existing.HasValue ? StoredAlert.FromEntity(existing.Value!) : null;
-        var announce = transition.Kind is AlertTransitionKind.Opened or AlertTransitionKind.Resolved || transition.SeverityChanged;
+        // A rolled-up child (ParentId) is stored and listed but never announced: its parent pages for it.
+        var announce = alert.ParentId is null
+            && (transition.Kind is AlertTransitionKind.Opened or AlertTransitionKind.Resolved || transition.SeverityChanged);
         if (current is null)
         {
             var stored = new StoredAlert(alert with { Id = storedId }, 1, 0, alert.WindowEnd);
@@ -196,8 +198,10 @@ public sealed class AlertStore(TableClient table, QueueClient queue, TimeProvide
             return null; // A replay of what is stored, or a late word on a closed alert.
         }
 
-        // An opening that continues a stored open alert (after a replay) is an update of it, not news.
-        announce = transition.Kind == AlertTransitionKind.Resolved || transition.SeverityChanged;
+        // An opening that continues a stored open alert (after a replay) is an update of it, not news, unless it promotes a
+        // never-announced child that outlived its parent: then it pages now.
+        announce = alert.ParentId is null
+            && (transition.Kind == AlertTransitionKind.Resolved || transition.SeverityChanged || current.Alert.ParentId is not null);
         var merged = alert with
         {
             Id = storedId,

@@ -233,6 +233,14 @@ public sealed partial class EvaluateAlertsFunction(
     {
         var alert = transition.Alert!;
         var key = (alert.Kpi, alert.Slice);
+        if (alert.ParentId is not null && _storedIds.TryGetValue((alert.Kpi, Slice.All), out var parentStored))
+        {
+            // The evaluator names the parent by the id it would give it; after a restart the stored parent may carry the id
+            // of its first opening, which the evaluator continues.
+            alert = alert with { ParentId = parentStored };
+            transition = transition with { Alert = alert };
+        }
+
         if (!_storedIds.TryGetValue(key, out var storedId)
             || transition.Kind == AlertTransitionKind.Opened && storedId != alert.Id && !await IsOpenAsync(storedId, cancellationToken))
         {

@@ -51,6 +51,7 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             ["Version"] = Version,
             ["NotifiedVersion"] = NotifiedVersion,
             ["Resolution"] = Resolution,
+            ["ParentId"] = a.ParentId,
         };
     }
 
@@ -91,6 +92,7 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             BreachCount = e.GetInt32("BreachCount") ?? 0,
             Route = new RoutingHint(e.GetString("RouteTeam"), e.GetString("RouteSkill"), e.GetString("RouteIssueType")),
             Message = e.GetString("Message") ?? string.Empty,
+            ParentId = e.GetString("ParentId"),
         };
         return new StoredAlert(
             alert, e.GetInt32("Version") ?? 1, e.GetInt32("NotifiedVersion") ?? 0, e.GetDateTimeOffset("UpdatedAt") ?? alert.WindowEnd)
@@ -108,7 +110,7 @@ public sealed record StoredAlert(Alert Alert, int Version, int NotifiedVersion, 
             a.Severity.ToString(), a.Detector, a.Direction.ToString(), Round(a.Value), Round(a.OpeningValue),
             Round(a.PeakValue), Round(a.Baseline), Round(a.Lower), Round(a.Upper), a.WindowStart, a.WindowEnd, a.OpenedAt,
             UpdatedAt, a.ResolvedAt, Resolution, a.BreachCount, a.Message,
-            new AlertRouteView(a.Route.Team, a.Route.Skill, a.Route.IssueType));
+            new AlertRouteView(a.Route.Team, a.Route.Skill, a.Route.IssueType), a.ParentId);
     }
 
     /// <summary>A value rounded for display, or null.</summary>

@@ -48,13 +48,24 @@ public sealed class AlertReplayTests
         var replay = new AlertReplay(Rules);
         replay.Run(new TrafficGenerator(SpikeMorning()).Generate());
 
-        var opened = replay.Transitions.Where(t => t.Transition.Kind == AlertTransitionKind.Opened).ToList();
-        var spike = Assert.Single(
-            opened,
-            t => t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ServiceLevel && t.Alert.Slice.ToString() == "queue=billing");
-        Assert.InRange(spike.Alert.OpenedAt, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(8.75));
+        var serviceLevel = replay.Transitions
+            .Where(t => t.Transition.Kind == AlertTransitionKind.Opened
+                && t.Alert.Kpi == CxServerless.Domain.Analytics.Kpis.KpiId.ServiceLevel)
+            .ToList();
+
+        // The billing alert opens once the spike has started (as a child of the all-contacts alert if that opens within the
+        // roll-up wait, and on its own if it outlives it: then it is opened again, with the same id and opening time).
+        var billing = serviceLevel.Where(t => t.Alert.Slice.ToString() == "queue=billing").ToList();
+        Assert.Single(billing.Select(t => t.Alert.Id).Distinct());
+        Assert.All(billing, t => Assert.InRange(
+            t.Alert.OpenedAt, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(8.75)));
+
+        // Someone is paged for it: the first page on a slice that contains billing.
+        var page = serviceLevel.Where(t => t.Alert.ParentId is null && t.Alert.Slice.ToString() is "queue=billing" or "all")
+            .MinBy(t => t.RaisedAt)!;
+        Assert.InRange(page.Alert.OpenedAt, DetectionScenarios.Monday.AddHours(8.5), DetectionScenarios.Monday.AddHours(8.75));
         Assert.True(
-            spike.RaisedAt > spike.Alert.OpenedAt + Rules.EventTime.AllowedLateness,
+            page.RaisedAt > page.Alert.OpenedAt + Rules.EventTime.AllowedLateness,
             "a window is judged only once the watermark has passed it");
         Assert.Equal(0, replay.Counters.TooLate);
         Assert.True(replay.Watermark > SpikeMorning().End!.Value.AddMinutes(-5));

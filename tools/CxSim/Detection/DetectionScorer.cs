@@ -7,7 +7,11 @@ namespace CxSim.Detection;
 /// <summary>Scores the alerts a replay opened against the scenario's incident labels, by the <see cref="MatchingRule"/>.</summary>
 public static class DetectionScorer
 {
-    /// <summary>Matches every opened alert (one per opened alert, not per update) to the labels.</summary>
+    /// <summary>
+    /// Matches every opened alert (one per opened alert, not per update) to the labels. A sub-slice alert rolled up into its
+    /// <c>all</c> alert (<see cref="Alert.ParentId"/>) pages nobody and is not an alert here; if it outlives its parent it
+    /// is opened again without one, and counts from then.
+    /// </summary>
     public static DetectionScore Score(
         IReadOnlyList<IncidentLabel> labels,
         IEnumerable<RaisedTransition> transitions,
@@ -21,7 +25,8 @@ public static class DetectionScorer
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(matching);
         var opened = transitions
-            .Where(t => t.Transition.Kind == AlertTransitionKind.Opened && t.Alert.OpenedAt >= matching.ScoredFrom)
+            .Where(t => t.Transition.Kind == AlertTransitionKind.Opened && t.Alert.ParentId is null
+                && t.Alert.OpenedAt >= matching.ScoredFrom)
             .OrderBy(t => t.Alert.OpenedAt)
             .ToList();
 

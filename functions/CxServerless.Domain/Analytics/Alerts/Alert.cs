@@ -75,4 +75,11 @@ public sealed record Alert
 
     /// <summary>The plain message (<see cref="AlertMessages"/>).</summary>
     public required string Message { get; init; }
+
+    /// <summary>
+    /// The id of the alert on the <c>all</c> slice this sub-slice alert was rolled up into (<see cref="AlertPolicy.RollUpWait"/>):
+    /// a child is stored and listed under its parent but announced on its own only if it outlives it. Null for every
+    /// alert that pages on its own.
+    /// </summary>
+    public string? ParentId { get; init; }
 }

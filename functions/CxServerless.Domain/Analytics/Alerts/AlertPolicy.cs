@@ -7,6 +7,14 @@ namespace CxServerless.Domain.Analytics.Alerts;
 /// <param name="RecoverAfter">Consecutive clear windows that recover an open alert.</param>
 public sealed record AlertPolicy(int BreachesToOpen, int WindowsToConsider, TimeSpan Cooldown, int RecoverAfter)
 {
+    /// <summary>
+    /// Roll-up (<c>alerting.rollUp</c>): when set, an alert on one of the rule's sub-slices (a queue, a team, a channel)
+    /// is held this long after it would open. If the rule's <c>all</c> slice alerts on the same KPI by then (or already
+    /// does), the sub-slice alert joins that alert as its child (stored and listed, never announced on its own); otherwise
+    /// it is announced when the wait ends, with its original opening time. Null: no roll-up, every alert opens at once.
+    /// </summary>
+    public TimeSpan? RollUpWait { get; init; }
+
     /// <summary>3 of 5, 15 minutes of cooldown, recovery after 5 clear windows.</summary>
     public static AlertPolicy Default { get; } = new(3, 5, TimeSpan.FromMinutes(15), 5);
 }

@@ -51,6 +51,17 @@ public sealed class AlertStateMachine
         return _open is null ? StepClosed(start, end, verdict) : StepOpen(_open, start, end, verdict);
     }
 
+    /// <summary>Sets or clears the open alert's parent (roll-up); later transitions carry it. No effect when nothing is open.</summary>
+    internal Alert? SetParent(string? parentId)
+    {
+        if (_open is not null)
+        {
+            _open = _open with { ParentId = parentId };
+        }
+
+        return _open;
+    }
+
     private AlertTransition StepClosed(DateTimeOffset start, DateTimeOffset end, PanelVerdict verdict)
     {
         if (end < _cooldownUntil)

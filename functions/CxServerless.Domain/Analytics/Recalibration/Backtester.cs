@@ -49,8 +49,9 @@ public static class Backtester
         {
             var alert = transition.Alert!;
             var key = (alert.Kpi, alert.Slice);
-            if (transition.Kind == AlertTransitionKind.Opened)
+            if (transition.Kind == AlertTransitionKind.Opened && alert.ParentId is null)
             {
+                // Rolled-up children page nobody; a promoted child opens here with its first opening time.
                 open[key] = alert;
             }
             else if (transition.Kind == AlertTransitionKind.Resolved && open.Remove(key, out var opening))

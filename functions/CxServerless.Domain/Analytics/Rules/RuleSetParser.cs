@@ -14,6 +14,9 @@ namespace CxServerless.Domain.Analytics.Rules;
 /// </summary>
 public static partial class RuleSetParser
 {
+    /// <summary>The longest roll-up wait a rule may set: a held sub-slice alert is announced at most this late.</summary>
+    public static readonly TimeSpan MaxRollUpWait = TimeSpan.FromMinutes(30);
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -240,7 +243,7 @@ public static partial class RuleSetParser
             return fallback;
         }
 
-        reader.RejectUnknown(obj, path, "k", "n", "cooldown", "recoverAfter");
+        reader.RejectUnknown(obj, path, "k", "n", "cooldown", "recoverAfter", "rollUp");
         var n = reader.Integer(obj, "n", path, fallback.WindowsToConsider, 1, 1000);
         var k = reader.Integer(obj, "k", path, fallback.BreachesToOpen, 1, 1000);
         if (k > n)
@@ -254,7 +257,16 @@ public static partial class RuleSetParser
             reader.Error(RuleReader.Path(path, "cooldown"), "must not be negative");
         }
 
-        return new AlertPolicy(k, n, cooldown, reader.Integer(obj, "recoverAfter", path, fallback.RecoverAfter, 1, 1000));
+        var rollUp = reader.Duration(obj, "rollUp", path, fallback.RollUpWait ?? TimeSpan.Zero);
+        if (rollUp < TimeSpan.Zero || rollUp > MaxRollUpWait)
+        {
+            reader.Error(RuleReader.Path(path, "rollUp"), $"must be between 0 (off) and {MaxRollUpWait.TotalMinutes:0} minutes");
+        }
+
+        return new AlertPolicy(k, n, cooldown, reader.Integer(obj, "recoverAfter", path, fallback.RecoverAfter, 1, 1000))
+        {
+            RollUpWait = rollUp > TimeSpan.Zero ? rollUp : null,
+        };
     }
 
     private static void RequirePositive(RuleReader reader, string path, string name, TimeSpan value)

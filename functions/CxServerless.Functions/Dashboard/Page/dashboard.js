@@ -356,24 +356,43 @@
     return tile ? tile.unit : "";
   }
 
-  function renderAlerts(alerts, tiles) {
-    var sorted = alerts.slice().sort(function (a, b) {
+  // Alerts that page, most severe first; each followed by the sub-slice alerts rolled up into it (parentId), which have
+  // no task of their own. A child whose parent is not in the list is shown as a page.
+  function orderAlerts(alerts) {
+    var bySeverity = function (a, b) {
       return (SEVERITY_RANK[b.severity] || 0) - (SEVERITY_RANK[a.severity] || 0) ||
         String(a.openedAt).localeCompare(String(b.openedAt));
+    };
+    var ids = {};
+    alerts.forEach(function (a) { ids[a.id] = true; });
+    var isChild = function (a) { return Boolean(a.parentId) && ids[a.parentId] === true; };
+    var ordered = [];
+    alerts.filter(function (a) { return !isChild(a); }).sort(bySeverity).forEach(function (parent) {
+      ordered.push(parent);
+      alerts.filter(function (a) { return isChild(a) && a.parentId === parent.id; }).sort(bySeverity)
+        .forEach(function (child) { ordered.push(child); });
     });
+    return { ordered: ordered, pages: alerts.filter(function (a) { return !isChild(a); }).length, isChild: isChild };
+  }
+
+  function renderAlerts(alerts, tiles) {
+    var order = orderAlerts(alerts);
+    var sorted = order.ordered;
     var body = $("alerts").tBodies[0];
     body.textContent = "";
     sorted.forEach(function (alert) {
-      var row = el("tr");
+      var child = order.isChild(alert);
+      var row = el("tr", child ? "alert-child" : null);
       row.setAttribute("data-alert-id", alert.id);
       row.setAttribute("data-kpi", alert.kpi);
       row.setAttribute("data-slice", alert.slice);
+      if (child) { row.setAttribute("data-parent-id", alert.parentId); }
       var severity = String(alert.severity || "Warning");
       var sevCell = el("td");
       sevCell.appendChild(el("span", "sev-label sev-" + severity.toLowerCase(), severity));
       row.appendChild(sevCell);
       row.appendChild(el("td", null, kpiLabel(alert.kpi, tiles)));
-      row.appendChild(el("td", null, sliceText(alert.slice)));
+      row.appendChild(el("td", null, child ? "↳ " + sliceText(alert.slice) + " (part of the alert above)" : sliceText(alert.slice)));
       var unit = kpiUnit(alert.kpi, tiles);
       var versus = "now " + withUnit(alert.value, unit);
       if (isNumber(alert.baseline)) { versus += " vs " + withUnit(alert.baseline, unit); }
@@ -392,14 +411,18 @@
       row.appendChild(el("td", null, time(alert.openedAt) + ", " + ago(alert.openedAt)));
       row.appendChild(el("td", null, alert.message || ""));
       var taskCell = el("td");
-      var link = el("a", "task-link", "Open task");
-      link.href = api("inbox", { alertId: alert.id });
-      link.setAttribute("aria-label", "Open the task of the " + severity + " alert on " + kpiLabel(alert.kpi, tiles));
-      taskCell.appendChild(link);
+      if (child) {
+        taskCell.textContent = "Handled with the alert above";
+      } else {
+        var link = el("a", "task-link", "Open task");
+        link.href = api("inbox", { alertId: alert.id });
+        link.setAttribute("aria-label", "Open the task of the " + severity + " alert on " + kpiLabel(alert.kpi, tiles));
+        taskCell.appendChild(link);
+      }
       row.appendChild(taskCell);
       body.appendChild(row);
     });
-    $("alert-count").textContent = String(sorted.length);
+    $("alert-count").textContent = String(order.pages);
     $("alerts").hidden = sorted.length === 0;
     $("no-alerts").hidden = sorted.length > 0;
   }

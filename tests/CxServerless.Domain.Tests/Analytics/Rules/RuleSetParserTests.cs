@@ -30,7 +30,7 @@ public sealed class RuleSetParserTests
     public void The_shipped_default_rules_are_valid()
     {
         var rules = DefaultRules.Load();
-        Assert.Equal("1.2.0", rules.Version);
+        Assert.Equal("1.3.0", rules.Version);
         Assert.True(rules.Rules.Count >= 10);
         Assert.Equal(TimeSpan.FromSeconds(20), rules.Kpis.ServiceLevelThreshold);
         Assert.Equal(TimeSpan.FromMinutes(2), rules.EventTime.AllowedLateness);
@@ -104,6 +104,9 @@ public sealed class RuleSetParserTests
     [InlineData("""{ "id": "r", "kpi": "Backlog", "window": { "kind": "hopping", "size": "15m", "hop": "20m" }, "detectors": [ { "type": "static", "upper": 1 } ] }""", "rules[0].window hop must be")]
     [InlineData("""{ "id": "r", "kpi": "Backlog", "window": { "kind": "tumbling", "size": "90s" }, "detectors": [ { "type": "static", "upper": 1 } ] }""", "rules[0].window size must be a whole number of minutes")]
     [InlineData("""{ "id": "r", "kpi": "Backlog", "alerting": { "cooldown": "soon" }, "detectors": [ { "type": "static", "upper": 1 } ] }""", "rules[0].alerting.cooldown must be a duration")]
+    [InlineData(
+        """{ "id": "r", "kpi": "Backlog", "alerting": { "rollUp": "31m" }, "detectors": [ { "type": "static", "upper": 1 } ] }""",
+        "rules[0].alerting.rollUp must be between 0 (off) and 30 minutes")]
     [InlineData("""{ "id": "r", "kpi": "Backlog", "detectors": [] }""", "rules[0].detectors must hold at least one detector")]
     [InlineData("""{ "id": "r", "kpi": "Backlog" }""", "rules[0].detectors is required")]
     [InlineData("""{ "id": "Bad Id", "kpi": "Backlog", "detectors": [ { "type": "static", "upper": 1 } ] }""", "rules[0].id must be 1 to 63 lower-case")]
@@ -113,6 +116,20 @@ public sealed class RuleSetParserTests
         var errors = Errors(WithRule(rule));
         Assert.Single(errors);
         Assert.StartsWith(expectedStart, errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Roll_up_is_inherited_from_the_defaults_and_a_rule_may_switch_it_off()
+    {
+        var rules = RuleSetParser.ParseOrThrow("""
+            { "version": "1", "defaults": { "alerting": { "rollUp": "10m" } }, "rules": [
+              { "id": "a", "kpi": "Backlog", "detectors": [ { "type": "static", "upper": 1 } ] },
+              { "id": "b", "kpi": "ServiceLevel", "alerting": { "rollUp": "0s" }, "detectors": [ { "type": "static", "lower": 1 } ] },
+              { "id": "c", "kpi": "AbandonmentRate", "alerting": { "k": 1, "n": 1 }, "detectors": [ { "type": "static", "upper": 1 } ] }
+            ] }
+            """);
+        Assert.Equal([TimeSpan.FromMinutes(10), null, TimeSpan.FromMinutes(10)], rules.Rules.Select(r => r.Policy.RollUpWait));
+        Assert.Equal(TimeSpan.FromMinutes(10), DefaultRules.Load().Rules.Single(r => r.Id == "queue-wait").Policy.RollUpWait);
     }
 
     [Fact]

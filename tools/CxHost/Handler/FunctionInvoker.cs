@@ -130,12 +130,22 @@ public sealed class FunctionInvoker(
     {
         if (outcome.Succeeded)
         {
+            foreach (var line in outcome.Logs)
+            {
+                logger.LogInformation("{Function}: {Line}", functionName, line);
+            }
+
             logger.LogInformation("{Function} {Duration} ms Succeeded", functionName, (long)outcome.Duration.TotalMilliseconds);
         }
         else
         {
+            // The handler's own log lines say why it failed; the Functions host writes them to the invocation log too.
             logger.LogWarning(
-                "{Function} {Duration} ms Failed: {Reason}", functionName, (long)outcome.Duration.TotalMilliseconds, outcome.Failure);
+                "{Function} {Duration} ms Failed: {Reason}{Logs}",
+                functionName,
+                (long)outcome.Duration.TotalMilliseconds,
+                outcome.Failure,
+                outcome.Logs.Count == 0 ? string.Empty : "; handler logs: " + string.Join(" | ", outcome.Logs));
         }
     }
 }

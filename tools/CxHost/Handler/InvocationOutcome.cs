@@ -16,6 +16,15 @@ public sealed record InvocationOutcome(bool Succeeded, TimeSpan Duration, string
             : (Property("Outputs") as JsonObject)
                 ?.FirstOrDefault(p => string.Equals(p.Key, bindingName, StringComparison.OrdinalIgnoreCase)).Value;
 
+    /// <summary>
+    /// The handler's <c>Logs</c>: the lines the Functions host writes to the invocation's log, whatever the outcome (so a
+    /// failed invocation's own reason is visible). Entries that are not strings are skipped.
+    /// </summary>
+    public IReadOnlyList<string> Logs =>
+        Property("Logs") is JsonArray lines
+            ? [.. lines.Where(l => l is JsonValue v && v.TryGetValue<string>(out _)).Select(l => l!.GetValue<string>())]
+            : [];
+
     private JsonNode? Property(string name) =>
         Result?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -103,7 +103,11 @@ internal sealed class LiveApp : IAsyncDisposable
             LoggerFactory.Create(b => b
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .AddProvider(app.Errors)
-                .SetMinimumLevel(LogLevel.Warning)));
+                .SetMinimumLevel(LogLevel.Warning)
+
+                // cx-host forwards the handler's console lines at Information; the error counter must see them to count
+                // the handler's own "fail:" entries (before this filter it saw none, and every soak reported 0).
+                .AddFilter<ErrorCounter>(null, LogLevel.Information)));
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

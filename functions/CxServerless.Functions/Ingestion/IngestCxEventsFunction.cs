@@ -67,7 +67,20 @@ public sealed partial class IngestCxEventsFunction(
             }
 
             // KPI buckets before the counters: if this fails, the batch is redelivered and the writer skips what it already holds.
-            await analytics.ApplyAsync(rowKey, stored, cancellationToken);
+            try
+            {
+                await analytics.ApplyAsync(rowKey, stored, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another instance wrote this partition's KPI rows meanwhile (two owners overlap for a moment while
+                // partitions move between instances). The writer dropped its state; redo from what is stored, as for
+                // the counters below, instead of failing the invocation with an error.
+                _cache.TryRemove(rowKey, out _);
+                LogAnalyticsConflict(logger, batch.Partition.PartitionId, attempt, ex.Status);
+                continue;
+            }
+
             if (stored.Count > 0)
             {
                 foreach (var sink in sinks)
@@ -232,6 +245,11 @@ public sealed partial class IngestCxEventsFunction(
         Level = LogLevel.Warning,
         Message = "Ingestion counters of partition {Partition} changed concurrently (attempt {Attempt}); retrying")]
     private static partial void LogCounterConflict(ILogger logger, string partition, int attempt);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "KPI rows of partition {Partition} changed concurrently (attempt {Attempt}, status {Status}); retrying from storage")]
+    private static partial void LogAnalyticsConflict(ILogger logger, string partition, int attempt, int status);
 
     [LoggerMessage(
         Level = LogLevel.Error, Message = "The ingestion pipeline failed with {ExceptionType} on {Origin}; the event is quarantined")]

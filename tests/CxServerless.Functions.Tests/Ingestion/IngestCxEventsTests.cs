@@ -103,6 +103,36 @@ public sealed class IngestCxEventsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_instances_ingesting_one_partition_at_once_both_succeed_and_count_every_event_once()
+    {
+        // While partitions move between instances two owners can briefly process the same partition: both write its KPI
+        // rows, and the loser of each race redoes its batch from storage instead of failing the invocation.
+        using var other = new HandlerServer(
+            azurite.ConnectionString, """{"version":"2.0","functionTimeout":"00:01:00"}""", _tables.Settings);
+        using var otherClient = other.Client();
+        var answers = new List<HttpStatusCode>();
+        for (var round = 0; round < 6; round++)
+        {
+            var batch = Enumerable.Range(0, 20)
+                .Select(i => At(Canonical($"race-{round}-{i}", Now.AddSeconds(-90 + (round * 10) + i), conversation: $"c-{round}-{i}"),
+                    (round * 20) + i + 1, Now))
+                .ToList();
+            var responses = await Task.WhenAll(
+                InvokeAsync(_client, _tables.EventHub, "0", batch), InvokeAsync(otherClient, _tables.EventHub, "0", batch));
+            answers.AddRange(responses.Select(r => r.StatusCode));
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        var (_, totals) = await OpsAsync(_client, "OpsAdmin");
+        Assert.Equal((120L, 120L), (Long(totals!["received"]), Long(totals["stored"])));
+        Assert.Equal(120, (await _tables.RowsAsync(_tables.Events)).Count);
+    }
+
+    [Fact]
     public async Task A_retry_after_a_half_stored_batch_counts_every_event_once()
     {
         var batch = Enumerable.Range(1, 40).Select(i => At(Canonical($"h{i}", Now.AddSeconds(-i)), i, Now)).ToList();

@@ -106,7 +106,7 @@ public sealed partial class IngestCxEventsFunction(
         }
 
         throw new InvalidOperationException(
-            $"The counters of partition {batch.Partition.PartitionId} kept changing under {MaxCounterAttempts} attempts.");
+            $"The counters or KPI rows of partition {batch.Partition.PartitionId} kept changing under {MaxCounterAttempts} attempts.");
     }
 
     private async Task<(IngestionTotals Delta, IReadOnlyList<Analytics.SequencedEvent> Stored)> IngestAsync(

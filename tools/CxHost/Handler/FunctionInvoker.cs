@@ -140,12 +140,13 @@ public sealed class FunctionInvoker(
         else
         {
             // The handler's own log lines say why it failed; the Functions host writes them to the invocation log too.
+            var lines = outcome.Logs;
             logger.LogWarning(
                 "{Function} {Duration} ms Failed: {Reason}{Logs}",
                 functionName,
                 (long)outcome.Duration.TotalMilliseconds,
                 outcome.Failure,
-                outcome.Logs.Count == 0 ? string.Empty : "; handler logs: " + string.Join(" | ", outcome.Logs));
+                lines.Count == 0 ? string.Empty : "; handler logs: " + string.Join(" | ", lines));
         }
     }
 }

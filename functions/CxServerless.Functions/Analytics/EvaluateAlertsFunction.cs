@@ -233,10 +233,12 @@ public sealed partial class EvaluateAlertsFunction(
     {
         var alert = transition.Alert!;
         var key = (alert.Kpi, alert.Slice);
-        if (alert.ParentId is not null && _storedIds.TryGetValue((alert.Kpi, Slice.All), out var parentStored))
+        if (alert.ParentId is not null && _evaluator!.ParentKpi(alert.ParentId) is { } parentKpi
+            && _storedIds.TryGetValue((parentKpi, Slice.All), out var parentStored))
         {
-            // The evaluator names the parent by the id it would give it; after a restart the stored parent may carry the id
-            // of its first opening, which the evaluator continues.
+            // The evaluator names the parent (an all-contacts alert of the same roll-up group, not always of the same KPI) by
+            // the id it would give it; after a restart the stored parent may carry the id of its first opening, which the
+            // evaluator continues.
             alert = alert with { ParentId = parentStored };
             transition = transition with { Alert = alert };
         }

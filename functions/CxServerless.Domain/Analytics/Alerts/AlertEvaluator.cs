@@ -13,12 +13,17 @@ namespace CxServerless.Domain.Analytics.Alerts;
 /// before the first event, or while every source was idle) is neither judged nor learned: a first deployment or a
 /// restart after idle time saw nothing, which is not a dip, and an empty trailing hour is no baseline to spike against.
 /// <para>
-/// <b>Roll-up</b> (a rule's <see cref="AlertPolicy.RollUpWait"/>): one problem is paged once. A sub-slice alert that
-/// opens while the same KPI's <c>all</c> alert is open joins it as a child (<see cref="Alert.ParentId"/>); one that opens
-/// while <c>all</c> is quiet is held for the wait, and joins the <c>all</c> alert if that opens meanwhile, else is
-/// released with its original opening time. A child still open when its parent resolves is promoted: its transition
-/// is emitted again as <see cref="AlertTransitionKind.Opened"/> without a parent, so it pages then. Held alerts live in
-/// memory only; a caller that restarts replays its warm-up, which holds them again.
+/// <b>Roll-up</b> (a rule's <see cref="AlertPolicy.RollUpWait"/>): one problem is paged once. Alerts roll up within a
+/// <i>roll-up group</i>, the rules that route to the same people (<see cref="RoutingHint.Team"/> and
+/// <see cref="RoutingHint.Skill"/>), provided one of them watches <c>all</c>. A sub-slice alert that opens while an
+/// <c>all</c> alert of its group is open joins it as a child (<see cref="Alert.ParentId"/>; the same KPI's <c>all</c>
+/// alert first, else the group's earliest open one), so a queue's abandonment during a centre-wide service-level breach
+/// is handled with that breach. One that opens while its group's <c>all</c> alerts are quiet is held for the wait, and
+/// joins such an alert if one opens meanwhile, else is released with its original opening time. A child still open when
+/// its parent resolves moves to another open <c>all</c> alert of its group if there is one; otherwise it is held for the
+/// wait again, and if it is still open then, its transition is emitted again as <see cref="AlertTransitionKind.Opened"/>
+/// without a parent, so it pages then. Held alerts live in memory only; a caller that restarts replays its warm-up,
+/// which holds them again.
 /// </para>
 /// Not thread-safe; deterministic for the same inputs.
 /// </summary>
@@ -29,10 +34,12 @@ public sealed class AlertEvaluator(RuleSet rules)
 
     private readonly Dictionary<(string RuleId, Slice Slice), KpiMonitor> _monitors = [];
     private readonly Dictionary<(KpiId Kpi, Slice Slice), HeldAlert> _held = [];
-    private readonly Dictionary<KpiId, List<ParentSpan>> _parents = [];
+    private readonly Dictionary<RollUpGroup, List<ParentSpan>> _parents = [];
+    private readonly HashSet<RollUpGroup> _groupsWatchingAll = (rules ?? throw new ArgumentNullException(nameof(rules))).Rules
+        .Where(r => r.Watches(Slice.All)).Select(r => GroupOf(r.Route)).ToHashSet();
 
     /// <summary>The rules applied.</summary>
-    public RuleSet Rules { get; } = rules ?? throw new ArgumentNullException(nameof(rules));
+    public RuleSet Rules { get; } = rules;
 
     /// <summary>The monitors so far, by rule id and slice (their alert and detector state can be saved).</summary>
     public IReadOnlyDictionary<(string RuleId, Slice Slice), KpiMonitor> Monitors => _monitors;
@@ -100,9 +107,10 @@ public sealed class AlertEvaluator(RuleSet rules)
     private void Route(KpiMonitor monitor, AlertTransition transition, List<AlertTransition> output)
     {
         var alert = transition.Alert!;
+        var group = GroupOf(monitor.Subject.Route);
         if (alert.Slice == Slice.All)
         {
-            TrackParent(alert, transition.Kind);
+            TrackParent(group, alert, transition.Kind);
             output.Add(transition);
             return;
         }
@@ -116,13 +124,13 @@ public sealed class AlertEvaluator(RuleSet rules)
 
         if (transition.Kind != AlertTransitionKind.Opened
             || monitor.Subject.Policy.RollUpWait is not { } wait
-            || Rules.RuleFor(alert.Kpi, Slice.All) is null)
+            || !_groupsWatchingAll.Contains(group))
         {
             output.Add(transition);
             return;
         }
 
-        if (ParentOpenAt(alert.Kpi, alert.OpenedAt) is { } parent)
+        if (ParentOpenAt(group, alert.Kpi, alert.OpenedAt) is { } parent)
         {
             monitor.Machine.SetParent(parent.Id);
             output.Add(transition with { Alert = alert with { ParentId = parent.Id } });
@@ -137,8 +145,10 @@ public sealed class AlertEvaluator(RuleSet rules)
         var due = _held.OrderBy(h => h.Value.OpenedAt).ThenBy(h => h.Key.Slice.ToString(), StringComparer.Ordinal).ToList();
         foreach (var (key, held) in due)
         {
-            var parent = Spans(key.Kpi).FirstOrDefault(p => p.OpenedAt <= held.Until && p.OpenedAt <= horizon
-                && (p.ResolvedAt is null || p.ResolvedAt > held.OpenedAt));
+            var parent = Preferred(
+                Spans(GroupOf(held.Monitor.Subject.Route)).Where(p => p.OpenedAt <= held.Until && p.OpenedAt <= horizon
+                    && (p.ResolvedAt is null || p.ResolvedAt > held.OpenedAt)),
+                key.Kpi);
             if (parent is null && horizon < held.Until)
             {
                 continue;
@@ -153,13 +163,23 @@ public sealed class AlertEvaluator(RuleSet rules)
             output.AddRange(held.Buffer.Select(t => parent is null ? t : t with { Alert = t.Alert! with { ParentId = parent.Id } }));
         }
 
-        // A child that outlives its parent pages on its own from now.
+        // A child that outlives its parent moves to another open alert of its group, or is held for the wait again and then
+        // pages on its own.
         foreach (var monitor in _monitors.Values.Where(m => m.Machine.OpenAlert?.ParentId is not null)
                      .OrderBy(m => m.Subject.Kpi).ThenBy(m => m.Subject.Slice.ToString(), StringComparer.Ordinal))
         {
-            var parentId = monitor.Machine.OpenAlert!.ParentId;
-            var span = Spans(monitor.Subject.Kpi).FirstOrDefault(p => p.Id == parentId);
-            if (span is null || span.ResolvedAt <= horizon)
+            var group = GroupOf(monitor.Subject.Route);
+            var span = Spans(group).FirstOrDefault(p => p.Id == monitor.Machine.OpenAlert!.ParentId);
+            if (span is { ResolvedAt: null })
+            {
+                continue;
+            }
+
+            if (ParentOpenAt(group, monitor.Subject.Kpi, horizon) is { } other)
+            {
+                monitor.Machine.SetParent(other.Id);
+            }
+            else if (span is null || span.ResolvedAt + (monitor.Subject.Policy.RollUpWait ?? TimeSpan.Zero) <= horizon)
             {
                 output.Add(new AlertTransition(AlertTransitionKind.Opened, monitor.Machine.SetParent(null)));
             }
@@ -171,12 +191,21 @@ public sealed class AlertEvaluator(RuleSet rules)
         }
     }
 
-    private void TrackParent(Alert alert, AlertTransitionKind kind)
+    /// <summary>The KPI of the <c>all</c> alert with id <paramref name="parentId"/>, while the evaluator remembers it.</summary>
+    public KpiId? ParentKpi(string parentId) =>
+        _parents.Values.SelectMany(spans => spans).FirstOrDefault(p => p.Id == parentId)?.Kpi;
+
+    private static RollUpGroup GroupOf(RoutingHint route) => new(route.Team, route.Skill);
+
+    private static ParentSpan? Preferred(IEnumerable<ParentSpan> candidates, KpiId kpi) =>
+        candidates.OrderBy(p => p.Kpi == kpi ? 0 : 1).ThenBy(p => p.OpenedAt).FirstOrDefault();
+
+    private void TrackParent(RollUpGroup group, Alert alert, AlertTransitionKind kind)
     {
-        var spans = Spans(alert.Kpi);
+        var spans = Spans(group);
         if (kind == AlertTransitionKind.Opened)
         {
-            spans.Add(new ParentSpan(alert.Id, alert.OpenedAt));
+            spans.Add(new ParentSpan(alert.Id, alert.Kpi, alert.OpenedAt));
         }
         else if (kind == AlertTransitionKind.Resolved && spans.FirstOrDefault(p => p.Id == alert.Id) is { } span)
         {
@@ -184,15 +213,15 @@ public sealed class AlertEvaluator(RuleSet rules)
         }
     }
 
-    private ParentSpan? ParentOpenAt(KpiId kpi, DateTimeOffset at) =>
-        Spans(kpi).FirstOrDefault(p => p.OpenedAt <= at && (p.ResolvedAt is null || p.ResolvedAt > at));
+    private ParentSpan? ParentOpenAt(RollUpGroup group, KpiId kpi, DateTimeOffset at) =>
+        Preferred(Spans(group).Where(p => p.OpenedAt <= at && (p.ResolvedAt is null || p.ResolvedAt > at)), kpi);
 
-    private List<ParentSpan> Spans(KpiId kpi)
+    private List<ParentSpan> Spans(RollUpGroup group)
     {
-        if (!_parents.TryGetValue(kpi, out var spans))
+        if (!_parents.TryGetValue(group, out var spans))
         {
             spans = [];
-            _parents.Add(kpi, spans);
+            _parents.Add(group, spans);
         }
 
         return spans;
@@ -211,9 +240,13 @@ public sealed class AlertEvaluator(RuleSet rules)
 
     private sealed record HeldAlert(KpiMonitor Monitor, DateTimeOffset OpenedAt, DateTimeOffset Until, List<AlertTransition> Buffer);
 
-    private sealed class ParentSpan(string id, DateTimeOffset openedAt)
+    private sealed record RollUpGroup(string? Team, string? Skill);
+
+    private sealed class ParentSpan(string id, KpiId kpi, DateTimeOffset openedAt)
     {
         public string Id { get; } = id;
+
+        public KpiId Kpi { get; } = kpi;
 
         public DateTimeOffset OpenedAt { get; } = openedAt;
 

@@ -9,9 +9,11 @@ public sealed record AlertPolicy(int BreachesToOpen, int WindowsToConsider, Time
 {
     /// <summary>
     /// Roll-up (<c>alerting.rollUp</c>): when set, an alert on one of the rule's sub-slices (a queue, a team, a channel)
-    /// is held this long after it would open. If the rule's <c>all</c> slice alerts on the same KPI by then (or already
-    /// does), the sub-slice alert joins that alert as its child (stored and listed, never announced on its own); otherwise
-    /// it is announced when the wait ends, with its original opening time. Null: no roll-up, every alert opens at once.
+    /// is held this long after it would open. If an <c>all</c> alert of its roll-up group (the rules routed to the same
+    /// team and skill) is open by then (or already is), the sub-slice alert joins that alert as its child (stored and
+    /// listed, never announced on its own); otherwise it is announced when the wait ends, with its original opening time.
+    /// A child that outlives its parent is held this long again before it pages. Null: no roll-up, every alert opens at
+    /// once.
     /// </summary>
     public TimeSpan? RollUpWait { get; init; }
 

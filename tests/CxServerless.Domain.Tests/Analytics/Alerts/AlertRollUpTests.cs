@@ -31,6 +31,27 @@ public sealed class AlertRollUpTests
         }
         """);
 
+    /// <summary>
+    /// The wait rule and a service-level rule (under 50 % of answers within 20 s breaches, 60 % clears) on
+    /// <paramref name="serviceLevelSlices"/>, routed to <paramref name="serviceLevelTeam"/>; the wait rule routes to
+    /// <c>queues</c>. With one answer a minute per queue, a queue's service level in a window is 0 or 100 %.
+    /// </summary>
+    private static RuleSet GroupRules(string serviceLevelTeam, string serviceLevelSlices) => RuleSetParser.ParseOrThrow($$"""
+        {
+          "version": "9",
+          "defaults": {
+            "window": { "kind": "tumbling", "size": "1m" },
+            "alerting": { "k": 1, "n": 1, "cooldown": "0s", "recoverAfter": 1, "rollUp": "3m" }
+          },
+          "rules": [
+            { "id": "wait", "kpi": "AverageSpeedOfAnswer", "slices": ["all", "queue=*"], "route": { "team": "queues" },
+              "detectors": [ { "type": "static", "upper": 60, "clearUpper": 45 } ] },
+            { "id": "sl", "kpi": "ServiceLevel", "slices": [{{serviceLevelSlices}}], "route": { "team": "{{serviceLevelTeam}}" },
+              "detectors": [ { "type": "static", "lower": 50, "clearLower": 60 } ] }
+          ]
+        }
+        """);
+
     /// <summary>Minute m (0-based) answers billing, sales and support with the waits of row m.</summary>
     private static IReadOnlyDictionary<(KpiId, Slice), MinuteSeries> Waits(params (double Billing, double Sales, double Support)[] minutes)
     {
@@ -108,15 +129,17 @@ public sealed class AlertRollUpTests
     }
 
     [Fact]
-    public void A_child_that_outlives_its_parent_pages_when_the_parent_resolves()
+    public void A_child_that_outlives_its_parent_is_held_for_the_wait_again_and_then_pages()
     {
         // Minute 0: every queue 90 s (all opens, three children). Minute 1: billing 120 s, the others 10 s: all = 46.7 s,
-        // no longer breaching but not yet clear (clear needs ≤ 45 s). Minute 2: billing 120 s, the others 5 s: all = 43.3 s,
-        // clear, so all resolves at 3; sales and support resolve at 2; billing still breaches and is promoted at 3.
+        // no longer breaching but not yet clear (clear needs ≤ 45 s). From minute 2: billing 120 s, the others 5 s: all =
+        // 43.3 s, clear, so all resolves at 3; sales and support resolve at 2; billing still breaches. It is held from 3 for
+        // the 3-minute wait and promoted at 6, still with its opening time 1.
         var evaluator = new AlertEvaluator(Rules("3m"));
-        var series = Waits((90, 90, 90), (120, 10, 10), (120, 5, 5));
+        var series = Waits((90, 90, 90), (120, 10, 10), (120, 5, 5), (120, 5, 5), (120, 5, 5), (120, 5, 5));
         var first = evaluator.Evaluate(series, At(1), At(2));
-        var then = evaluator.Evaluate(series, At(3), At(3));
+        var held = evaluator.Evaluate(series, At(3), At(5));
+        var then = evaluator.Evaluate(series, At(6), At(6));
 
         Assert.Equal(
             [
@@ -125,8 +148,83 @@ public sealed class AlertRollUpTests
                 "Opened queue=support opened 1 child", "Resolved queue=support opened 1 child",
             ],
             first.Select(Show));
-        Assert.Equal(["Resolved all opened 1", "Updated queue=billing opened 1 child", "Opened queue=billing opened 1"], then.Select(Show));
+        Assert.Equal(
+            [
+                "Resolved all opened 1", "Updated queue=billing opened 1 child", "Updated queue=billing opened 1 child",
+                "Updated queue=billing opened 1 child",
+            ],
+            held.Select(Show));
+        Assert.Equal(["Updated queue=billing opened 1 child", "Opened queue=billing opened 1"], then.Select(Show));
         Assert.Null(evaluator.Monitors[("wait", Queue("billing"))].Machine.OpenAlert!.ParentId);
+    }
+
+    [Fact]
+    public void A_child_that_recovers_within_the_wait_after_its_parent_resolves_never_pages()
+    {
+        // As above, but billing recovers at minute 3 (10 s): all resolves at 3, billing at 4, inside the wait (until 6).
+        var evaluator = new AlertEvaluator(Rules("3m"));
+        var series = Waits((90, 90, 90), (120, 10, 10), (120, 5, 5), (10, 5, 5), (10, 5, 5), (10, 5, 5), (10, 5, 5));
+        var transitions = evaluator.Evaluate(series, At(1), At(7));
+
+        Assert.Contains("Resolved queue=billing opened 1 child", transitions.Select(Show));
+        var pages = transitions.Where(t => t.Kind == AlertTransitionKind.Opened && t.Alert!.ParentId is null);
+        Assert.Equal(["Opened all opened 1"], pages.Select(Show));
+        Assert.Equal(0, evaluator.HeldCount);
+    }
+
+    [Fact]
+    public void A_sub_slice_alert_joins_an_open_all_alert_of_another_kpi_routed_to_the_same_people()
+    {
+        // Minute 0: every queue 90 s. The wait rule watches all, and its all alert opens at 1; the queues' service level is 0 %,
+        // and as the service-level rule routes to the same team (and watches no all slice itself), those alerts join the wait.
+        var evaluator = new AlertEvaluator(GroupRules("queues", "\"queue=*\""));
+        var transitions = evaluator.Evaluate(Waits((90, 90, 90)), At(1), At(1));
+
+        Assert.Equal(
+            [
+                "Opened all opened 1", "Opened queue=billing opened 1 child", "Opened queue=sales opened 1 child",
+                "Opened queue=support opened 1 child", "Opened queue=billing opened 1 child", "Opened queue=sales opened 1 child",
+                "Opened queue=support opened 1 child",
+            ],
+            transitions.Select(Show));
+        var parent = transitions[0].Alert!;
+        Assert.Equal(KpiId.AverageSpeedOfAnswer, parent.Kpi);
+        Assert.All(transitions.Where(t => t.Alert!.Kpi == KpiId.ServiceLevel), t => Assert.Equal(parent.Id, t.Alert!.ParentId));
+        Assert.Equal(KpiId.AverageSpeedOfAnswer, evaluator.ParentKpi(parent.Id));
+    }
+
+    [Fact]
+    public void Alerts_routed_to_other_people_are_not_rolled_up()
+    {
+        // The same minute, but service level routes to another team, whose rules watch no all slice: its alerts open at once.
+        var evaluator = new AlertEvaluator(GroupRules("digital", "\"queue=*\""));
+        var transitions = evaluator.Evaluate(Waits((90, 90, 90)), At(1), At(1));
+
+        Assert.Equal(
+            ["Opened queue=billing opened 1", "Opened queue=sales opened 1", "Opened queue=support opened 1"],
+            transitions.Where(t => t.Alert!.Kpi == KpiId.ServiceLevel).Select(Show));
+        Assert.Equal(0, evaluator.HeldCount);
+    }
+
+    [Fact]
+    public void A_child_whose_parent_resolves_moves_to_another_open_all_alert_of_its_group()
+    {
+        // Both rules watch all and the queues, routed to the same team. Minute 0: every queue 90 s, so the wait's and the service
+        // level's all alerts open at 1, and each queue alert joins the all alert of its own KPI. From minute 1: billing 90 s, the
+        // others 21 s: all waits 44 s, clear, so the wait's all alert resolves at 2; every answer still misses 20 s, so the
+        // service level's all alert stays open, and billing's wait alert (still breaching) moves to it instead of paging.
+        var evaluator = new AlertEvaluator(GroupRules("queues", "\"all\", \"queue=*\""));
+        var series = Waits((90, 90, 90), (90, 21, 21), (90, 21, 21), (90, 21, 21), (90, 21, 21), (90, 21, 21), (90, 21, 21));
+        var transitions = evaluator.Evaluate(series, At(1), At(7));
+
+        var serviceLevelAll = transitions.Single(t => t.Kind == AlertTransitionKind.Opened && t.Alert!.Kpi == KpiId.ServiceLevel
+            && t.Alert.Slice == Slice.All).Alert!;
+        var waitAll = transitions.First(t => t.Alert!.Kpi == KpiId.AverageSpeedOfAnswer && t.Alert.Slice == Slice.All).Alert!;
+        Assert.Contains(transitions, t => t.Kind == AlertTransitionKind.Resolved && t.Alert!.Id == waitAll.Id);
+        var billingWait = transitions.First(t => t.Alert!.Kpi == KpiId.AverageSpeedOfAnswer && t.Alert.Slice == Queue("billing")).Alert!;
+        Assert.Equal(waitAll.Id, billingWait.ParentId);
+        Assert.Equal(serviceLevelAll.Id, evaluator.Monitors[("wait", Queue("billing"))].Machine.OpenAlert!.ParentId);
+        Assert.Equal(2, transitions.Count(t => t.Kind == AlertTransitionKind.Opened && t.Alert!.ParentId is null));
     }
 
     [Fact]

@@ -38,18 +38,19 @@ public sealed class SpikeDipDetector : IKpiDetector
         }
 
         var verdict = _history.Count >= o.MinHistory
-            ? Judge(point.Value)
+            ? Judge(point.Value, point.SampleCount)
             : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         _history.Add(point.Value);
         return verdict;
     }
 
-    private DetectorVerdict Judge(double x)
+    private DetectorVerdict Judge(double x, long samples)
     {
         var o = _options;
         var mean = _history.ToArray().Average();
-        var rise = Math.Max(Math.Abs(mean) * (o.SpikeFactor - 1), o.MinAbsoluteChange);
-        var fall = Math.Max(Math.Abs(mean) * (1 - o.DipFactor), o.MinAbsoluteChange);
+        var minChange = Math.Max(o.MinAbsoluteChange, ShareSamplingError.Margin(o.BreachZ, mean, samples));
+        var rise = Math.Max(Math.Abs(mean) * (o.SpikeFactor - 1), minChange);
+        var fall = Math.Max(Math.Abs(mean) * (1 - o.DipFactor), minChange);
         var direction = x > mean ? BreachDirection.Above : x < mean ? BreachDirection.Below : BreachDirection.None;
         var distance = direction switch
         {

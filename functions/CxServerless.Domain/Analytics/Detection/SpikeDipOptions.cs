@@ -19,4 +19,12 @@ public sealed record SpikeDipOptions(
     int MinHistory,
     BreachDirection Direction,
     AlertSeverity Severity,
-    long MinSamples);
+    long MinSamples)
+{
+    /// <summary>
+    /// For a percentage KPI: a spike or dip must also move at least this many standard errors of a share of the window's
+    /// contacts at the trailing mean (<see cref="ShareSamplingError"/>), so a small team's rate does not spike on binomial
+    /// noise. Null: no such floor.
+    /// </summary>
+    public double? BreachZ { get; init; }
+}

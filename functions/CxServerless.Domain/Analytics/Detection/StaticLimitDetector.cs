@@ -27,12 +27,14 @@ public sealed class StaticLimitDetector(StaticLimitOptions options) : IKpiDetect
 
         if (o.Upper is { } upper && (x > upper || x > o.ClearUpper))
         {
-            return Verdict(x > upper ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Above, x, upper);
+            var breach = x > upper + ShareSamplingError.Margin(o.BreachZ, upper, point.SampleCount);
+            return Verdict(breach ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Above, x, upper);
         }
 
         if (o.Lower is { } lower && (x < lower || x < o.ClearLower))
         {
-            return Verdict(x < lower ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Below, x, lower);
+            var breach = x < lower - ShareSamplingError.Margin(o.BreachZ, lower, point.SampleCount);
+            return Verdict(breach ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Below, x, lower);
         }
 
         return Verdict(DetectionLevel.Clear, BreachDirection.None, x, o.Upper ?? o.Lower);

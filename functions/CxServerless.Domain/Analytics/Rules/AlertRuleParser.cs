@@ -23,7 +23,8 @@ internal static class AlertRuleParser
         var window = RuleSetParser.ReadWindow(obj, path, reader, defaultWindow);
         var policy = RuleSetParser.ReadPolicy(obj, path, reader, defaultPolicy);
         var route = ReadRoute(obj, path, reader);
-        var detectors = ReadDetectors(obj, path, reader, window.Size);
+        var isPercent = kpiName is not null && KpiCatalog.Get(kpi).Kind == KpiValueKind.Percent;
+        var detectors = ReadDetectors(obj, path, reader, window.Size, isPercent);
         return id is null || kpiName is null ? null : new AlertRule(id, kpi, slices, window, detectors, policy, route);
     }
 
@@ -80,7 +81,7 @@ internal static class AlertRuleParser
             reader.String(route, "issueType", routePath));
     }
 
-    private static List<DetectorRule> ReadDetectors(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize)
+    private static List<DetectorRule> ReadDetectors(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool isPercent)
     {
         var detectors = new List<DetectorRule>();
         if (reader.Field(obj, "detectors", path, true, JsonValueKind.Array) is not { } array)
@@ -96,7 +97,7 @@ internal static class AlertRuleParser
             {
                 reader.Error(itemPath, "must be an object");
             }
-            else if (DetectorRuleParser.Parse(element, itemPath, reader, windowSize) is { } detector)
+            else if (DetectorRuleParser.Parse(element, itemPath, reader, windowSize, isPercent) is { } detector)
             {
                 detectors.Add(detector);
             }

@@ -9,7 +9,7 @@ internal static class DetectorRuleParser
 {
     private static readonly string[] Types = ["static", "ewma", "percentile", "spike", "levelShift"];
 
-    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize)
+    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool isPercent = false)
     {
         var type = reader.String(obj, "type", path, required: true);
         if (type is null)
@@ -22,8 +22,8 @@ internal static class DetectorRuleParser
         switch (type)
         {
             case "static":
-                reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "upper", "lower", "clearUpper", "clearLower");
-                return Static(obj, path, reader, severity, minSamples);
+                reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "upper", "lower", "clearUpper", "clearLower", "breachZ");
+                return Static(obj, path, reader, severity, minSamples, isPercent);
             case "ewma":
                 reader.RejectUnknown(
                     obj, path, "type", "severity", "minSamples", "alpha", "breachZ", "clearZ", "minHistory", "minStdDev", "direction");
@@ -35,8 +35,8 @@ internal static class DetectorRuleParser
             case "spike":
                 reader.RejectUnknown(
                     obj, path, "type", "severity", "minSamples",
-                    "trailingWindows", "spikeFactor", "dipFactor", "minChange", "minHistory", "direction");
-                return Spike(obj, path, reader, severity, minSamples);
+                    "trailingWindows", "spikeFactor", "dipFactor", "minChange", "minHistory", "direction", "breachZ");
+                return Spike(obj, path, reader, severity, minSamples, isPercent);
             case "levelShift":
                 reader.RejectUnknown(
                     obj, path, "type", "severity", "minSamples",
@@ -48,7 +48,8 @@ internal static class DetectorRuleParser
         }
     }
 
-    private static StaticDetectorRule? Static(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
+    private static StaticDetectorRule? Static(
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, bool isPercent)
     {
         var upper = reader.Number(obj, "upper", path, null);
         var lower = reader.Number(obj, "lower", path, null);
@@ -66,7 +67,11 @@ internal static class DetectorRuleParser
             reader.Error(RuleReader.Path(path, "lower"), "must be < upper");
         }
 
-        return new StaticDetectorRule(new StaticLimitOptions(upper, lower, clearUpper ?? upper, clearLower ?? lower, severity, minSamples));
+        var limits = new StaticLimitOptions(upper, lower, clearUpper ?? upper, clearLower ?? lower, severity, minSamples)
+        {
+            BreachZ = ShareBreachZ(obj, path, reader, isPercent),
+        };
+        return new StaticDetectorRule(limits);
     }
 
     private static EwmaDetectorRule Ewma(
@@ -119,7 +124,8 @@ internal static class DetectorRuleParser
             new PercentileBandOptions(historySize, upper, clearUpper, lower, clearLower, minHistory, severity, minSamples));
     }
 
-    private static SpikeDetectorRule Spike(JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples)
+    private static SpikeDetectorRule Spike(
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, bool isPercent)
     {
         var trailing = reader.Integer(obj, "trailingWindows", path, 30, 1, 100_000);
         var minHistory = reader.Integer(obj, "minHistory", path, trailing, 1);
@@ -136,7 +142,21 @@ internal static class DetectorRuleParser
             minHistory,
             reader.Enum(obj, "direction", path, BreachDirection.Both),
             severity,
-            minSamples));
+            minSamples)
+        { BreachZ = ShareBreachZ(obj, path, reader, isPercent) });
+    }
+
+    /// <summary><c>breachZ</c> of a static or spike detector: only for a percentage KPI, whose sampling error is known.</summary>
+    private static double? ShareBreachZ(JsonElement obj, string path, RuleReader reader, bool isPercent)
+    {
+        var breachZ = reader.Number(obj, "breachZ", path, null, 0, 10);
+        if (breachZ is not null && !isPercent)
+        {
+            reader.Error(
+                RuleReader.Path(path, "breachZ"), "applies to percentage KPIs only (a share of contacts, whose sampling error is known)");
+        }
+
+        return breachZ;
     }
 
     private static LevelShiftDetectorRule LevelShift(

@@ -25,6 +25,26 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_static_limit_with_breach_z_needs_a_breach_beyond_the_sampling_error_of_the_window()
+    {
+        // Service-level floor 80 % (clear 85 %), breachZ 1.645. With 100 contacts the standard error of a share at 80 % is
+        // √(80 · 20 / 100) = 4 points, so a breach needs < 80 − 6.58 = 73.42 %; with 1,600 contacts it is 1 point (< 78.355 %).
+        var floor = new StaticLimitDetector(new StaticLimitOptions(null, 80, null, 85, AlertSeverity.Error, 0) { BreachZ = 1.645 });
+        Assert.Equal(DetectionLevel.Hold, floor.Evaluate(Point(1, 79, samples: 100)).Level);
+        Assert.Equal(DetectionLevel.Hold, floor.Evaluate(Point(2, 73.5, samples: 100)).Level);
+        Assert.Equal(DetectionLevel.Breach, floor.Evaluate(Point(3, 73.3, samples: 100)).Level);
+        Assert.Equal(DetectionLevel.Hold, floor.Evaluate(Point(4, 78.4, samples: 1600)).Level);
+        Assert.Equal(DetectionLevel.Breach, floor.Evaluate(Point(5, 78.3, samples: 1600)).Level);
+        Assert.Equal(DetectionLevel.Clear, floor.Evaluate(Point(6, 85, samples: 100)).Level);
+
+        // Abandonment ceiling 12 %, 400 contacts: √(12 · 88 / 400) = 1.625, margin 2.673, so a breach needs > 14.673 %.
+        var ceiling = new StaticLimitDetector(new StaticLimitOptions(12, null, 8, null, AlertSeverity.Error, 0) { BreachZ = 1.645 });
+        Assert.Equal(DetectionLevel.Hold, ceiling.Evaluate(Point(1, 14.6, samples: 400)).Level);
+        var breach = ceiling.Evaluate(Point(2, 14.7, samples: 400));
+        Assert.Equal((DetectionLevel.Breach, 12.0), (breach.Level, breach.Baseline));
+    }
+
+    [Fact]
     public void Too_few_samples_are_not_judged() =>
         Assert.Equal(
             DetectionLevel.Insufficient,
@@ -178,6 +198,30 @@ public sealed class DetectorTests
         Assert.False(spike.IsLearning || ewma.IsLearning);
         Assert.NotEqual(DetectionLevel.Insufficient, spike.Evaluate(Point(4, 20)).Level);
         Assert.False(new StaticLimitDetector(new StaticLimitOptions(60, null, null, null, AlertSeverity.Critical, 0)).IsLearning);
+    }
+
+    [Fact]
+    public void A_spike_with_breach_z_must_also_clear_the_sampling_error_of_a_share()
+    {
+        // Escalation rate: trailing mean 10 %, spike factor 2, so a plain spike is ≥ 20 %. With breachZ 3 and 36 contacts in the
+        // window the standard error at 10 % is √(10 · 90 / 36) = 5 points, so the spike needs ≥ 10 + 15 = 25 %; with 900
+        // contacts it is 1 point, and ≥ 20 % (the factor) is enough again.
+        SpikeDipDetector Learned()
+        {
+            var detector = new SpikeDipDetector(
+                new SpikeDipOptions(5, 2, 0.5, 0, 5, BreachDirection.Above, AlertSeverity.Warning, 0) { BreachZ = 3 });
+            for (var i = 0; i < 5; i++)
+            {
+                detector.Evaluate(Point(i, 10));
+            }
+
+            return detector;
+        }
+
+        Assert.NotEqual(DetectionLevel.Breach, Learned().Evaluate(Point(5, 24.9, samples: 36)).Level);
+        Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(Point(5, 25.1, samples: 36)).Level);
+        Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(Point(5, 20.1, samples: 900)).Level);
+        Assert.NotEqual(DetectionLevel.Breach, Learned().Evaluate(Point(5, 19.9, samples: 900)).Level);
     }
 
     [Fact]

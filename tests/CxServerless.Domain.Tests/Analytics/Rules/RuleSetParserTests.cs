@@ -89,13 +89,32 @@ public sealed class RuleSetParserTests
     [InlineData("""{ "type": "static", "upper": 60, "clearUpper": 70 }""", "rules[0].detectors[0].clearUpper must be ≤ upper")]
     [InlineData("""{ "type": "static" }""", "rules[0].detectors[0] needs upper, lower or both")]
     [InlineData("""{ "type": "magic" }""", "rules[0].detectors[0].type must be one of: static, ewma, percentile, spike, levelShift (got \"magic\")")]
-    [InlineData("""{ "type": "static", "uper": 60, "upper": 60 }""", "rules[0].detectors[0].uper is not a known field (expected one of: type, severity, minSamples, upper, lower, clearUpper, clearLower)")]
+    [InlineData("""{ "type": "static", "uper": 60, "upper": 60 }""", "rules[0].detectors[0].uper is not a known field (expected one of: type, severity, minSamples, upper, lower, clearUpper, clearLower, breachZ)")]
     [InlineData("""{ "type": "static", "upper": 60, "severity": "Bad" }""", "rules[0].detectors[0].severity must be one of: Informational, Warning, Error, Critical (got \"Bad\")")]
     [InlineData("""{ "type": "ewma", "alpha": 1.5 }""", "rules[0].detectors[0].alpha must be from 0.0001 to 1")]
     [InlineData("""{ "type": "spike", "trailingWindows": 5, "minHistory": 10 }""", "rules[0].detectors[0].minHistory must be ≤ trailingWindows")]
     [InlineData("""{ "type": "percentile", "upper": 99, "minSamples": 2.5 }""", "rules[0].detectors[0].minSamples must be a whole number")]
+    [InlineData("""{ "type": "static", "lower": 80, "breachZ": 11 }""", "rules[0].detectors[0].breachZ must be from 0 to 10")]
     public void Detector_errors_name_the_bad_field(string detector, string expected) =>
         Assert.Equal([expected], Errors(WithRule($$"""{ "id": "r", "kpi": "ServiceLevel", "detectors": [ {{detector}} ] }""")));
+
+    [Fact]
+    public void Breach_z_is_read_for_a_percentage_kpi_and_refused_for_any_other()
+    {
+        var rules = RuleSetParser.ParseOrThrow(WithRule("""
+            { "id": "r", "kpi": "ServiceLevel", "detectors": [ { "type": "static", "lower": 80, "breachZ": 1.645 } ] }
+            """));
+        Assert.Equal(1.645, ((StaticDetectorRule)rules.Rules[0].Detectors[0]).Options.BreachZ);
+
+        Assert.Equal(
+            ["rules[0].detectors[0].breachZ applies to percentage KPIs only (a share of contacts, whose sampling error is known)"],
+            Errors(WithRule("""{ "id": "r", "kpi": "AverageHandleTime", "detectors": [ { "type": "static", "upper": 900, "breachZ": 2 } ] }""")));
+        var spikes = RuleSetParser.ParseOrThrow(WithRule("""
+            { "id": "r", "kpi": "EscalationRate", "detectors": [ { "type": "spike", "minChange": 10, "breachZ": 3 } ] }
+            """));
+        Assert.Equal(3, ((SpikeDetectorRule)spikes.Rules[0].Detectors[0]).Options.BreachZ);
+        Assert.Single(Errors(WithRule("""{ "id": "r", "kpi": "ContactVolume", "detectors": [ { "type": "spike", "breachZ": 3 } ] }""")));
+    }
 
     [Theory]
     [InlineData("""{ "id": "r", "kpi": "Happiness", "detectors": [ { "type": "static", "upper": 1 } ] }""", "rules[0].kpi must be one of:")]

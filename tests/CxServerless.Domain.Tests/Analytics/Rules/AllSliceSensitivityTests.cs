@@ -60,6 +60,15 @@ public sealed class AllSliceSensitivityTests
             (Number("upper"), Number("lower"), Number("clearUpper"), Number("clearLower")),
             (limits.Upper, limits.Lower, limits.ClearUpper, limits.ClearLower));
         Assert.Equal(file.GetProperty("minSamples").GetInt64(), limits.MinSamples);
+        Assert.Equal(Number("breachZ"), limits.BreachZ);
+    }
+
+    /// <summary>The file's <c>breachZ</c> standard errors of a share of 400 contacts at <paramref name="limit"/> percent.</summary>
+    private static double Margin(string id, double limit)
+    {
+        var file = FileRule(id).GetProperty("detectors").EnumerateArray().First(d => d.GetProperty("type").GetString() == "static");
+        var z = file.TryGetProperty("breachZ", out var v) ? v.GetDouble() : 0;
+        return z * Math.Sqrt(limit * (100 - limit) / 400);
     }
 
     [Fact]
@@ -76,18 +85,23 @@ public sealed class AllSliceSensitivityTests
             Enumerable.Range(40, 10),
             i => Assert.Equal(AlertTransitionKind.None, monitor.Evaluate(Window(KpiId.AbandonmentRate, i, 9)).Kind));
         Assert.NotEqual(DetectionLevel.Breach, monitor.LastVerdict!.Level);
-        var above = Enumerable.Range(50, 5).Select(i => monitor.Evaluate(Window(KpiId.AbandonmentRate, i, 13.5)).Kind).ToList();
-        Assert.Contains(AlertTransitionKind.Opened, above); // past the 12 % limit it opens
+        // Past the 12 % limit by the file's margin (breachZ 1: √(12 · 88 / 400) = 1.62 points at 400 contacts) it opens.
+        var past = 12 + Margin("abandonment", 12) + 0.1;
+        var above = Enumerable.Range(50, 5).Select(i => monitor.Evaluate(Window(KpiId.AbandonmentRate, i, past)).Kind).ToList();
+        Assert.Contains(AlertTransitionKind.Opened, above);
     }
 
     [Fact]
-    public void The_service_level_floor_on_all_is_absolute_so_four_points_from_84_percent_cross_it()
+    public void The_service_level_floor_on_all_is_absolute_so_a_few_points_from_84_percent_cross_it()
     {
+        // The floor is 80 %, less the file's margin at 400 contacts (breachZ 1: √(80 · 20 / 400) = 2 points).
+        var floor = 80 - Margin("service-level", 80);
         var monitor = Rules.RuleFor(KpiId.ServiceLevel, Slice.All)!.CreateMonitor(Rules.Version, Slice.All);
         Assert.Equal(DetectionLevel.Clear, Step(monitor, 0, 86));
         Assert.Equal(DetectionLevel.Hold, Step(monitor, 1, 84)); // between the 80 % floor and its 85 % clear level
         Assert.Equal(DetectionLevel.Hold, Step(monitor, 2, 80.5));
-        Assert.Equal(DetectionLevel.Breach, Step(monitor, 3, 79.9));
+        Assert.Equal(DetectionLevel.Hold, Step(monitor, 3, floor + 0.1));
+        Assert.Equal(DetectionLevel.Breach, Step(monitor, 4, floor - 0.1));
     }
 
     private static DetectionLevel Step(KpiMonitor monitor, int minute, double percent)

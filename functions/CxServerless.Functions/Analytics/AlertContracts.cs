@@ -31,8 +31,8 @@ namespace CxServerless.Functions.Analytics;
 /// <param name="Message">The human-readable summary.</param>
 /// <param name="Route">Where the escalation goes.</param>
 /// <param name="ParentId">
-/// For a sub-slice alert rolled up into the same KPI's alert on <c>all</c>: that alert's id (the child is listed, never
-/// announced on its own); null otherwise.
+/// For a sub-slice alert rolled up into an alert on <c>all</c> of its roll-up group (the same KPI's, or another routed to
+/// the same people): that alert's id (the child is listed, never announced on its own); null otherwise.
 /// </param>
 public sealed record DetectedAlertView(
     string Id, string Source, string RulesVersion, string RuleId, string Kpi, string Slice, string Status, string Severity,

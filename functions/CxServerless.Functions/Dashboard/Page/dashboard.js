@@ -357,7 +357,8 @@
   }
 
   // Alerts that page, most severe first; each followed by the sub-slice alerts rolled up into it (parentId), which have
-  // no task of their own. A child whose parent is not in the list is shown as a page.
+  // no task of their own. A child whose parent is not in the list (the viewer does not see all contacts, or the parent
+  // has just resolved) is listed on its own, still without a task: it pages, with a task, only if it is promoted.
   function orderAlerts(alerts) {
     var bySeverity = function (a, b) {
       return (SEVERITY_RANK[b.severity] || 0) - (SEVERITY_RANK[a.severity] || 0) ||
@@ -413,6 +414,9 @@
       var taskCell = el("td");
       if (child) {
         taskCell.textContent = "Handled with the alert above";
+      } else if (alert.parentId) {
+        taskCell.textContent = "Handled with an all-contacts alert";
+        row.setAttribute("data-rolled-up-into", alert.parentId);
       } else {
         var link = el("a", "task-link", "Open task");
         link.href = api("inbox", { alertId: alert.id });

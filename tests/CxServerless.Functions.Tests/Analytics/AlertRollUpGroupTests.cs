@@ -81,19 +81,7 @@ public sealed class AlertRollUpGroupTests : IAsyncLifetime, IDisposable
     public async Task A_teams_service_level_alert_is_stored_under_the_all_contacts_wait_alert_and_pages_nobody()
     {
         using var client = _server.Client();
-        var minute = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var first = minute.AddMinutes(-5);
-        var events = new List<TestEvent>();
-        long seq = 1;
-        for (var i = 0; i < 6; i++)
-        {
-            events.Add(AnalyticsApi.At(AnalyticsApi.Contact($"b{i}", "ContactAnswered", first.AddSeconds(5 + i), wait: 100), seq++));
-            events.Add(AnalyticsApi.At(
-                AnalyticsApi.Contact($"s{i}", "ContactAnswered", first.AddSeconds(5 + i), team: "team-sales", queue: "sales", wait: 100),
-                seq++));
-        }
-
-        events.Add(AnalyticsApi.At(AnalyticsApi.Contact("now", "ContactStarted", minute.AddSeconds(-1)), seq));
+        var (events, breachEnd) = AnalyticsApi.SlowAnswersOnTwoTeams(withStarts: false);
         await IngestionClient.IngestAsync(_server.Client(), _tables.EventHub, "0", events);
         await AnalyticsApi.EvaluateAlertsAsync(client);
         await AnalyticsApi.EvaluateAlertsAsync(client);
@@ -104,7 +92,6 @@ public sealed class AlertRollUpGroupTests : IAsyncLifetime, IDisposable
             rows.Add(row);
         }
 
-        var breachEnd = first.AddMinutes(1);
         var parentId = AlertId.For(RulesVersion, KpiId.AverageSpeedOfAnswer, Slice.All, breachEnd);
         var parent = Assert.Single(rows, r => r.GetString("Kpi") == nameof(KpiId.AverageSpeedOfAnswer));
         Assert.Equal(parentId, parent.RowKey);

@@ -86,27 +86,12 @@ public sealed class AlertsAndKpiApiTests : IAsyncLifetime, IDisposable
 
     private QueueClient Queue() => new(_azurite.ConnectionString, _names["CxAlertsQueue"]);
 
-    /// <summary>
-    /// Waits of 100 s on team-billing three to five minutes ago, normal waits on team-sales, and a fresh event to move the watermark.
-    /// </summary>
+    /// <summary>Waits of 100 s on team-billing and team-sales five minutes ago, with started contacts, and a fresh event.</summary>
     private async Task<DateTimeOffset> SendIncidentAsync(HttpClient client)
     {
-        var minute = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var first = minute.AddMinutes(-5);
-        var events = new List<TestEvent>();
-        long seq = 1;
-        for (var i = 0; i < 6; i++)
-        {
-            events.Add(AnalyticsApi.At(AnalyticsApi.Contact($"b{i}", "ContactAnswered", first.AddSeconds(5 + i), wait: 100), seq++));
-            events.Add(AnalyticsApi.At(
-                AnalyticsApi.Contact($"s{i}", "ContactAnswered", first.AddSeconds(5 + i), team: "team-sales", queue: "sales", wait: 100),
-                seq++));
-            events.Add(AnalyticsApi.At(AnalyticsApi.Contact($"v{i}", "ContactStarted", first.AddSeconds(5 + i)), seq++));
-        }
-
-        events.Add(AnalyticsApi.At(AnalyticsApi.Contact("now", "ContactStarted", minute.AddSeconds(-1)), seq));
+        var (events, breachEnd) = AnalyticsApi.SlowAnswersOnTwoTeams(withStarts: true);
         await IngestionClient.IngestAsync(_server.Client(), _tables.EventHub, "0", events);
-        return first.AddMinutes(1); // the end of the tumbling minute that breaches
+        return breachEnd;
     }
 
     [Fact]

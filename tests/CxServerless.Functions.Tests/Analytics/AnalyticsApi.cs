@@ -95,4 +95,30 @@ internal static class AnalyticsApi
     }
 
     public static TestEvent At(string body, long sequence) => new(body, sequence, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Six answers after 100 s of waiting on each of team-billing (queue billing) and team-sales (queue sales), five minutes
+    /// before the current minute, each with a started contact beside it when <paramref name="withStarts"/>, and a fresh
+    /// event to move the watermark. Returns the events and the end of the tumbling minute that breaches.
+    /// </summary>
+    public static (List<TestEvent> Events, DateTimeOffset BreachEnd) SlowAnswersOnTwoTeams(bool withStarts)
+    {
+        var minute = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var first = minute.AddMinutes(-5);
+        var events = new List<TestEvent>();
+        long seq = 1;
+        for (var i = 0; i < 6; i++)
+        {
+            events.Add(At(Contact($"b{i}", "ContactAnswered", first.AddSeconds(5 + i), wait: 100), seq++));
+            var sales = Contact($"s{i}", "ContactAnswered", first.AddSeconds(5 + i), team: "team-sales", queue: "sales", wait: 100);
+            events.Add(At(sales, seq++));
+            if (withStarts)
+            {
+                events.Add(At(Contact($"v{i}", "ContactStarted", first.AddSeconds(5 + i)), seq++));
+            }
+        }
+
+        events.Add(At(Contact("now", "ContactStarted", minute.AddSeconds(-1)), seq));
+        return (events, first.AddMinutes(1));
+    }
 }

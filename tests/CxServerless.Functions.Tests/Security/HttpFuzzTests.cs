@@ -98,7 +98,11 @@ public sealed class HttpFuzzTests(AzuriteFixture azurite)
             using var response = await client.PostAsync(new Uri("/" + probe.Function, UriKind.Relative), content, token);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                failures.Add($"{probe.Function} {probe.Kind} {probe.Method}: invocation failed with HTTP {(int)response.StatusCode}");
+                // The handler's answer carries its logs (the exception, if any): keep the start of it, so a rare failure
+                // under load says why.
+                var answerText = await response.Content.ReadAsStringAsync(token);
+                failures.Add($"{probe.Function} {probe.Kind} {probe.Method}: invocation failed with HTTP {(int)response.StatusCode}: "
+                    + answerText[..Math.Min(answerText.Length, 1500)]);
                 return;
             }
 

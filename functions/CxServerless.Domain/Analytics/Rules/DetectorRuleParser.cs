@@ -9,7 +9,8 @@ internal static class DetectorRuleParser
 {
     private static readonly string[] Types = ["static", "ewma", "percentile", "spike", "levelShift"];
 
-    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool isPercent = false)
+    /// <summary>One detector of a rule; <paramref name="isPercent"/>: the rule's KPI is a percentage (<c>breachZ</c> allowed).</summary>
+    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool isPercent)
     {
         var type = reader.String(obj, "type", path, required: true);
         if (type is null)

@@ -89,7 +89,10 @@ public sealed class RuleSetParserTests
     [InlineData("""{ "type": "static", "upper": 60, "clearUpper": 70 }""", "rules[0].detectors[0].clearUpper must be ≤ upper")]
     [InlineData("""{ "type": "static" }""", "rules[0].detectors[0] needs upper, lower or both")]
     [InlineData("""{ "type": "magic" }""", "rules[0].detectors[0].type must be one of: static, ewma, percentile, spike, levelShift (got \"magic\")")]
-    [InlineData("""{ "type": "static", "uper": 60, "upper": 60 }""", "rules[0].detectors[0].uper is not a known field (expected one of: type, severity, minSamples, upper, lower, clearUpper, clearLower, breachZ)")]
+    [InlineData(
+        """{ "type": "static", "uper": 60, "upper": 60 }""",
+        "rules[0].detectors[0].uper is not a known field "
+            + "(expected one of: type, severity, minSamples, upper, lower, clearUpper, clearLower, breachZ)")]
     [InlineData("""{ "type": "static", "upper": 60, "severity": "Bad" }""", "rules[0].detectors[0].severity must be one of: Informational, Warning, Error, Critical (got \"Bad\")")]
     [InlineData("""{ "type": "ewma", "alpha": 1.5 }""", "rules[0].detectors[0].alpha must be from 0.0001 to 1")]
     [InlineData("""{ "type": "spike", "trailingWindows": 5, "minHistory": 10 }""", "rules[0].detectors[0].minHistory must be ≤ trailingWindows")]
@@ -108,7 +111,9 @@ public sealed class RuleSetParserTests
 
         Assert.Equal(
             ["rules[0].detectors[0].breachZ applies to percentage KPIs only (a share of contacts, whose sampling error is known)"],
-            Errors(WithRule("""{ "id": "r", "kpi": "AverageHandleTime", "detectors": [ { "type": "static", "upper": 900, "breachZ": 2 } ] }""")));
+            Errors(WithRule("""
+                { "id": "r", "kpi": "AverageHandleTime", "detectors": [ { "type": "static", "upper": 900, "breachZ": 2 } ] }
+                """)));
         var spikes = RuleSetParser.ParseOrThrow(WithRule("""
             { "id": "r", "kpi": "EscalationRate", "detectors": [ { "type": "spike", "minChange": 10, "breachZ": 3 } ] }
             """));

@@ -1,4 +1,5 @@
 using CxServerless.Domain.Analytics.Detection;
+using CxServerless.Domain.Analytics.Kpis;
 using CxServerless.Domain.Analytics.Windows;
 
 namespace CxServerless.Domain.Analytics.Alerts;
@@ -47,7 +48,8 @@ public sealed class KpiMonitor(AlertSubject subject, DetectorPanel panel, AlertM
         }
 
         _lastEnd = window.End;
-        LastVerdict = Panel.Evaluate(new WindowPoint(window.End, value, window.SampleCount));
+        double? spread = KpiCatalog.Get(window.Kpi).Kind == KpiValueKind.Mean ? Math.Sqrt(window.Aggregate.Variance ?? 0) : null;
+        LastVerdict = Panel.Evaluate(new WindowPoint(window.End, value, window.SampleCount, spread));
         return _machine.Step(window.Start, window.End, LastVerdict);
     }
 }

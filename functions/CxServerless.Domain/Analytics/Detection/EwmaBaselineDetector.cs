@@ -75,7 +75,7 @@ public sealed class EwmaBaselineDetector : IKpiDetector
         var reference = IsReady(_cells[hour], point.End) ? _cells[hour]
             : _cells[CellCount - 1].Count >= o.MinHistory ? _cells[CellCount - 1]
             : (EwmaCell?)null;
-        var verdict = reference is { } cell ? Judge(point.Value, cell) : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
+        var verdict = reference is { } cell ? Judge(point, cell) : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         var pending = new EwmaPendingWindow(point, Deviation(_cells[hour], point.Value), Deviation(_cells[CellCount - 1], point.Value));
         if (o.ReferenceLag > TimeSpan.Zero)
         {
@@ -106,10 +106,12 @@ public sealed class EwmaBaselineDetector : IKpiDetector
         _cells[CellCount - 1] = _cells[CellCount - 1].Update(point.Value, _options.Alpha, allHoursDeviation, point.End);
     }
 
-    private DetectorVerdict Judge(double value, EwmaCell cell)
+    private DetectorVerdict Judge(WindowPoint point, EwmaCell cell)
     {
         var o = _options;
-        var deviation = Math.Max(Math.Sqrt(cell.Variance), o.MinStdDev);
+        var value = point.Value;
+        var noise = SamplingError.Margin(o.NoiseZ, point, cell.Mean) / o.BreachZ;
+        var deviation = Math.Max(Math.Max(Math.Sqrt(cell.Variance), o.MinStdDev), noise);
         var z = (value - cell.Mean) / deviation;
         var direction = z > 0 ? BreachDirection.Above : z < 0 ? BreachDirection.Below : BreachDirection.None;
         var distance = Hysteresis.Watches(o.Direction, direction) ? Math.Abs(z) : 0;

@@ -34,4 +34,12 @@ public sealed record EwmaBaselineOptions(
     /// the baseline never holds data of the window it judges. Zero learns each window right after judging it.
     /// </summary>
     public TimeSpan ReferenceLag { get; init; }
+
+    /// <summary>
+    /// For a percentage or mean KPI: a window breaches only when it is also this many standard errors of its own figure
+    /// from the baseline (<see cref="SamplingError"/>; for a percentage, of a share at the baseline). The learned spread
+    /// is that of busy hours; a quiet hour's small window moves further by chance, and this keeps that chance from
+    /// breaching. The clear distance scales with it. Null: the learned spread alone.
+    /// </summary>
+    public double? NoiseZ { get; init; }
 }

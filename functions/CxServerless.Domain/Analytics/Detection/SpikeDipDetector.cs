@@ -38,17 +38,18 @@ public sealed class SpikeDipDetector : IKpiDetector
         }
 
         var verdict = _history.Count >= o.MinHistory
-            ? Judge(point.Value, point.SampleCount)
+            ? Judge(point)
             : DetectorVerdict.Insufficient(Name, point.Value, o.Severity, Kind);
         _history.Add(point.Value);
         return verdict;
     }
 
-    private DetectorVerdict Judge(double x, long samples)
+    private DetectorVerdict Judge(WindowPoint point)
     {
         var o = _options;
+        var x = point.Value;
         var mean = _history.ToArray().Average();
-        var minChange = Math.Max(o.MinAbsoluteChange, ShareSamplingError.Margin(o.BreachZ, mean, samples));
+        var minChange = Math.Max(o.MinAbsoluteChange, SamplingError.Margin(o.BreachZ, point, mean));
         var rise = Math.Max(Math.Abs(mean) * (o.SpikeFactor - 1), minChange);
         var fall = Math.Max(Math.Abs(mean) * (1 - o.DipFactor), minChange);
         var direction = x > mean ? BreachDirection.Above : x < mean ? BreachDirection.Below : BreachDirection.None;

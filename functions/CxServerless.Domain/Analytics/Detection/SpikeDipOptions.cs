@@ -22,9 +22,9 @@ public sealed record SpikeDipOptions(
     long MinSamples)
 {
     /// <summary>
-    /// For a percentage KPI: a spike or dip must also move at least this many standard errors of a share of the window's
-    /// contacts at the trailing mean (<see cref="ShareSamplingError"/>), so a small team's rate does not spike on binomial
-    /// noise. Null: no such floor.
+    /// For a percentage or mean KPI: a spike or dip must also move at least this many standard errors of the window's
+    /// figure (<see cref="SamplingError"/>; for a percentage, of a share at the trailing mean), so a small team's figure
+    /// does not spike on sampling noise. Null: no such floor.
     /// </summary>
     public double? BreachZ { get; init; }
 }

@@ -27,13 +27,13 @@ public sealed class StaticLimitDetector(StaticLimitOptions options) : IKpiDetect
 
         if (o.Upper is { } upper && (x > upper || x > o.ClearUpper))
         {
-            var breach = x > upper + ShareSamplingError.Margin(o.BreachZ, upper, point.SampleCount);
+            var breach = x > upper + SamplingError.Margin(o.BreachZ, point, upper);
             return Verdict(breach ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Above, x, upper);
         }
 
         if (o.Lower is { } lower && (x < lower || x < o.ClearLower))
         {
-            var breach = x < lower - ShareSamplingError.Margin(o.BreachZ, lower, point.SampleCount);
+            var breach = x < lower - SamplingError.Margin(o.BreachZ, point, lower);
             return Verdict(breach ? DetectionLevel.Breach : DetectionLevel.Hold, BreachDirection.Below, x, lower);
         }
 

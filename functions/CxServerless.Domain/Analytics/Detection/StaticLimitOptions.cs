@@ -20,11 +20,11 @@ public sealed record StaticLimitOptions(
     long MinSamples)
 {
     /// <summary>
-    /// For a percentage KPI (a share of the window's contacts): a window breaches only when it is past the limit by at
-    /// least this many standard errors of a share of that many contacts at the limit (<see cref="ShareSamplingError"/>), a
-    /// one-sided test that the true rate is past the limit (1.645: 95 % confidence). A team or queue with 100 contacts in
-    /// a window moves ±4 points by chance at 80 %; a window past the limit but not by the margin holds. Null: the plain
-    /// limit.
+    /// For a percentage or mean KPI: a window breaches only when it is past the limit by at least this many standard
+    /// errors of its figure (<see cref="SamplingError"/>: for a percentage, of a share of that many contacts at the limit;
+    /// for a mean, the window's own spread over √n), a one-sided test that the true figure is past the limit (1.645: 95 %
+    /// confidence). A team or queue with 100 contacts in a window moves ±4 points by chance at 80 %; a window past the
+    /// limit but not by the margin holds. Null: the plain limit.
     /// </summary>
     public double? BreachZ { get; init; }
 }

@@ -23,8 +23,8 @@ internal static class AlertRuleParser
         var window = RuleSetParser.ReadWindow(obj, path, reader, defaultWindow);
         var policy = RuleSetParser.ReadPolicy(obj, path, reader, defaultPolicy);
         var route = ReadRoute(obj, path, reader);
-        var isPercent = kpiName is not null && KpiCatalog.Get(kpi).Kind == KpiValueKind.Percent;
-        var detectors = ReadDetectors(obj, path, reader, window.Size, isPercent);
+        var hasSamplingError = kpiName is not null && KpiCatalog.Get(kpi).Kind is KpiValueKind.Percent or KpiValueKind.Mean;
+        var detectors = ReadDetectors(obj, path, reader, window.Size, hasSamplingError);
         return id is null || kpiName is null ? null : new AlertRule(id, kpi, slices, window, detectors, policy, route);
     }
 
@@ -81,7 +81,8 @@ internal static class AlertRuleParser
             reader.String(route, "issueType", routePath));
     }
 
-    private static List<DetectorRule> ReadDetectors(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool isPercent)
+    private static List<DetectorRule> ReadDetectors(
+        JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool hasSamplingError)
     {
         var detectors = new List<DetectorRule>();
         if (reader.Field(obj, "detectors", path, true, JsonValueKind.Array) is not { } array)
@@ -97,7 +98,7 @@ internal static class AlertRuleParser
             {
                 reader.Error(itemPath, "must be an object");
             }
-            else if (DetectorRuleParser.Parse(element, itemPath, reader, windowSize, isPercent) is { } detector)
+            else if (DetectorRuleParser.Parse(element, itemPath, reader, windowSize, hasSamplingError) is { } detector)
             {
                 detectors.Add(detector);
             }

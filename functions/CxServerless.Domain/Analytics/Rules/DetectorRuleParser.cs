@@ -9,8 +9,11 @@ internal static class DetectorRuleParser
 {
     private static readonly string[] Types = ["static", "ewma", "percentile", "spike", "levelShift"];
 
-    /// <summary>One detector of a rule; <paramref name="isPercent"/>: the rule's KPI is a percentage (<c>breachZ</c> allowed).</summary>
-    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool isPercent)
+    /// <summary>
+    /// One detector of a rule; <paramref name="hasSamplingError"/>: the rule's KPI is a percentage or a mean, whose
+    /// sampling error is known (<c>breachZ</c> of static and spike, <c>noiseZ</c> of EWMA allowed).
+    /// </summary>
+    public static DetectorRule? Parse(JsonElement obj, string path, RuleReader reader, TimeSpan windowSize, bool hasSamplingError)
     {
         var type = reader.String(obj, "type", path, required: true);
         if (type is null)
@@ -24,11 +27,12 @@ internal static class DetectorRuleParser
         {
             case "static":
                 reader.RejectUnknown(obj, path, "type", "severity", "minSamples", "upper", "lower", "clearUpper", "clearLower", "breachZ");
-                return Static(obj, path, reader, severity, minSamples, isPercent);
+                return Static(obj, path, reader, severity, minSamples, hasSamplingError);
             case "ewma":
                 reader.RejectUnknown(
-                    obj, path, "type", "severity", "minSamples", "alpha", "breachZ", "clearZ", "minHistory", "minStdDev", "direction");
-                return Ewma(obj, path, reader, severity, minSamples, windowSize);
+                    obj, path, "type", "severity", "minSamples",
+                    "alpha", "breachZ", "clearZ", "minHistory", "minStdDev", "direction", "noiseZ");
+                return Ewma(obj, path, reader, severity, minSamples, windowSize, hasSamplingError);
             case "percentile":
                 reader.RejectUnknown(
                     obj, path, "type", "severity", "minSamples", "historySize", "upper", "clearUpper", "lower", "clearLower", "minHistory");
@@ -37,7 +41,7 @@ internal static class DetectorRuleParser
                 reader.RejectUnknown(
                     obj, path, "type", "severity", "minSamples",
                     "trailingWindows", "spikeFactor", "dipFactor", "minChange", "minHistory", "direction", "breachZ");
-                return Spike(obj, path, reader, severity, minSamples, isPercent);
+                return Spike(obj, path, reader, severity, minSamples, hasSamplingError);
             case "levelShift":
                 reader.RejectUnknown(
                     obj, path, "type", "severity", "minSamples",
@@ -50,7 +54,7 @@ internal static class DetectorRuleParser
     }
 
     private static StaticDetectorRule? Static(
-        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, bool isPercent)
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, bool hasSamplingError)
     {
         var upper = reader.Number(obj, "upper", path, null);
         var lower = reader.Number(obj, "lower", path, null);
@@ -70,13 +74,19 @@ internal static class DetectorRuleParser
 
         var limits = new StaticLimitOptions(upper, lower, clearUpper ?? upper, clearLower ?? lower, severity, minSamples)
         {
-            BreachZ = ShareBreachZ(obj, path, reader, isPercent),
+            BreachZ = SamplingZ(obj, "breachZ", path, reader, hasSamplingError),
         };
         return new StaticDetectorRule(limits);
     }
 
     private static EwmaDetectorRule Ewma(
-        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, TimeSpan windowSize)
+        JsonElement obj,
+        string path,
+        RuleReader reader,
+        AlertSeverity severity,
+        int minSamples,
+        TimeSpan windowSize,
+        bool hasSamplingError)
     {
         var alpha = reader.Number(obj, "alpha", path, 0.05, 0.0001, 1)!.Value;
         var breachZ = reader.Number(obj, "breachZ", path, 4, 0.5)!.Value;
@@ -97,6 +107,7 @@ internal static class DetectorRuleParser
             minSamples)
         {
             ReferenceLag = windowSize,
+            NoiseZ = SamplingZ(obj, "noiseZ", path, reader, hasSamplingError),
         });
     }
 
@@ -126,7 +137,7 @@ internal static class DetectorRuleParser
     }
 
     private static SpikeDetectorRule Spike(
-        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, bool isPercent)
+        JsonElement obj, string path, RuleReader reader, AlertSeverity severity, int minSamples, bool hasSamplingError)
     {
         var trailing = reader.Integer(obj, "trailingWindows", path, 30, 1, 100_000);
         var minHistory = reader.Integer(obj, "minHistory", path, trailing, 1);
@@ -144,20 +155,24 @@ internal static class DetectorRuleParser
             reader.Enum(obj, "direction", path, BreachDirection.Both),
             severity,
             minSamples)
-        { BreachZ = ShareBreachZ(obj, path, reader, isPercent) });
+        { BreachZ = SamplingZ(obj, "breachZ", path, reader, hasSamplingError) });
     }
 
-    /// <summary><c>breachZ</c> of a static or spike detector: only for a percentage KPI, whose sampling error is known.</summary>
-    private static double? ShareBreachZ(JsonElement obj, string path, RuleReader reader, bool isPercent)
+    /// <summary>
+    /// A number of standard errors (<c>breachZ</c> of static and spike, <c>noiseZ</c> of EWMA): only for a percentage or
+    /// mean KPI, whose sampling error is known.
+    /// </summary>
+    private static double? SamplingZ(JsonElement obj, string name, string path, RuleReader reader, bool hasSamplingError)
     {
-        var breachZ = reader.Number(obj, "breachZ", path, null, 0, 10);
-        if (breachZ is not null && !isPercent)
+        var z = reader.Number(obj, name, path, null, 0, 10);
+        if (z is not null && !hasSamplingError)
         {
             reader.Error(
-                RuleReader.Path(path, "breachZ"), "applies to percentage KPIs only (a share of contacts, whose sampling error is known)");
+                RuleReader.Path(path, name),
+                "applies to percentage and mean KPIs only (a share of contacts or an average, whose sampling error is known)");
         }
 
-        return breachZ;
+        return z;
     }
 
     private static LevelShiftDetectorRule LevelShift(

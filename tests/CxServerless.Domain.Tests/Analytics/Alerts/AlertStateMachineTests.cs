@@ -209,6 +209,37 @@ public sealed class AlertStateMachineTests
     }
 
     [Fact]
+    public void A_monitor_of_a_mean_kpi_gives_detectors_the_spread_of_the_windows_answers()
+    {
+        // CSAT floor 3.5 with breachZ 1. 39 fives and 25 ones average 3.44 with a spread of 1.97: a standard error of 0.25,
+        // so 64 such answers are within noise of the floor; a hundred times as many (se 0.025) are not.
+        var floor = new StaticLimitOptions(null, 3.5, null, 3.8, AlertSeverity.Error, 0) { BreachZ = 1 };
+        var team = new Slice(SliceDimension.Team, "team-sales");
+        var subject = new AlertSubject(
+            "1.0.0", "csat", KpiId.CsatAverage, team, new AlertPolicy(1, 1, TimeSpan.Zero, 1), new RoutingHint("cx-quality", null, "csat"));
+        WindowResult Answers(int minute, int fives, int ones)
+        {
+            var aggregate = new KpiAggregate();
+            for (var i = 0; i < fives; i++)
+            {
+                aggregate.Add(5);
+            }
+
+            for (var i = 0; i < ones; i++)
+            {
+                aggregate.Add(1);
+            }
+
+            return new(KpiId.CsatAverage, team, At(minute).AddHours(-1), At(minute), aggregate, aggregate.Mean, WindowStatus.Final);
+        }
+
+        var monitor = new KpiMonitor(subject, new DetectorPanel([new StaticLimitDetector(floor)]));
+        Assert.Equal(AlertTransitionKind.None, monitor.Evaluate(Answers(1, 39, 25)).Kind);
+        Assert.Equal(DetectionLevel.Hold, monitor.LastVerdict!.Level);
+        Assert.Equal(AlertTransitionKind.Opened, monitor.Evaluate(Answers(2, 3900, 2500)).Kind);
+    }
+
+    [Fact]
     public void A_window_without_a_value_is_skipped()
     {
         var monitor = Monitor(new AlertPolicy(1, 1, TimeSpan.Zero, 1));

@@ -45,6 +45,45 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_static_limit_with_breach_z_on_a_mean_uses_the_spread_of_the_windows_own_answers()
+    {
+        // CSAT floor 3.5, breachZ 1. 64 answers with a spread of 1.2 have a standard error of 1.2 / 8 = 0.15, so a breach
+        // needs < 3.35; 1,600 answers with the same spread have 0.03 (< 3.47).
+        var floor = new StaticLimitDetector(new StaticLimitOptions(null, 3.5, null, 3.8, AlertSeverity.Error, 0) { BreachZ = 1 });
+        Assert.Equal(DetectionLevel.Hold, floor.Evaluate(new WindowPoint(At(1), 3.4, 64, 1.2)).Level);
+        Assert.Equal(DetectionLevel.Breach, floor.Evaluate(new WindowPoint(At(2), 3.3, 64, 1.2)).Level);
+        Assert.Equal(DetectionLevel.Breach, floor.Evaluate(new WindowPoint(At(3), 3.46, 1600, 1.2)).Level);
+        Assert.Equal(DetectionLevel.Hold, floor.Evaluate(new WindowPoint(At(4), 3.48, 1600, 1.2)).Level);
+        Assert.Equal(DetectionLevel.Breach, floor.Evaluate(new WindowPoint(At(5), 3.4, 64, 0)).Level); // identical answers: no noise
+    }
+
+    [Fact]
+    public void An_ewma_with_noise_z_does_not_breach_on_the_sampling_noise_of_a_small_window()
+    {
+        // A steady handle time of 300 s learned with the 15 s floor: breachZ 6 alone breaches beyond 390 s. Ten calls with
+        // a spread of 300 s have a standard error of 94.9 s, so noiseZ 3 asks for 284.6 s: 420 s is noise, 600 s is not.
+        // 400 calls with the same spread have 15 s (45 s): 420 s breaches there.
+        EwmaBaselineDetector Learned(double? noiseZ)
+        {
+            var options = new EwmaBaselineOptions(0.1, 6, 3, 10, 15, BreachDirection.Both, AlertSeverity.Warning, 1) { NoiseZ = noiseZ };
+            var detector = new EwmaBaselineDetector(options);
+            for (var i = 0; i < 30; i++)
+            {
+                detector.Evaluate(new WindowPoint(At(i), Noisy(300, i), 400, 300));
+            }
+
+            return detector;
+        }
+
+        Assert.Equal(DetectionLevel.Breach, Learned(null).Evaluate(new WindowPoint(At(30), 420, 10, 300)).Level);
+        Assert.NotEqual(DetectionLevel.Breach, Learned(3).Evaluate(new WindowPoint(At(30), 420, 10, 300)).Level);
+        var large = Learned(3).Evaluate(new WindowPoint(At(30), 600, 10, 300));
+        Assert.Equal(DetectionLevel.Breach, large.Level);
+        Assert.Equal(3 * 300 / Math.Sqrt(10), large.Upper!.Value - large.Baseline!.Value, 6); // the band shows the noise allowed for
+        Assert.Equal(DetectionLevel.Breach, Learned(3).Evaluate(new WindowPoint(At(30), 420, 400, 300)).Level);
+    }
+
+    [Fact]
     public void Too_few_samples_are_not_judged() =>
         Assert.Equal(
             DetectionLevel.Insufficient,
@@ -222,6 +261,28 @@ public sealed class DetectorTests
         Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(Point(5, 25.1, samples: 36)).Level);
         Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(Point(5, 20.1, samples: 900)).Level);
         Assert.NotEqual(DetectionLevel.Breach, Learned().Evaluate(Point(5, 19.9, samples: 900)).Level);
+    }
+
+    [Fact]
+    public void A_spike_with_breach_z_on_a_mean_must_clear_the_standard_error_of_the_window()
+    {
+        // Handle time: trailing mean 300 s, spike factor 1.5, so a plain spike is ≥ 450 s. 16 calls with a spread of 400 s
+        // have a standard error of 100 s; breachZ 3 asks for a rise of 300 s (≥ 600 s).
+        SpikeDipDetector Learned()
+        {
+            var detector = new SpikeDipDetector(
+                new SpikeDipOptions(5, 1.5, 0.5, 0, 5, BreachDirection.Above, AlertSeverity.Warning, 0) { BreachZ = 3 });
+            for (var i = 0; i < 5; i++)
+            {
+                detector.Evaluate(Point(i, 300));
+            }
+
+            return detector;
+        }
+
+        Assert.NotEqual(DetectionLevel.Breach, Learned().Evaluate(new WindowPoint(At(5), 590, 16, 400)).Level);
+        Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(new WindowPoint(At(5), 610, 16, 400)).Level);
+        Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(new WindowPoint(At(5), 460, 1600, 400)).Level); // se 10 s
     }
 
     [Fact]

@@ -102,23 +102,48 @@ public sealed class RuleSetParserTests
         Assert.Equal([expected], Errors(WithRule($$"""{ "id": "r", "kpi": "ServiceLevel", "detectors": [ {{detector}} ] }""")));
 
     [Fact]
-    public void Breach_z_is_read_for_a_percentage_kpi_and_refused_for_any_other()
+    public void Breach_z_is_read_for_a_percentage_or_mean_kpi_and_refused_for_counts_and_gauges()
     {
         var rules = RuleSetParser.ParseOrThrow(WithRule("""
             { "id": "r", "kpi": "ServiceLevel", "detectors": [ { "type": "static", "lower": 80, "breachZ": 1.645 } ] }
             """));
         Assert.Equal(1.645, ((StaticDetectorRule)rules.Rules[0].Detectors[0]).Options.BreachZ);
-
-        Assert.Equal(
-            ["rules[0].detectors[0].breachZ applies to percentage KPIs only (a share of contacts, whose sampling error is known)"],
-            Errors(WithRule("""
-                { "id": "r", "kpi": "AverageHandleTime", "detectors": [ { "type": "static", "upper": 900, "breachZ": 2 } ] }
-                """)));
+        var means = RuleSetParser.ParseOrThrow(WithRule("""
+            { "id": "r", "kpi": "CsatAverage", "detectors": [ { "type": "static", "lower": 3.5, "breachZ": 1 } ] }
+            """));
+        Assert.Equal(1, ((StaticDetectorRule)means.Rules[0].Detectors[0]).Options.BreachZ);
         var spikes = RuleSetParser.ParseOrThrow(WithRule("""
             { "id": "r", "kpi": "EscalationRate", "detectors": [ { "type": "spike", "minChange": 10, "breachZ": 3 } ] }
             """));
         Assert.Equal(3, ((SpikeDetectorRule)spikes.Rules[0].Detectors[0]).Options.BreachZ);
-        Assert.Single(Errors(WithRule("""{ "id": "r", "kpi": "ContactVolume", "detectors": [ { "type": "spike", "breachZ": 3 } ] }""")));
+
+        const string Refused =
+            "applies to percentage and mean KPIs only (a share of contacts or an average, whose sampling error is known)";
+        Assert.Equal(
+            [$"rules[0].detectors[0].breachZ {Refused}"],
+            Errors(WithRule("""{ "id": "r", "kpi": "ContactVolume", "detectors": [ { "type": "spike", "breachZ": 3 } ] }""")));
+        Assert.Equal(
+            [$"rules[0].detectors[0].breachZ {Refused}"],
+            Errors(WithRule("""{ "id": "r", "kpi": "Backlog", "detectors": [ { "type": "static", "upper": 10, "breachZ": 1 } ] }""")));
+    }
+
+    [Fact]
+    public void Noise_z_of_an_ewma_is_read_for_a_percentage_or_mean_kpi_and_refused_for_a_count()
+    {
+        var rules = RuleSetParser.ParseOrThrow(WithRule("""
+            { "id": "r", "kpi": "AverageHandleTime", "detectors": [ { "type": "ewma", "breachZ": 6, "noiseZ": 3 } ] }
+            """));
+        Assert.Equal(3, ((EwmaDetectorRule)rules.Rules[0].Detectors[0]).Options.NoiseZ);
+        var plain = RuleSetParser.ParseOrThrow(WithRule("""{ "id": "r", "kpi": "ServiceLevel", "detectors": [ { "type": "ewma" } ] }"""));
+        Assert.Null(((EwmaDetectorRule)plain.Rules[0].Detectors[0]).Options.NoiseZ);
+
+        Assert.Equal(
+            ["rules[0].detectors[0].noiseZ applies to percentage and mean KPIs only "
+                + "(a share of contacts or an average, whose sampling error is known)"],
+            Errors(WithRule("""{ "id": "r", "kpi": "ContactVolume", "detectors": [ { "type": "ewma", "noiseZ": 3 } ] }""")));
+        Assert.Equal(
+            ["rules[0].detectors[0].noiseZ must be from 0 to 10"],
+            Errors(WithRule("""{ "id": "r", "kpi": "AverageHandleTime", "detectors": [ { "type": "ewma", "noiseZ": -1 } ] }""")));
     }
 
     [Theory]

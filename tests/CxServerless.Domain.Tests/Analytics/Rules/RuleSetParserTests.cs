@@ -30,7 +30,7 @@ public sealed class RuleSetParserTests
     public void The_shipped_default_rules_are_valid()
     {
         var rules = DefaultRules.Load();
-        Assert.Equal("1.4.0", rules.Version);
+        Assert.Equal("1.5.0", rules.Version);
         Assert.True(rules.Rules.Count >= 10);
         Assert.Equal(TimeSpan.FromSeconds(20), rules.Kpis.ServiceLevelThreshold);
         Assert.Equal(TimeSpan.FromMinutes(2), rules.EventTime.AllowedLateness);

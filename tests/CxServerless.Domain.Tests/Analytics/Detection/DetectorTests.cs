@@ -11,6 +11,19 @@ public sealed class DetectorTests
     /// <summary>A steady series with small deterministic noise around <paramref name="level"/>.</summary>
     private static double Noisy(double level, int i) => level + ((i * 7 % 5) - 2) * 0.5;
 
+    /// <summary>A spike detector watching upwards with breachZ 3, five windows at <paramref name="level"/> learned.</summary>
+    private static SpikeDipDetector SpikeWithBreachZ3(double spikeFactor, double level)
+    {
+        var detector = new SpikeDipDetector(
+            new SpikeDipOptions(5, spikeFactor, 0.5, 0, 5, BreachDirection.Above, AlertSeverity.Warning, 0) { BreachZ = 3 });
+        for (var i = 0; i < 5; i++)
+        {
+            detector.Evaluate(Point(i, level));
+        }
+
+        return detector;
+    }
+
     [Fact]
     public void Static_limit_breaches_above_holds_in_the_hysteresis_band_and_clears_below_it()
     {
@@ -245,17 +258,7 @@ public sealed class DetectorTests
         // Escalation rate: trailing mean 10 %, spike factor 2, so a plain spike is ≥ 20 %. With breachZ 3 and 36 contacts in the
         // window the standard error at 10 % is √(10 · 90 / 36) = 5 points, so the spike needs ≥ 10 + 15 = 25 %; with 900
         // contacts it is 1 point, and ≥ 20 % (the factor) is enough again.
-        SpikeDipDetector Learned()
-        {
-            var detector = new SpikeDipDetector(
-                new SpikeDipOptions(5, 2, 0.5, 0, 5, BreachDirection.Above, AlertSeverity.Warning, 0) { BreachZ = 3 });
-            for (var i = 0; i < 5; i++)
-            {
-                detector.Evaluate(Point(i, 10));
-            }
-
-            return detector;
-        }
+        SpikeDipDetector Learned() => SpikeWithBreachZ3(spikeFactor: 2, level: 10);
 
         Assert.NotEqual(DetectionLevel.Breach, Learned().Evaluate(Point(5, 24.9, samples: 36)).Level);
         Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(Point(5, 25.1, samples: 36)).Level);
@@ -268,17 +271,7 @@ public sealed class DetectorTests
     {
         // Handle time: trailing mean 300 s, spike factor 1.5, so a plain spike is ≥ 450 s. 16 calls with a spread of 400 s
         // have a standard error of 100 s; breachZ 3 asks for a rise of 300 s (≥ 600 s).
-        SpikeDipDetector Learned()
-        {
-            var detector = new SpikeDipDetector(
-                new SpikeDipOptions(5, 1.5, 0.5, 0, 5, BreachDirection.Above, AlertSeverity.Warning, 0) { BreachZ = 3 });
-            for (var i = 0; i < 5; i++)
-            {
-                detector.Evaluate(Point(i, 300));
-            }
-
-            return detector;
-        }
+        SpikeDipDetector Learned() => SpikeWithBreachZ3(spikeFactor: 1.5, level: 300);
 
         Assert.NotEqual(DetectionLevel.Breach, Learned().Evaluate(new WindowPoint(At(5), 590, 16, 400)).Level);
         Assert.Equal(DetectionLevel.Breach, Learned().Evaluate(new WindowPoint(At(5), 610, 16, 400)).Level);

@@ -110,7 +110,7 @@ public sealed class EwmaBaselineDetector : IKpiDetector
     {
         var o = _options;
         var value = point.Value;
-        var noise = SamplingError.Margin(o.NoiseZ, point, cell.Mean) / o.BreachZ;
+        var noise = o.BreachZ > 0 ? SamplingError.Margin(o.NoiseZ, point, cell.Mean) / o.BreachZ : 0;
         var deviation = Math.Max(Math.Max(Math.Sqrt(cell.Variance), o.MinStdDev), noise);
         var z = (value - cell.Mean) / deviation;
         var direction = z > 0 ? BreachDirection.Above : z < 0 ? BreachDirection.Below : BreachDirection.None;

@@ -29,8 +29,10 @@ public sealed partial class WorkflowHost : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _stopGate = new();
     private TaskHubWorker? _worker;
     private Task _starting = Task.CompletedTask;
+    private Task? _stop;
     private int _stopped;
 
     /// <summary>
@@ -87,16 +89,33 @@ public sealed partial class WorkflowHost : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops the worker gracefully: work in hand finishes, partition leases are released.</summary>
-    /// <param name="cancellationToken">Cancelled when the host will wait no longer; the worker then stops at once.</param>
+    /// <summary>
+    /// Stops the worker gracefully: work in hand finishes, partition leases are released. The host and
+    /// <see cref="DisposeAsync"/> may both call it, in either order or at once: every call returns the one stop, so
+    /// disposal never pulls the cancellation source from under a stop in flight.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// Cancelled when the host will wait no longer; the worker then stops at once. The first call's token governs.
+    /// </param>
     /// <returns>A task that completes when the worker has stopped.</returns>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_stopGate)
         {
-            return;
+            return _stop ??= StopWorkerAsync(cancellationToken);
         }
+    }
 
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    private async Task StopWorkerAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _stopped, 1);
         await _stopping.CancelAsync();
 
         // A start attempt in flight against unreachable storage may take a while; it stops the worker itself if it wins.
@@ -120,13 +139,6 @@ public sealed partial class WorkflowHost : IHostedService, IAsyncDisposable
         }
 
         LogStopped(_logger, _options.TaskHub);
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None);
-        _stopping.Dispose();
     }
 
     private async Task StartWorkerAsync(CancellationToken cancellationToken)

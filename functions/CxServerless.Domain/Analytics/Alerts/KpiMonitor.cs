@@ -15,6 +15,7 @@ namespace CxServerless.Domain.Analytics.Alerts;
 public sealed class KpiMonitor(AlertSubject subject, DetectorPanel panel, AlertMachineState? state = null)
 {
     private readonly AlertStateMachine _machine = new(subject, state);
+    private readonly bool _isMean = KpiCatalog.Get(subject.Kpi).Kind == KpiValueKind.Mean;
     private DateTimeOffset? _lastEnd = state?.LastWindowEnd;
 
     /// <summary>What is watched.</summary>
@@ -48,7 +49,7 @@ public sealed class KpiMonitor(AlertSubject subject, DetectorPanel panel, AlertM
         }
 
         _lastEnd = window.End;
-        double? spread = KpiCatalog.Get(window.Kpi).Kind == KpiValueKind.Mean ? Math.Sqrt(window.Aggregate.Variance ?? 0) : null;
+        double? spread = _isMean ? Math.Sqrt(window.Aggregate.Variance ?? 0) : null;
         LastVerdict = Panel.Evaluate(new WindowPoint(window.End, value, window.SampleCount, spread));
         return _machine.Step(window.Start, window.End, LastVerdict);
     }
